@@ -1,0 +1,16 @@
+# embed_templates(OUT name...) writes a C++ file defining
+# hopper::template_text(name) over examples/templates/NAME.toml.
+function(embed_templates out)
+  set(body "// Generated from examples/templates by cmake/EmbedTemplates.cmake.\n")
+  string(APPEND body "#include \"hopper/workspace.h\"\nnamespace hopper {\n")
+  string(APPEND body "const std::vector<Template>& templates() {\n  static const std::vector<Template> all = {\n")
+  foreach(name ${ARGN})
+    set(src ${CMAKE_SOURCE_DIR}/examples/templates/${name}.toml)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${src})
+    file(READ ${src} text)
+    string(APPEND body "    {\"${name}\", R\"hopper_template(${text})hopper_template\"},\n")
+  endforeach()
+  string(APPEND body "  };\n  return all;\n}\n}  // namespace hopper\n")
+  file(WRITE ${out}.tmp "${body}")
+  configure_file(${out}.tmp ${out} COPYONLY)
+endfunction()

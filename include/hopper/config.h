@@ -1,0 +1,159 @@
+// funnel.toml: the rules of a workspace. Every key of
+// shared/funnel.example.toml is read here, with its documented default.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hopper/dates.h"
+
+namespace hopper {
+
+struct WorkspaceSettings {
+  std::string name = "hopper";
+  std::string currency = "CNY";
+  std::optional<std::string> default_user;
+  std::string week_start = "monday";
+  unsigned fiscal_year_start_month = 1;
+};
+
+struct LeadRules {
+  std::vector<std::string> required = {"name"};
+  std::string phone_pattern = R"(^1[3-9]\d{9}$)";
+  std::vector<std::string> duplicate_keys = {"phone", "email", "company"};
+};
+
+struct FollowupRules {
+  std::vector<std::string> valid_types = {"call", "visit", "meeting", "email", "demo", "wechat"};
+  unsigned min_chars = 8;
+  std::vector<std::string> invalid_phrases = {"继续跟进", "暂无意向", "保持互动"};
+};
+
+struct Layer {
+  std::string key;
+  std::string name;
+  std::optional<int> ideal_days;
+  std::optional<double> ideal_rate;
+  std::optional<int> ideal_holding;
+};
+
+struct AbandonedLayer {
+  std::string key = "abandoned";
+  std::string name = "放弃";
+  int cool_days = 90;
+};
+
+struct Stage {
+  std::string key;
+  std::string name;
+  double probability = 0;
+  std::string category = "pipeline";  // pipeline | best_case | commit
+  std::optional<int> rotten_days;
+  std::string exit;
+  std::vector<std::string> required_actions;
+  std::vector<std::string> required_fields;
+};
+
+struct Pipeline {
+  std::string key;
+  std::string name;
+  bool sequential = false;
+  bool allow_regress = true;
+  std::vector<std::string> lost_reasons = {"price", "competitor", "no budget", "no decision", "other"};
+  std::vector<Stage> stages;
+};
+
+struct PoolRule {
+  std::string name;
+  std::string kind;  // no_followup | no_deal | no_repeat
+  int days = 0;
+  std::vector<std::string> segments;  // empty: every segment
+  std::vector<std::string> grades;    // empty: every grade
+};
+
+struct StakeRules {
+  std::optional<int> limit;  // default: 5 × pool capacity
+  int complete_within_days = 7;
+  std::vector<std::string> required_fields = {"contact", "phone"};
+  bool route_inbound = true;
+};
+
+struct PoolSettings {
+  int capacity = 50;
+  std::vector<std::string> capacity_excludes = {"signed", "implemented"};
+  int daily_claim_limit = 20;
+  int cooldown_days = 30;
+  std::string after_release = "open";  // open | return-to-owner
+  int warn_days = 3;
+  double exempt_probability = 60;
+  std::vector<PoolRule> rules;
+  StakeRules stake;
+  int stake_limit() const { return stake.limit ? *stake.limit : 5 * capacity; }
+};
+
+struct ConflictSettings {
+  std::string policy = "first-contact";  // first-contact | progress | manager
+  std::map<std::string, std::string> by_segment;
+  const std::string& policy_for(const std::string& segment) const;
+};
+
+struct AssignSettings {
+  std::string strategy = "top-seller";  // top-seller | round-robin | balanced
+  int top_seller_window_days = 90;
+  bool own_discovery = true;
+};
+
+struct FieldDef {
+  std::string entity;  // lead | customer | opportunity
+  std::string key;
+  std::string name;
+  std::string type;  // text | number | money | percent | date | choice
+  std::vector<std::string> choices;
+};
+
+struct Config {
+  WorkspaceSettings workspace;
+  std::vector<std::string> grades = {"A", "B", "C", "D"};
+  std::map<std::string, std::string> grade_descriptions;
+  std::vector<std::string> segments = {"SMB", "KA"};
+  std::string default_segment = "SMB";
+  LeadRules lead;
+  FollowupRules followup;
+  std::vector<Layer> layers;
+  AbandonedLayer abandoned;
+  std::vector<Pipeline> pipelines;
+  PoolSettings pool;
+  ConflictSettings conflict;
+  AssignSettings assign;
+  std::vector<FieldDef> fields;
+
+  Calendar calendar() const;
+  // A layer by key or display name; nullptr when unknown.
+  const Layer* find_layer(const std::string& key_or_name) const;
+  bool is_layer_key(const std::string& key) const;  // includes the abandoned layer
+  std::string layer_name(const std::string& key) const;
+  const FieldDef* find_field(const std::string& entity, const std::string& key) const;
+  bool has_grade(const std::string& grade) const;
+  bool has_segment(const std::string& segment) const;
+};
+
+// One problem in funnel.toml, with its position (line 0 when unknown).
+struct ConfigProblem {
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+struct ConfigResult {
+  Config config;
+  std::vector<ConfigProblem> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+// Parses and checks TOML text; every problem is collected, not just the first.
+ConfigResult parse_config(std::string_view toml_text);
+// "funnel.toml:12:1: unknown key ..." lines, one per problem.
+std::string format_problems(const std::vector<ConfigProblem>& problems, const std::string& file);
+
+}  // namespace hopper

@@ -1,0 +1,50 @@
+// Customers (客户): the lifecycle layers of seed 002, owners and capacity.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hopper/session.h"
+
+namespace hopper {
+
+struct CustomerInput {
+  std::optional<std::string> name, grade, segment, owner, contact, phone, email, layer;
+  bool to_pool = false;
+  std::vector<std::string> settings;
+};
+
+struct CustomerAdded {
+  Customer customer;
+  std::vector<Id> conflicts;
+};
+
+Customer load_customer(Session& s, Id id);
+CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force);
+Customer edit_customer(Session& s, Id id, const CustomerInput& input);
+Customer move_customer(Session& s, Id id, const std::string& layer);
+// Cooled: back to central management (no owner), not claimable for cool_days.
+Customer abandon_customer(Session& s, Id id, const std::string& reason);
+Customer set_locked(Session& s, Id id, bool locked);
+// The layer a new customer starts in, and the one a converted lead lands in.
+std::string initial_layer(const Config& config);
+std::string converted_lead_layer(const Config& config);
+// Error(refused) when `rep` taking one more customer would pass capacity.
+void require_capacity(Session& s, const Rep& rep);
+int capacity_of(const Config& config, const Rep& rep);
+
+// Duplicate (撞单) detection shared by leads and customers: Error(conflict)
+// naming each match unless forced.
+std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phone, const std::string& email,
+                                             const std::string& company, std::optional<Ref> self, bool force);
+std::vector<Id> open_conflicts(Session& s, Ref record, const std::vector<DuplicateMatch>& matches);
+
+struct PersonInput {
+  std::string name, phone, email, title;
+};
+Person add_person(Session& s, Id customer, const PersonInput& input);
+
+// Logs a follow-up; it is stored even when invalid (seed 004), with the reason.
+Activity log_activity(Session& s, Ref subject, const std::string& type, const std::string& text);
+
+}  // namespace hopper

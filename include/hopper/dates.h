@@ -1,0 +1,44 @@
+// The clock and the calendar (SPEC §3): every timestamp, relative date and
+// report period is computed from one "now" so tests and cron runs repeat.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hopper {
+
+using Date = std::chrono::sys_days;
+using Time = std::chrono::sys_seconds;  // wall-clock time of the workspace, no zone
+
+struct Calendar {
+  unsigned fiscal_year_start_month = 1;                 // quarters and years follow it
+  std::chrono::weekday week_start = std::chrono::Monday;
+};
+
+// An inclusive range of days with a label such as "2017-Q3".
+struct Period {
+  Date first;
+  Date last;
+  std::string label;
+};
+
+// The system clock read as local wall time, whole seconds.
+Time system_now();
+// `YYYY-MM-DD[THH:MM[:SS]]` only: the form of --now and stored timestamps.
+Time parse_absolute_time(std::string_view text);
+// Absolute forms plus today/yesterday/tomorrow and +3d/-2w/+1m/+1y, relative
+// to `now`. Dates without a time are midnight.
+Time parse_time(std::string_view text, Time now);
+Date parse_date(std::string_view text, Time now);
+// 2017, 2017-08, 2017-Q3, a single date, this-/last-/next-week|month|quarter|year,
+// today, yesterday.
+Period parse_period(std::string_view text, Time now, const Calendar& calendar);
+
+Date date_of(Time t);
+Date add_months(Date d, int months);
+std::string format_date(Date d);
+std::string format_time(Time t);  // YYYY-MM-DDTHH:MM:SS
+int days_between(Date from, Date to);
+
+}  // namespace hopper

@@ -1,0 +1,21 @@
+// Money is integer minor units (cents / 分); probabilities are percentages.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hopper {
+
+using Money = std::int64_t;
+
+// 1000000, 1,000,000, 1000000.50, 1.5m, 200k, 3万, 2亿. Negative and malformed
+// amounts throw Error(invalid) naming the accepted forms.
+Money parse_money(std::string_view text);
+// 1,000,000 or 1,000,000.50
+std::string format_money(Money amount);
+double money_units(Money amount);  // for JSON: currency units as a number
+// 0–100 with at most two decimals, an optional trailing %.
+double parse_percent(std::string_view text);
+std::string format_percent(double percent);
+
+}  // namespace hopper

@@ -1,0 +1,16 @@
+// Keys that make two records "the same customer" (SPEC §5, seed 004 撞单).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace hopper {
+
+// Strips spaces, dashes, dots, brackets and a +86 / 0086 country prefix.
+std::string normalize_phone(std::string_view phone);
+std::string normalize_email(std::string_view email);
+bool is_valid_email(std::string_view email);
+// Lower case, no spaces or punctuation, legal suffixes (有限公司, 股份有限公司,
+// Co., Ltd., Inc., LLC, GmbH …) removed: "Acme Co., Ltd." == "ACME".
+std::string normalize_company(std::string_view name);
+
+}  // namespace hopper

@@ -1,0 +1,44 @@
+// The output layer: every command hands its rows here as JSON objects plus a
+// column list; this renders them as table, csv, tsv, json, jsonl, md or html.
+#pragma once
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace hopper {
+
+enum class Format { table, csv, tsv, json, jsonl, md, html };
+Format parse_format(const std::string& name);  // Error(usage) when unknown
+
+enum class ColumnKind { text, integer, money, percent, boolean };
+
+struct Column {
+  std::string key;     // JSON field
+  std::string header;  // table / csv header
+  ColumnKind kind = ColumnKind::text;
+};
+
+struct OutputOptions {
+  Format format = Format::tsv;
+  bool quiet = false;  // refs only
+  bool color = false;
+  bool tty = false;
+  int terminal_width = 0;  // 0: never truncate
+};
+
+// How a cell shows in text formats: money with separators, null as "-".
+std::string cell_text(const nlohmann::json& value, ColumnKind kind);
+// Neutralises spreadsheet formulas (cells starting with = + - @).
+std::string csv_field(const std::string& text);
+
+// A list of records: JSON prints an array, text formats a table.
+std::string render_list(const std::vector<nlohmann::json>& rows, const std::vector<Column>& columns,
+                        const OutputOptions& options);
+// One record: JSON prints the object, text formats a two-column "field value" view.
+std::string render_record(const nlohmann::json& record, const std::vector<Column>& fields,
+                          const OutputOptions& options);
+std::string html_escape(const std::string& text);
+
+}  // namespace hopper

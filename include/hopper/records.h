@@ -1,0 +1,115 @@
+// The records of a workspace (SPEC §4) as plain structs. Ids are stable and
+// shown with a type letter: L12 lead, C7 customer, P3 person, R2 rep.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hopper {
+
+using Id = std::int64_t;
+using Fields = std::map<std::string, std::string>;  // custom fields, by key
+
+enum class Kind { rep, lead, customer, person, activity, conflict, opportunity };
+
+struct Ref {
+  Kind kind;
+  Id id;
+};
+
+char kind_letter(Kind kind);
+std::string_view kind_table(Kind kind);  // the store's table name
+std::string make_ref(Kind kind, Id id);
+// "12" or "L12" for the expected kind; "C7" given where a lead is expected is
+// refused with Error(invalid).
+Id parse_id(std::string_view text, Kind expected);
+// Any ref with its letter: "L12", "C7" …
+Ref parse_ref(std::string_view text);
+
+enum class Role { rep, manager, admin };
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+struct Rep {
+  Id id = 0;
+  std::string name;
+  std::string team;
+  Role role = Role::rep;
+  bool active = true;
+  std::optional<int> capacity;  // overrides [pool] capacity
+  std::string created_at;
+  bool is_manager() const { return role != Role::rep; }
+};
+
+struct Lead {
+  Id id = 0;
+  std::string name;
+  std::string company;
+  std::string contact;
+  std::string phone;
+  std::string email;
+  std::string source;
+  std::string grade;
+  std::optional<Id> owner_id;
+  std::string owner;              // the owner's name (read only)
+  std::string status = "open";    // open | converted | dropped
+  std::string drop_reason;
+  std::optional<Id> customer_id;  // set once converted
+  Fields fields;
+  std::string created_at;
+};
+
+struct Customer {
+  Id id = 0;
+  std::string name;
+  std::string grade;
+  std::string segment;
+  std::string layer;
+  std::optional<Id> owner_id;  // none: in the shared pool
+  std::string owner;
+  std::string phone;
+  std::string email;
+  bool locked = false;
+  std::optional<Id> lead_id;
+  std::string cool_until;  // abandoned customers are not claimable before it
+  Fields fields;
+  std::string created_at;
+};
+
+struct Person {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string name;
+  std::string phone;
+  std::string email;
+  std::string title;
+  std::string created_at;
+};
+
+struct Activity {
+  Id id = 0;
+  Ref subject{Kind::customer, 0};  // lead, customer (later opportunity)
+  std::optional<Id> customer_id;   // the customer the follow-up counts for
+  std::string type;
+  std::string text;
+  std::string at;
+  Id actor_id = 0;
+  std::string actor;
+  bool valid = true;
+  std::string invalid_reason;
+};
+
+// A forced duplicate (撞单) waiting for a decision.
+struct Conflict {
+  Id id = 0;
+  Ref record{Kind::lead, 0};    // the record added with --force
+  Ref existing{Kind::lead, 0};  // the record it matched
+  std::string key;              // phone | email | company
+  std::string value;
+  std::string status = "open";  // open | resolved
+  std::string created_at;
+};
+
+}  // namespace hopper

@@ -1,0 +1,37 @@
+// What every rule needs: the rules file, the store, the clock and who acts.
+// Permission checks live here so every command asks them the same way.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "hopper/config.h"
+#include "hopper/dates.h"
+#include "hopper/records.h"
+#include "hopper/store.h"
+
+namespace hopper {
+
+struct Session {
+  const Config& config;
+  Store& store;
+  Time now;  // --now: rule evaluation, relative dates
+  Time at;   // --at (default now): when the recorded activity happened
+  Rep actor;
+
+  std::string at_text() const { return format_time(at); }
+  // A history row stamped with the event time and the actor.
+  void record_change(Ref subject, const std::string& field, const std::string& from, const std::string& to,
+                     const std::string& reason = "");
+};
+
+// Error(denied) unless the actor is a manager or an admin.
+void require_manager(const Session& s, std::string_view action);
+void require_admin(const Session& s, std::string_view action);
+// Reps may change only what they own; managers and admins anything.
+void require_owner_or_manager(const Session& s, std::optional<Id> owner, std::string_view what);
+// An active rep by name; Error(not_found) otherwise.
+Rep active_rep(Session& s, const std::string& name);
+std::string owner_label(const std::string& owner);  // "pool" for nobody
+
+}  // namespace hopper

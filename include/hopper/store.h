@@ -1,0 +1,144 @@
+// The store: schema, migrations and every SQL statement of hopper.
+// Nothing outside store.cc speaks SQL.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hopper/records.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace hopper {
+
+struct LeadFilter {
+  std::optional<Id> owner_id;
+  std::string grade;
+  std::string source;
+  std::string status;
+};
+
+struct CustomerFilter {
+  std::optional<Id> owner_id;
+  bool pool_only = false;
+  std::string layer;
+  std::string grade;
+  std::string segment;
+};
+
+// An existing record that shares a duplicate key with a new one.
+struct DuplicateMatch {
+  Ref ref;
+  std::string name;
+  std::string owner;  // empty: shared pool / nobody
+  std::string where;  // the customer's layer key, or "lead"
+  std::string key;    // phone | email | company
+  std::string value;
+};
+
+struct DuplicateKeys {
+  std::string phone;    // normalised; empty when not matched on
+  std::string email;
+  std::string company;
+};
+
+// A stage/layer/owner/pool change (SPEC §4 history).
+struct HistoryEntry {
+  Id id = 0;
+  std::string at;
+  std::string actor;
+  Ref subject{Kind::customer, 0};
+  std::string field;  // layer | owner | status | stage …
+  std::string from;
+  std::string to;
+  std::string reason;
+};
+
+// One row changed by one command, from the event log.
+struct ChangeEntry {
+  Id event_id = 0;
+  std::string at;
+  std::string actor;
+  std::string command;
+  std::string outcome;
+  std::string table;
+  Id row_id = 0;
+  std::string op;      // insert | update | denied
+  std::string before;  // JSON object text, empty for inserts
+  std::string after;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
+  // the database; migrates an older schema forward after copying the file to
+  // hopper.db.bak-vN; refuses a newer one with Error(config).
+  Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared = false);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int schema_version();
+  // BEGIN IMMEDIATE for writes, BEGIN for reads; SQLITE_BUSY → Error(busy).
+  void begin(bool write);
+  void commit();
+  void rollback();
+
+  // Event log: opened first thing in every write transaction; triggers file
+  // each row's before and after under it.
+  Id begin_event(const std::string& at, const std::string& actor, const std::string& argv);
+  void set_event_outcome(Id event, const std::string& outcome);
+  std::vector<ChangeEntry> changes(std::optional<Ref> subject, int limit);
+
+  void add_history(const HistoryEntry& entry);
+  std::vector<HistoryEntry> history(Ref subject);
+
+  // Reps
+  Id insert_rep(const Rep& rep);
+  void update_rep(const Rep& rep);
+  std::optional<Rep> find_rep(const std::string& name);
+  std::optional<Rep> find_rep(Id id);
+  std::vector<Rep> reps();
+  int count_admins();
+
+  // Leads
+  Id insert_lead(const Lead& lead);
+  void update_lead(const Lead& lead);
+  std::optional<Lead> find_lead(Id id);
+  std::vector<Lead> leads(const LeadFilter& filter);
+
+  // Customers
+  Id insert_customer(const Customer& customer);
+  void update_customer(const Customer& customer);
+  std::optional<Customer> find_customer(Id id);
+  std::vector<Customer> customers(const CustomerFilter& filter);
+  // Customers owned by the rep whose layer is not in `excluded_layers`.
+  int held_customers(Id rep, const std::vector<std::string>& excluded_layers);
+
+  // People
+  Id insert_person(const Person& person);
+  std::vector<Person> people(Id customer);
+
+  // Activities (follow-ups)
+  Id insert_activity(const Activity& activity);
+  std::vector<Activity> activities(Ref subject);
+
+  // Duplicates over open leads and customers; `except` is left out.
+  std::vector<DuplicateMatch> find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except);
+
+  // Conflicts
+  Id insert_conflict(const Conflict& conflict);
+  std::vector<Conflict> conflicts(const std::string& status);
+
+ private:
+  void migrate(const std::filesystem::path& path);
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace hopper

@@ -1,0 +1,24 @@
+// UTF-8 text measured as people see it: characters and terminal columns.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hopper {
+
+// Number of Unicode code points; invalid UTF-8 bytes count one each.
+std::size_t char_count(std::string_view utf8);
+// Terminal columns: CJK and other wide characters take two.
+std::size_t display_width(std::string_view utf8);
+// Cuts to at most `width` columns, ending in "…" when something was cut.
+std::string truncate_to_width(std::string_view utf8, std::size_t width);
+std::string trim(std::string_view text);
+std::string to_lower_ascii(std::string_view text);
+// True for code points that are punctuation, symbols or white space.
+bool is_punct_or_space(char32_t cp);
+// Splits into code points (invalid bytes become U+FFFD).
+std::u32string decode_utf8(std::string_view utf8);
+std::string encode_utf8(std::u32string_view text);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace hopper

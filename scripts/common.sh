@@ -1,0 +1,23 @@
+# Shared by scripts/demo and scripts/test: install what is missing, then build.
+# Sourced, not run.
+
+HOPPER_PACKAGES=(cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtomlplusplus-dev
+  doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev python3-cram jq)
+
+ensure_packages() {
+  local missing=() p
+  for p in "${HOPPER_PACKAGES[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing missing Debian packages: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build_hopper() {
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build -j2
+}

@@ -1,0 +1,86 @@
+// The command table: each command says what it needs (no workspace, the
+// workspace only, a read transaction, a write transaction) and main opens
+// exactly that, so no command can forget its transaction or its event log.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hopper/config.h"
+#include "hopper/output.h"
+#include "hopper/session.h"
+#include "hopper/store.h"
+#include "hopper/workspace.h"
+
+namespace hopper::cli {
+
+enum class Needs {
+  nothing,    // runs anywhere: init, help
+  workspace,  // finds the workspace and reads funnel.toml even when invalid: config check
+  read,       // a valid workspace, the acting rep, a read transaction
+  write,      // the same with BEGIN IMMEDIATE and an event in the log
+};
+
+struct Globals {
+  std::optional<std::string> dir, now, as, format, at;
+  std::string color = "auto";
+  bool json = false, quiet = false, dry_run = false, yes = false;
+  double wait_seconds = 5;
+};
+
+struct Context {
+  explicit Context(const Globals& g) : globals(g) {}
+  const Globals& globals;
+  std::vector<std::string> argv;
+  Time now{};
+  OutputOptions out;
+  std::optional<WorkspacePaths> paths;
+  std::optional<ConfigResult> config;  // with Needs::workspace it may hold problems
+  std::unique_ptr<Store> store;
+  std::optional<Session> session;
+
+  void print(const std::string& text) const;  // data: stdout
+  void note(const std::string& text) const;   // messages: stderr
+  // Relative dates resolve against --now.
+  Time parse_when(const std::string& text) const;
+};
+
+struct Command {
+  CLI::App* app;
+  Needs needs;
+  std::function<void(Context&)> run;
+};
+
+class Commands {
+ public:
+  explicit Commands(CLI::App& root) : root_(root) {}
+  // A noun such as `lead`; it needs one of its verbs.
+  CLI::App* noun(const std::string& name, const std::string& help);
+  // A verb under a noun (or a top-level command when parent is the root).
+  CLI::App* add(CLI::App* parent, const std::string& name, const std::string& help, Needs needs,
+                std::function<void(Context&)> run);
+  CLI::App& root() { return root_; }
+  const Command* selected() const;
+
+ private:
+  CLI::App& root_;
+  std::vector<Command> commands_;
+};
+
+// One function per command noun, each in its own file.
+void add_init_commands(Commands& c);
+void add_config_commands(Commands& c);
+void add_rep_commands(Commands& c);
+void add_lead_commands(Commands& c);
+void add_customer_commands(Commands& c);
+void add_person_commands(Commands& c);
+void add_log_commands(Commands& c);
+void add_conflict_commands(Commands& c);
+void add_history_commands(Commands& c);
+void add_help_commands(Commands& c);
+
+}  // namespace hopper::cli

@@ -1,0 +1,102 @@
+// hopper config check | show
+#include <fmt/format.h>
+
+#include "command.h"
+#include "hopper/error.h"
+#include "hopper/money.h"
+#include "hopper/text.h"
+#include "views.h"
+
+namespace hopper::cli {
+namespace {
+
+json layer_json(const Layer& l) {
+  auto opt = [](const auto& v) { return v ? json(*v) : json(); };
+  return {{"key", l.key}, {"name", l.name}, {"ideal_days", opt(l.ideal_days)}, {"ideal_rate", opt(l.ideal_rate)},
+          {"ideal_holding", opt(l.ideal_holding)}};
+}
+
+json config_json(const Config& c) {
+  json layers = json::array(), pipelines = json::array(), rules = json::array(), fields = json::array();
+  for (const auto& l : c.layers) layers.push_back(layer_json(l));
+  for (const auto& p : c.pipelines) {
+    json stages = json::array();
+    for (const auto& s : p.stages)
+      stages.push_back({{"key", s.key}, {"name", s.name}, {"probability", s.probability}, {"category", s.category},
+                        {"rotten_days", s.rotten_days ? json(*s.rotten_days) : json()}, {"exit", s.exit},
+                        {"required_actions", s.required_actions}, {"required_fields", s.required_fields}});
+    pipelines.push_back({{"key", p.key}, {"name", p.name}, {"sequential", p.sequential},
+                         {"allow_regress", p.allow_regress}, {"lost_reasons", p.lost_reasons}, {"stages", stages}});
+  }
+  for (const auto& r : c.pool.rules)
+    rules.push_back({{"name", r.name}, {"kind", r.kind}, {"days", r.days}, {"segments", r.segments}, {"grades", r.grades}});
+  for (const auto& f : c.fields)
+    fields.push_back({{"entity", f.entity}, {"key", f.key}, {"name", f.name}, {"type", f.type}, {"choices", f.choices}});
+  return {
+      {"workspace", {{"name", c.workspace.name}, {"currency", c.workspace.currency},
+                     {"default_user", c.workspace.default_user ? json(*c.workspace.default_user) : json()},
+                     {"week_start", c.workspace.week_start}, {"fiscal_year_start_month", c.workspace.fiscal_year_start_month}}},
+      {"grades", {{"order", c.grades}, {"describe", c.grade_descriptions}}},
+      {"customer", {{"segments", c.segments}, {"default_segment", c.default_segment}}},
+      {"lead", {{"required", c.lead.required}, {"phone_pattern", c.lead.phone_pattern}, {"duplicate_keys", c.lead.duplicate_keys}}},
+      {"followup", {{"valid_types", c.followup.valid_types}, {"min_chars", c.followup.min_chars},
+                    {"invalid_phrases", c.followup.invalid_phrases}}},
+      {"layer", layers},
+      {"abandoned", {{"key", c.abandoned.key}, {"name", c.abandoned.name}, {"cool_days", c.abandoned.cool_days}}},
+      {"pipeline", pipelines},
+      {"pool", {{"capacity", c.pool.capacity}, {"capacity_excludes", c.pool.capacity_excludes},
+                {"daily_claim_limit", c.pool.daily_claim_limit}, {"cooldown_days", c.pool.cooldown_days},
+                {"after_release", c.pool.after_release}, {"warn_days", c.pool.warn_days},
+                {"exempt_probability", c.pool.exempt_probability}, {"rule", rules},
+                {"stake", {{"limit", c.pool.stake_limit()}, {"complete_within_days", c.pool.stake.complete_within_days},
+                           {"required_fields", c.pool.stake.required_fields}, {"route_inbound", c.pool.stake.route_inbound}}}}},
+      {"conflict", {{"policy", c.conflict.policy}, {"segment", c.conflict.by_segment}}},
+      {"assign", {{"strategy", c.assign.strategy}, {"top_seller_window_days", c.assign.top_seller_window_days},
+                  {"own_discovery", c.assign.own_discovery}}},
+      {"field", fields}};
+}
+
+// The effective rules for people: one line per setting, stages in order.
+std::string config_text(const Config& c) {
+  std::string out = fmt::format("workspace  {} ({}), fiscal year from month {}, weeks start {}\n", c.workspace.name,
+                                c.workspace.currency, c.workspace.fiscal_year_start_month, c.workspace.week_start);
+  out += fmt::format("grades     {}\nsegments   {} (default {})\n", join(c.grades, " "), join(c.segments, " "), c.default_segment);
+  out += "layers     ";
+  for (const auto& l : c.layers) out += l.name + " (" + l.key + ") → ";
+  out += fmt::format("{} ({}, cooled {} days)\n", c.abandoned.name, c.abandoned.key, c.abandoned.cool_days);
+  for (const auto& p : c.pipelines) {
+    out += fmt::format("pipeline   {} {}{}{}\n", p.key, p.name, p.sequential ? ", sequential" : "",
+                       p.allow_regress ? "" : ", no going back");
+    for (const auto& s : p.stages)
+      out += fmt::format("  {:<12} {} {} {}{}\n", s.key, format_percent(s.probability), s.category, s.name,
+                         s.required_actions.empty() ? "" : " — needs " + join(s.required_actions, ", "));
+  }
+  out += fmt::format("pool       capacity {}, {} claims a day, cooldown {} days, after release: {}\n", c.pool.capacity,
+                     c.pool.daily_claim_limit, c.pool.cooldown_days, c.pool.after_release);
+  for (const auto& r : c.pool.rules)
+    out += fmt::format("  rule     {}: {} after {} days{}\n", r.name, r.kind, r.days,
+                       r.segments.empty() ? "" : " (" + join(r.segments, ", ") + ")");
+  out += fmt::format("followup   types {}; at least {} characters; filler: {}\n", join(c.followup.valid_types, ", "),
+                     c.followup.min_chars, join(c.followup.invalid_phrases, ", "));
+  return out;
+}
+
+}  // namespace
+
+void add_config_commands(Commands& c) {
+  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml");
+  c.add(noun, "check", "Validate funnel.toml; every problem with its line (exit 7 when invalid)", Needs::workspace,
+        [](Context& ctx) {
+          if (!ctx.config->ok())
+            throw Error(Exit::config, format_problems(ctx.config->problems, ctx.paths->config().string()) +
+                                          fmt::format("{} problem(s) in funnel.toml", ctx.config->problems.size()));
+          if (!ctx.out.quiet) ctx.note(ctx.paths->config().string() + ": ok");
+        });
+  c.add(noun, "show", "Print the effective rules, defaults filled in", Needs::read, [](Context& ctx) {
+    const Config& cfg = ctx.config->config;
+    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(config_json(cfg).dump(2) + "\n");
+    else ctx.print(config_text(cfg));
+  });
+}
+
+}  // namespace hopper::cli

@@ -1,0 +1,124 @@
+// hopper customer add | list | show | edit | move | abandon | lock | unlock
+#include <fmt/format.h>
+
+#include "command.h"
+#include "hopper/customers.h"
+#include "hopper/error.h"
+#include "views.h"
+
+namespace hopper::cli {
+namespace {
+
+void add_customer_options(CLI::App* app, CustomerInput& in) {
+  app->add_option("--grade", in.grade, "Grade from [grades] order");
+  app->add_option("--segment", in.segment, "Segment from [customer] segments");
+  auto* owner = app->add_option("--owner", in.owner, "Owning rep (managers; default: you)");
+  app->add_flag("--pool", in.to_pool, "Put it in the shared pool, owned by nobody")->excludes(owner);
+  app->add_option("--phone", in.phone, "Company phone (duplicate key)");
+  app->add_option("--email", in.email, "Company email (duplicate key)");
+  app->add_option("--set", in.settings, "Custom field KEY=VALUE ([[field]] entity = \"customer\")")->type_name("KEY=VALUE");
+}
+
+// A verb taking one customer ref and maybe a reason.
+struct RefOptions {
+  std::string ref, arg;
+};
+
+}  // namespace
+
+void add_customer_commands(Commands& c) {
+  CLI::App* noun = c.noun("customer", "Customers (客户): add, list, show, edit, move through layers, abandon, lock");
+
+  struct AddOptions {
+    std::string name;
+    CustomerInput in;
+    bool force = false;
+  };
+  auto a = std::make_shared<AddOptions>();
+  CLI::App* add = c.add(noun, "add", "Add a customer (to yourself, another rep, or the pool)", Needs::write,
+                        [a](Context& ctx) {
+    CustomerInput in = a->in;
+    in.name = a->name;
+    CustomerAdded added = add_customer(*ctx.session, in, a->force);
+    print_customer(ctx, added.customer);
+    for (Id id : added.conflicts)
+      ctx.note(fmt::format("opened conflict {} (撞单); see hopper conflict list", make_ref(Kind::conflict, id)));
+  });
+  add->add_option("name", a->name, "Company name")->required();
+  add_customer_options(add, a->in);
+  add->add_option("--contact", a->in.contact, "Contact person (added as a person)");
+  add->add_option("--layer", a->in.layer, "Starting layer (default: the first)");
+  add->add_flag("--force", a->force, "Add a duplicate anyway and open a conflict");
+  add->footer("Example: hopper customer add 华星科技有限公司 --grade A --segment KA --contact 张伟 --phone 13800138000");
+
+  struct ListOptions {
+    std::optional<std::string> owner;
+    CustomerFilter filter;
+  };
+  auto l = std::make_shared<ListOptions>();
+  CLI::App* list = c.add(noun, "list", "List customers", Needs::read, [l](Context& ctx) {
+    CustomerFilter f = l->filter;
+    if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
+    if (!f.layer.empty()) {
+      const Layer* layer = ctx.session->config.find_layer(f.layer);
+      if (layer) f.layer = layer->key;
+      else if (f.layer != ctx.session->config.abandoned.key && f.layer != ctx.session->config.abandoned.name)
+        throw Error(Exit::invalid, fmt::format("'{}' is not a layer (see hopper config show)", f.layer));
+      else f.layer = ctx.session->config.abandoned.key;
+    }
+    std::vector<json> rows;
+    for (const auto& cu : ctx.session->store.customers(f)) rows.push_back(customer_json(ctx.session->config, cu));
+    print_list(ctx, rows, kCustomerColumns);
+  });
+  auto* owner = list->add_option("--owner", l->owner, "Only this rep's customers");
+  list->add_flag("--pool", l->filter.pool_only, "Only the shared pool")->excludes(owner);
+  list->add_option("--layer", l->filter.layer, "Only this layer (key or name)");
+  list->add_option("--grade", l->filter.grade, "Only this grade");
+  list->add_option("--segment", l->filter.segment, "Only this segment");
+
+  auto s = std::make_shared<std::string>();
+  CLI::App* show = c.add(noun, "show", "Show a customer, its people and follow-ups", Needs::read, [s](Context& ctx) {
+    print_customer(ctx, load_customer(*ctx.session, parse_id(*s, Kind::customer)));
+  });
+  show->add_option("ref", *s, "The customer (C7 or 7)")->required();
+
+  struct EditOptions {
+    std::string ref;
+    CustomerInput in;
+  };
+  auto e = std::make_shared<EditOptions>();
+  CLI::App* edit = c.add(noun, "edit", "Change a customer's details or owner", Needs::write, [e](Context& ctx) {
+    print_customer(ctx, edit_customer(*ctx.session, parse_id(e->ref, Kind::customer), e->in));
+  });
+  edit->add_option("ref", e->ref, "The customer")->required();
+  edit->add_option("--name", e->in.name, "New name");
+  add_customer_options(edit, e->in);
+
+  auto m = std::make_shared<RefOptions>();
+  CLI::App* move = c.add(noun, "move", "Move a customer to another lifecycle layer", Needs::write, [m](Context& ctx) {
+    print_customer(ctx, move_customer(*ctx.session, parse_id(m->ref, Kind::customer), m->arg));
+  });
+  move->add_option("ref", m->ref, "The customer")->required();
+  move->add_option("layer", m->arg, "Layer key or name, e.g. contacted or 已接触")->required();
+  move->footer("Example: hopper customer move C7 intent");
+
+  auto ab = std::make_shared<RefOptions>();
+  CLI::App* abandon = c.add(noun, "abandon", "Give a customer up: cooled for cool_days, kept, never deleted",
+                            Needs::write, [ab](Context& ctx) {
+    print_customer(ctx, abandon_customer(*ctx.session, parse_id(ab->ref, Kind::customer), ab->arg));
+  });
+  abandon->add_option("ref", ab->ref, "The customer")->required();
+  abandon->add_option("--reason", ab->arg, "Why")->required();
+
+  for (bool locked : {true, false}) {
+    auto r = std::make_shared<std::string>();
+    CLI::App* app = c.add(noun, locked ? "lock" : "unlock",
+                          locked ? "Exempt a customer from pool recycling (managers)" : "Make a customer recyclable again (managers)",
+                          Needs::write, [r, locked](Context& ctx) {
+      print_customer(ctx, set_locked(*ctx.session, parse_id(*r, Kind::customer), locked));
+    });
+    app->add_option("ref", *r, "The customer")->required();
+  }
+}
+
+}  // namespace hopper::cli

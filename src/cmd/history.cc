@@ -1,0 +1,81 @@
+// hopper history [REF]: the event log, newest first.
+#include <fmt/format.h>
+
+#include "command.h"
+#include "hopper/text.h"
+#include "views.h"
+
+namespace hopper::cli {
+namespace {
+
+Kind kind_of_table(const std::string& table) {
+  for (Kind k : {Kind::rep, Kind::lead, Kind::customer, Kind::person, Kind::activity, Kind::conflict})
+    if (kind_table(k) == table) return k;
+  return Kind::activity;
+}
+
+// "layer: resource → contacted; owner_id: 2 → 3" for the columns that changed.
+std::string summary(const json& before, const json& after) {
+  if (before.is_null()) return "added";
+  std::vector<std::string> parts;
+  for (auto& [key, value] : after.items()) {
+    if (key.ends_with("_key")) continue;  // derived match keys
+    json old = before.contains(key) ? before[key] : json();
+    if (old != value)
+      parts.push_back(fmt::format("{}: {} → {}", key, old.is_string() ? old.get<std::string>() : old.dump(),
+                                  value.is_string() ? value.get<std::string>() : value.dump()));
+  }
+  return parts.empty() ? "unchanged" : join(parts, "; ");
+}
+
+// Quotes a word the way a shell would need it to run the command again.
+std::string shell_quote(const std::string& word) {
+  if (!word.empty() && word.find_first_of(" \t\n'\"\\$`*?!;&|<>()#~") == std::string::npos) return word;
+  std::string out = "'";
+  for (char ch : word) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return out + "'";
+}
+
+const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"at", "AT"}, {"actor", "BY"},
+                                            {"ref", "RECORD"}, {"change", "CHANGE"}, {"command", "COMMAND"}};
+
+}  // namespace
+
+void add_history_commands(Commands& c) {
+  struct Options {
+    std::optional<std::string> ref;
+    int limit = 50;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* app = c.add(&c.root(), "history", "Show the event log: who changed what, when, with which command",
+                        Needs::read, [o](Context& ctx) {
+    std::optional<Ref> subject;
+    if (o->ref) subject = parse_ref(*o->ref);
+    std::vector<json> rows;
+    for (const auto& ch : ctx.session->store.changes(subject, o->limit)) {
+      json before = ch.before.empty() ? json() : json::parse(ch.before, nullptr, false);
+      json after = ch.after.empty() ? json() : json::parse(ch.after, nullptr, false);
+      json argv = json::parse(ch.command, nullptr, false);
+      std::vector<std::string> words;
+      if (argv.is_array())
+        for (const auto& w : argv) words.push_back(shell_quote(w.get<std::string>()));
+      bool has_row = !ch.table.empty();
+      rows.push_back({{"event", ch.event_id},
+                      {"at", ch.at},
+                      {"actor", ch.actor},
+                      {"command", "hopper " + join(words, " ")},
+                      {"outcome", ch.outcome},
+                      {"ref", has_row ? json(make_ref(kind_of_table(ch.table), ch.row_id)) : json()},
+                      {"op", ch.op},
+                      {"change", has_row ? summary(before, after) : ch.outcome},
+                      {"before", before},
+                      {"after", after}});
+    }
+    print_list(ctx, rows, kChangeColumns);
+  });
+  app->add_option("ref", o->ref, "Only changes to this record (L12, C7, P3, R2 …)");
+  app->add_option("--limit", o->limit, "At most this many rows (default 50)")->check(CLI::PositiveNumber);
+  app->footer("Example: hopper history C7");
+}
+
+}  // namespace hopper::cli

@@ -1,0 +1,46 @@
+// hopper init [DIR] [--template minimal|smb|key-accounts] [--shared]
+#include <cstdlib>
+
+#include "command.h"
+#include "hopper/error.h"
+
+namespace hopper::cli {
+
+void add_init_commands(Commands& c) {
+  struct Options {
+    std::string dir = ".";
+    std::string tpl = "smb";
+    bool shared = false;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* app = c.add(&c.root(), "init", "Create a workspace: funnel.toml and .hopper/hopper.db", Needs::nothing,
+                        [o](Context& ctx) {
+    const Template* tpl = find_template(o->tpl);
+    if (!tpl) throw Error(Exit::usage, "unknown template '" + o->tpl + "': use minimal, smb or key-accounts");
+    auto checked = parse_config(tpl->text);
+    if (!checked.ok()) throw Error(Exit::internal, "template " + o->tpl + " is invalid:\n" + format_problems(checked.problems, o->tpl));
+    std::string user = ctx.globals.as ? *ctx.globals.as : (std::getenv("HOPPER_USER") ? std::getenv("HOPPER_USER") : "");
+    if (user.empty() && checked.config.workspace.default_user) user = *checked.config.workspace.default_user;
+    if (user.empty() && std::getenv("USER")) user = std::getenv("USER");
+    if (user.empty()) throw Error(Exit::usage, "who is the first admin? pass --as NAME");
+    WorkspacePaths ws = create_workspace(o->dir, *tpl);
+    Store store(ws.database(), 5000, true, o->shared);
+    store.begin(true);
+    store.begin_event(format_time(ctx.now), user, nlohmann::json(ctx.argv).dump());
+    Rep admin;
+    admin.name = user;
+    admin.role = Role::admin;
+    admin.created_at = format_time(ctx.now);
+    store.insert_rep(admin);
+    store.commit();
+    if (ctx.out.quiet) return ctx.print(ws.root.string() + "\n");
+    ctx.note("Created a hopper workspace in " + ws.root.string() + " (template " + o->tpl + "); " + user +
+             " is its first admin.\nNext: edit funnel.toml, then 'hopper rep add NAME' and 'hopper lead add --name N'.");
+  });
+  app->add_option("dir", o->dir, "Directory of the new workspace (default: here)");
+  app->add_option("--template", o->tpl, "minimal, smb or key-accounts (default smb)")
+      ->check(CLI::IsMember({"minimal", "smb", "key-accounts"}));
+  app->add_flag("--shared", o->shared, "Make the database group-writable (0660) for a team");
+}
+
+}  // namespace hopper::cli

@@ -1,0 +1,180 @@
+#include "views.h"
+
+#include "hopper/fields.h"
+#include "hopper/money.h"
+#include "hopper/text.h"
+
+namespace hopper::cli {
+
+json owner_json(const std::string& owner) { return owner.empty() ? json() : json(owner); }
+
+static json optional_ref(Kind kind, const std::optional<Id>& id) { return id ? json(make_ref(kind, *id)) : json(); }
+
+static json fields_json(const Config& config, const std::string& entity, const Fields& fields) {
+  json out = json::object();
+  for (const auto& [key, value] : fields) {
+    const FieldDef* def = config.find_field(entity, key);
+    if (def && (def->type == "money")) out[key] = money_units(std::stoll(value));
+    else if (def && (def->type == "percent" || def->type == "number")) out[key] = std::stod(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+json rep_json(const Config& config, const Rep& r) {
+  return {{"id", r.id},
+          {"ref", make_ref(Kind::rep, r.id)},
+          {"name", r.name},
+          {"team", r.team},
+          {"role", std::string(role_name(r.role))},
+          {"active", r.active},
+          {"capacity", r.capacity.value_or(config.pool.capacity)},
+          {"capacity_override", r.capacity ? json(*r.capacity) : json()}};
+}
+
+json lead_json(const Config& config, const Lead& l) {
+  return {{"id", l.id},
+          {"ref", make_ref(Kind::lead, l.id)},
+          {"name", l.name},
+          {"company", l.company},
+          {"contact", l.contact},
+          {"phone", l.phone},
+          {"email", l.email},
+          {"source", l.source},
+          {"grade", l.grade.empty() ? json() : json(l.grade)},
+          {"owner", owner_json(l.owner)},
+          {"status", l.status},
+          {"drop_reason", l.drop_reason.empty() ? json() : json(l.drop_reason)},
+          {"customer", optional_ref(Kind::customer, l.customer_id)},
+          {"fields", fields_json(config, "lead", l.fields)},
+          {"created_at", l.created_at}};
+}
+
+json customer_json(const Config& config, const Customer& c) {
+  json j = {{"id", c.id},
+            {"ref", make_ref(Kind::customer, c.id)},
+            {"name", c.name},
+            {"owner", owner_json(c.owner)},
+            {"grade", c.grade.empty() ? json() : json(c.grade)},
+            {"segment", c.segment},
+            {"layer", c.layer},
+            {"layer_name", config.layer_name(c.layer)},
+            {"locked", c.locked},
+            {"phone", c.phone},
+            {"email", c.email},
+            {"lead", optional_ref(Kind::lead, c.lead_id)},
+            {"cool_until", c.cool_until.empty() ? json() : json(c.cool_until)},
+            {"fields", fields_json(config, "customer", c.fields)},
+            {"created_at", c.created_at}};
+  return j;
+}
+
+json person_json(const Person& p) {
+  return {{"id", p.id},       {"ref", make_ref(Kind::person, p.id)}, {"customer", make_ref(Kind::customer, p.customer_id)},
+          {"name", p.name},   {"phone", p.phone},                   {"email", p.email},
+          {"title", p.title}, {"created_at", p.created_at}};
+}
+
+json activity_json(const Activity& a) {
+  return {{"id", a.id},
+          {"on", make_ref(a.subject.kind, a.subject.id)},
+          {"type", a.type},
+          {"text", a.text},
+          {"at", a.at},
+          {"actor", a.actor},
+          {"valid", a.valid},
+          {"invalid_reason", a.valid ? json() : json(a.invalid_reason)}};
+}
+
+json conflict_json(const Conflict& c) {
+  return {{"id", c.id},
+          {"ref", make_ref(Kind::conflict, c.id)},
+          {"record", make_ref(c.record.kind, c.record.id)},
+          {"existing", make_ref(c.existing.kind, c.existing.id)},
+          {"key", c.key},
+          {"value", c.value},
+          {"status", c.status},
+          {"created_at", c.created_at}};
+}
+
+const std::vector<Column> kRepColumns = {{"ref", "REF"},   {"name", "NAME"},
+                                         {"team", "TEAM"}, {"role", "ROLE"},
+                                         {"active", "ACTIVE", ColumnKind::boolean},
+                                         {"capacity", "CAPACITY", ColumnKind::integer}};
+const std::vector<Column> kLeadColumns = {{"ref", "REF"},     {"name", "NAME"},     {"company", "COMPANY"},
+                                          {"phone", "PHONE"}, {"grade", "GRADE"},   {"source", "SOURCE"},
+                                          {"owner", "OWNER"}, {"status", "STATUS"}};
+const std::vector<Column> kLeadFields = {
+    {"ref", "ref"},       {"name", "name"},     {"company", "company"},         {"contact", "contact"},
+    {"phone", "phone"},   {"email", "email"},   {"source", "source"},           {"grade", "grade"},
+    {"owner", "owner"},   {"status", "status"}, {"drop_reason", "drop reason"}, {"customer", "customer"},
+    {"created_at", "created"}};
+const std::vector<Column> kCustomerColumns = {{"ref", "REF"},         {"name", "NAME"},   {"grade", "GRADE"},
+                                              {"segment", "SEGMENT"}, {"layer_name", "LAYER"}, {"owner", "OWNER"},
+                                              {"locked", "LOCKED", ColumnKind::boolean}};
+const std::vector<Column> kCustomerFields = {
+    {"ref", "ref"},     {"name", "name"},   {"grade", "grade"},   {"segment", "segment"},
+    {"layer_name", "layer"}, {"owner", "owner"}, {"phone", "phone"}, {"email", "email"},
+    {"locked", "locked", ColumnKind::boolean}, {"cool_until", "cooled until"}, {"lead", "from lead"},
+    {"created_at", "created"}};
+const std::vector<Column> kPersonColumns = {{"ref", "REF"},     {"name", "NAME"}, {"title", "TITLE"},
+                                            {"phone", "PHONE"}, {"email", "EMAIL"}};
+const std::vector<Column> kActivityColumns = {{"at", "AT"},     {"on", "ON"},     {"type", "TYPE"},
+                                              {"actor", "BY"},  {"valid", "VALID", ColumnKind::boolean},
+                                              {"text", "TEXT"}, {"invalid_reason", "WHY INVALID"}};
+const std::vector<Column> kConflictColumns = {{"ref", "ID"},   {"record", "RECORD"}, {"existing", "MATCHES"},
+                                              {"key", "KEY"},  {"value", "VALUE"},   {"status", "STATUS"},
+                                              {"created_at", "OPENED"}};
+
+std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns) {
+  for (const auto& f : config.fields) {
+    if (f.entity != entity) continue;
+    ColumnKind kind = f.type == "money" ? ColumnKind::money : f.type == "percent" ? ColumnKind::percent : ColumnKind::text;
+    columns.push_back({"/fields/" + f.key, f.name, kind});
+  }
+  return columns;
+}
+
+// Custom-field columns are addressed by JSON pointer; flatten them for the renderer.
+static json flatten(const json& record, const std::vector<Column>& fields) {
+  json flat = record;
+  for (const auto& f : fields)
+    if (f.key.starts_with('/')) {
+      json::json_pointer p(f.key);
+      flat[f.key] = record.contains(p) ? record[p] : json();
+    }
+  return flat;
+}
+
+void print_list(const Context& ctx, const std::vector<json>& rows, const std::vector<Column>& columns) {
+  ctx.print(render_list(rows, columns, ctx.out));
+}
+
+void print_record(const Context& ctx, const json& record, const std::vector<Column>& fields) {
+  if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) return ctx.print(render_record(record, fields, ctx.out));
+  ctx.print(render_record(flatten(record, fields), fields, ctx.out));
+}
+
+void print_customer(const Context& ctx, const Customer& c) {
+  Store& store = ctx.session->store;
+  json j = customer_json(ctx.session->config, c);
+  std::vector<json> people, followups;
+  for (const auto& p : store.people(c.id)) people.push_back(person_json(p));
+  for (const auto& a : store.activities({Kind::customer, c.id})) followups.push_back(activity_json(a));
+  j["people"] = people;
+  j["followups"] = followups;
+  print_record(ctx, j, with_custom_fields(ctx.session->config, "customer", kCustomerFields));
+  print_section(ctx, "People", people, kPersonColumns);
+  print_section(ctx, "Follow-ups", followups, kActivityColumns);
+}
+
+void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,
+                   const std::vector<Column>& columns) {
+  // JSON output carries sections inside the record object instead.
+  // In csv and tsv a second table would break the one a script reads.
+  if (rows.empty() || ctx.out.quiet || (ctx.out.format != Format::table && ctx.out.format != Format::md)) return;
+  ctx.print("\n" + title + "\n");
+  ctx.print(render_list(rows, columns, ctx.out));
+}
+
+}  // namespace hopper::cli

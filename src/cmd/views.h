@@ -1,0 +1,40 @@
+// How records look on output: their JSON objects (SPEC §15 field names) and
+// the columns of their listings. One home for every command that shows them.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+#include "command.h"
+#include "hopper/records.h"
+
+namespace hopper::cli {
+
+using nlohmann::json;
+
+json owner_json(const std::string& owner);  // null for the shared pool
+json rep_json(const Config& config, const Rep& rep);
+json lead_json(const Config& config, const Lead& lead);
+json customer_json(const Config& config, const Customer& customer);
+json person_json(const Person& person);
+json activity_json(const Activity& activity);
+json conflict_json(const Conflict& conflict);
+
+extern const std::vector<Column> kRepColumns;
+extern const std::vector<Column> kLeadColumns, kLeadFields;
+extern const std::vector<Column> kCustomerColumns, kCustomerFields;
+extern const std::vector<Column> kPersonColumns;
+extern const std::vector<Column> kActivityColumns;
+extern const std::vector<Column> kConflictColumns;
+// The record's custom fields as extra rows of a show view.
+std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns);
+
+void print_list(const Context& ctx, const std::vector<json>& rows, const std::vector<Column>& columns);
+void print_record(const Context& ctx, const json& record, const std::vector<Column>& fields);
+// A customer with its people and follow-ups.
+void print_customer(const Context& ctx, const Customer& customer);
+// A titled sub-list under a record in text formats ("People", "Follow-ups").
+void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,
+                   const std::vector<Column>& columns);
+
+}  // namespace hopper::cli

@@ -1,0 +1,169 @@
+#include "hopper/dates.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <ctime>
+#include <regex>
+
+#include "hopper/error.h"
+
+namespace hopper {
+using namespace std::chrono;
+
+static const char* kDateForms =
+    "use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], today, yesterday, tomorrow, or +3d / -2w / +1m / +1y";
+static const char* kPeriodForms =
+    "use 2017, 2017-08, 2017-Q3, a date, today, yesterday, or this-|last-|next- followed by "
+    "week, month, quarter or year";
+
+Time system_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  auto d = year{local.tm_year + 1900} / month{static_cast<unsigned>(local.tm_mon + 1)} /
+           day{static_cast<unsigned>(local.tm_mday)};
+  return sys_days{d} + hours{local.tm_hour} + minutes{local.tm_min} + seconds{local.tm_sec};
+}
+
+static int to_int(const std::string& s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+static std::optional<Time> try_absolute(std::string_view text) {
+  static const std::regex re(R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
+  year_month_day ymd{year{to_int(m[1])}, month{static_cast<unsigned>(to_int(m[2]))},
+                     day{static_cast<unsigned>(to_int(m[3]))}};
+  if (!ymd.ok()) return std::nullopt;
+  int h = m[4].matched ? to_int(m[4]) : 0, mi = m[5].matched ? to_int(m[5]) : 0,
+      s = m[6].matched ? to_int(m[6]) : 0;
+  if (h > 23 || mi > 59 || s > 59) return std::nullopt;
+  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
+}
+
+[[noreturn]] static void bad_date(std::string_view text) {
+  if (text.find('/') != std::string_view::npos)
+    throw Error(Exit::invalid, fmt::format("ambiguous date '{}': day and month order cannot be told "
+                                           "apart; {}",
+                                           text, kDateForms));
+  throw Error(Exit::invalid, fmt::format("invalid date '{}': {}", text, kDateForms));
+}
+
+Time parse_absolute_time(std::string_view text) {
+  if (auto t = try_absolute(text)) return *t;
+  bad_date(text);
+}
+
+Date add_months(Date d, int n) {
+  year_month_day ymd{d};
+  auto ym = year_month{ymd.year(), ymd.month()} + months{n};
+  auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  return sys_days{ym.year() / ym.month() / std::min(ymd.day(), last)};
+}
+
+Date date_of(Time t) { return floor<days>(t); }
+
+Time parse_time(std::string_view text, Time now) {
+  if (auto t = try_absolute(text)) return *t;
+  Date today = date_of(now);
+  if (text == "today") return today;
+  if (text == "yesterday") return today - days{1};
+  if (text == "tomorrow") return today + days{1};
+  static const std::regex rel(R"(([+-])(\d{1,4})([dwmy]))");
+  std::match_results<std::string_view::const_iterator> m;
+  if (std::regex_match(text.begin(), text.end(), m, rel)) {
+    int n = to_int(m[2]) * (m[1] == "-" ? -1 : 1);
+    switch (m[3].str()[0]) {
+      case 'd': return today + days{n};
+      case 'w': return today + days{7 * n};
+      case 'm': return add_months(today, n);
+      default: return add_months(today, 12 * n);
+    }
+  }
+  bad_date(text);
+}
+
+Date parse_date(std::string_view text, Time now) { return date_of(parse_time(text, now)); }
+
+static Period month_period(year y, month m) {
+  Date first = sys_days{y / m / 1};
+  return {first, add_months(first, 1) - days{1}, fmt::format("{:04}-{:02}", int(y), unsigned(m))};
+}
+
+// Fiscal year Y starts on the first of the start month of calendar year Y.
+static Period fiscal_quarter(int fy, int q, const Calendar& cal) {
+  Date start = add_months(sys_days{year{fy} / month{cal.fiscal_year_start_month} / 1}, 3 * (q - 1));
+  return {start, add_months(start, 3) - days{1}, fmt::format("{}-Q{}", fy, q)};
+}
+
+static Period fiscal_year(int fy, const Calendar& cal) {
+  Date start = sys_days{year{fy} / month{cal.fiscal_year_start_month} / 1};
+  return {start, add_months(start, 12) - days{1}, fmt::format("{}", fy)};
+}
+
+// The fiscal year and quarter (1–4) a day falls in.
+static std::pair<int, int> fiscal_position(Date d, const Calendar& cal) {
+  year_month_day ymd{d};
+  int months_in = (static_cast<int>(unsigned(ymd.month())) - static_cast<int>(cal.fiscal_year_start_month) + 12) % 12;
+  int fy = int(ymd.year()) - (static_cast<int>(unsigned(ymd.month())) < static_cast<int>(cal.fiscal_year_start_month) ? 1 : 0);
+  return {fy, months_in / 3 + 1};
+}
+
+Period parse_period(std::string_view text, Time now, const Calendar& cal) {
+  std::string s(text);
+  std::smatch m;
+  static const std::regex re_year(R"((\d{4}))"), re_month(R"((\d{4})-(\d{2}))"),
+      re_quarter(R"((\d{4})-[Qq]([1-4]))"), re_rel(R"((this|last|next)-(week|month|quarter|year))");
+  if (std::regex_match(s, m, re_year)) return fiscal_year(to_int(m[1]), cal);
+  if (std::regex_match(s, m, re_month)) {
+    unsigned mo = static_cast<unsigned>(to_int(m[2]));
+    if (mo >= 1 && mo <= 12) return month_period(year{to_int(m[1])}, month{mo});
+  }
+  if (std::regex_match(s, m, re_quarter)) return fiscal_quarter(to_int(m[1]), to_int(m[2]), cal);
+  Date today = date_of(now);
+  if (std::regex_match(s, m, re_rel)) {
+    int shift = m[1] == "this" ? 0 : (m[1] == "last" ? -1 : 1);
+    std::string unit = m[2];
+    if (unit == "week") {
+      Date start = today - (weekday{today} - cal.week_start);
+      start += days{7 * shift};
+      return {start, start + days{6}, s};
+    }
+    if (unit == "month") {
+      year_month_day ymd{add_months(today, shift)};
+      Period p = month_period(ymd.year(), ymd.month());
+      return p;
+    }
+    auto [fy, q] = fiscal_position(today, cal);
+    if (unit == "quarter") {
+      int index = fy * 4 + (q - 1) + shift;
+      return fiscal_quarter(index / 4, index % 4 + 1, cal);
+    }
+    return fiscal_year(fy + shift, cal);
+  }
+  if (s == "today" || s == "yesterday" || try_absolute(s)) {
+    Date d = parse_date(s, now);
+    return {d, d, format_date(d)};
+  }
+  throw Error(Exit::invalid, fmt::format("invalid period '{}': {}", text, kPeriodForms));
+}
+
+std::string format_date(Date d) {
+  year_month_day ymd{d};
+  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+}
+
+std::string format_time(Time t) {
+  Date d = date_of(t);
+  hh_mm_ss hms{t - d};
+  return fmt::format("{}T{:02}:{:02}:{:02}", format_date(d), hms.hours().count(),
+                     hms.minutes().count(), hms.seconds().count());
+}
+
+int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
+
+}  // namespace hopper

@@ -1,0 +1,154 @@
+#include "hopper/leads.h"
+
+#include <fmt/format.h>
+
+#include "hopper/customers.h"
+#include "hopper/error.h"
+#include "hopper/fields.h"
+#include "hopper/text.h"
+#include "hopper/validation.h"
+
+namespace hopper {
+namespace {
+
+const std::string& lead_field(const Lead& l, const std::string& name) {
+  static const std::string empty;
+  if (name == "name") return l.name;
+  if (name == "company") return l.company;
+  if (name == "contact") return l.contact;
+  if (name == "phone") return l.phone;
+  if (name == "email") return l.email;
+  if (name == "source") return l.source;
+  if (name == "grade") return l.grade;
+  return empty;
+}
+
+// Applies the given fields of `input` to `lead` and checks the result.
+void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& what) {
+  auto set = [](std::string& target, const std::optional<std::string>& v) {
+    if (v) target = trim(*v);
+  };
+  set(lead.name, input.name);
+  set(lead.company, input.company);
+  set(lead.contact, input.contact);
+  set(lead.phone, input.phone);
+  set(lead.email, input.email);
+  set(lead.source, input.source);
+  set(lead.grade, input.grade);
+
+  std::vector<std::string> problems;
+  for (const auto& field : s.config.lead.required)
+    if (lead_field(lead, field).empty())
+      problems.push_back(fmt::format("--{} is required (lead.required in funnel.toml)", field));
+  if (!lead.phone.empty())
+    if (auto p = phone_problem(s.config, lead.phone)) problems.push_back(*p);
+  if (!lead.email.empty())
+    if (auto p = email_problem(lead.email)) problems.push_back(*p);
+  if (!lead.grade.empty())
+    if (auto p = grade_problem(s.config, lead.grade)) problems.push_back(*p);
+  try {
+    apply_field_settings(s.config, "lead", input.settings, s.now, lead.fields);
+  } catch (const Error& e) {
+    problems.push_back(e.what());
+  }
+  refuse_problems(what, problems);
+}
+
+void require_open(const Lead& lead) {
+  if (lead.status != "open")
+    throw Error(Exit::refused, fmt::format("lead {} is {}; only open leads can change", make_ref(Kind::lead, lead.id),
+                                           lead.status));
+}
+
+}  // namespace
+
+Lead load_lead(Session& s, Id id) {
+  auto lead = s.store.find_lead(id);
+  if (!lead) throw Error(Exit::not_found, fmt::format("no lead {} (see hopper lead list)", make_ref(Kind::lead, id)));
+  return *lead;
+}
+
+LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
+  Lead lead;
+  Rep owner = s.actor;
+  if (input.owner && *input.owner != s.actor.name) {
+    require_manager(s, "adding a lead for another rep");
+    owner = active_rep(s, *input.owner);
+  }
+  lead.owner_id = owner.id;
+  lead.created_at = s.at_text();
+  apply(s, input, lead, "lead add");
+  auto matches = check_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt, force);
+  lead.id = s.store.insert_lead(lead);
+  lead.owner = owner.name;
+  s.record_change({Kind::lead, lead.id}, "owner", "", owner.name, "added");
+  return {lead, open_conflicts(s, {Kind::lead, lead.id}, matches)};
+}
+
+Lead edit_lead(Session& s, Id id, const LeadInput& input) {
+  Lead lead = load_lead(s, id);
+  std::string what = make_ref(Kind::lead, id);
+  require_owner_or_manager(s, lead.owner_id, "lead " + what);
+  require_open(lead);
+  apply(s, input, lead, "lead edit " + what);
+  if (input.owner && *input.owner != lead.owner) {
+    require_manager(s, "handing a lead to another rep");
+    Rep to = active_rep(s, *input.owner);
+    s.record_change({Kind::lead, id}, "owner", lead.owner, to.name);
+    lead.owner_id = to.id;
+    lead.owner = to.name;
+  }
+  s.store.update_lead(lead);
+  return lead;
+}
+
+Lead drop_lead(Session& s, Id id, const std::string& reason) {
+  Lead lead = load_lead(s, id);
+  require_owner_or_manager(s, lead.owner_id, "lead " + make_ref(Kind::lead, id));
+  require_open(lead);
+  if (trim(reason).empty()) throw Error(Exit::invalid, "lead drop needs --reason TEXT saying why");
+  lead.status = "dropped";
+  lead.drop_reason = trim(reason);
+  s.store.update_lead(lead);
+  s.record_change({Kind::lead, id}, "status", "open", "dropped", lead.drop_reason);
+  return lead;
+}
+
+Customer convert_lead(Session& s, Id id) {
+  Lead lead = load_lead(s, id);
+  std::string ref = make_ref(Kind::lead, id);
+  require_owner_or_manager(s, lead.owner_id, "lead " + ref);
+  if (lead.status == "converted")
+    throw Error(Exit::refused, fmt::format("lead {} was already converted to {}", ref,
+                                           make_ref(Kind::customer, lead.customer_id.value_or(0))));
+  require_open(lead);
+  Customer c;
+  c.name = lead.company.empty() ? lead.name : lead.company;
+  c.grade = lead.grade;
+  c.segment = s.config.default_segment;
+  c.layer = converted_lead_layer(s.config);
+  c.owner_id = lead.owner_id;
+  c.phone = lead.phone;
+  c.email = lead.email;
+  c.lead_id = lead.id;
+  c.created_at = s.at_text();
+  if (c.owner_id) {
+    auto owner = s.store.find_rep(*c.owner_id);
+    if (owner) require_capacity(s, *owner);
+  }
+  c.id = s.store.insert_customer(c);
+  c.owner = lead.owner;
+  Ref cref{Kind::customer, c.id};
+  s.record_change(cref, "layer", "", c.layer, "converted from " + ref);
+  s.record_change(cref, "owner", "", lead.owner, "converted from " + ref);
+  std::string contact = lead.contact.empty() ? (lead.company.empty() ? "" : lead.name) : lead.contact;
+  if (!contact.empty() || !lead.phone.empty() || !lead.email.empty())
+    s.store.insert_person({0, c.id, contact.empty() ? lead.name : contact, lead.phone, lead.email, "", s.at_text()});
+  lead.status = "converted";
+  lead.customer_id = c.id;
+  s.store.update_lead(lead);
+  s.record_change({Kind::lead, id}, "status", "open", "converted", make_ref(Kind::customer, c.id));
+  return c;
+}
+
+}  // namespace hopper

@@ -1,0 +1,169 @@
+// hopper: parse the command line, open what the chosen command needs, run it
+// in one transaction, and turn every failure into its documented exit code.
+#include <sqlite3.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <cstdlib>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cmd/command.h"
+#include "hopper/error.h"
+
+using namespace hopper;
+using namespace hopper::cli;
+
+namespace {
+
+void add_global_options(CLI::App& app, Globals& g) {
+  app.add_option("-C", g.dir, "Run in the workspace at DIR")->type_name("DIR");
+  app.add_option("--now", g.now, "The clock: DATE[THH:MM[:SS]] (env HOPPER_NOW)")->type_name("DATE");
+  app.add_option("--as", g.as, "The acting rep (env HOPPER_USER; default: default_user, then $USER)")->type_name("NAME");
+  app.add_option("-o,--format", g.format, "Output: table|csv|tsv|json|jsonl|md|html (default: table on a TTY, tsv otherwise)")
+      ->type_name("FMT");
+  app.add_flag("--json", g.json, "Same as --format json");
+  app.add_flag("-q,--quiet", g.quiet, "Print only what a script needs (refs)");
+  app.add_option("--color", g.color, "auto|always|never (NO_COLOR turns auto off)")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--dry-run", g.dry_run, "Show what would change, change nothing");
+  app.add_flag("-y,--yes", g.yes, "Skip confirmation");
+  app.add_option("--at", g.at, "Record a change as happening at DATE (back-dating)")->type_name("DATE");
+  app.add_option("--wait", g.wait_seconds, "Seconds to wait for a busy workspace (default 5)")->type_name("SECS");
+}
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+OutputOptions output_options(const Globals& g) {
+  OutputOptions o;
+  o.tty = isatty(STDOUT_FILENO);
+  o.format = g.json ? Format::json : g.format ? parse_format(*g.format) : (o.tty ? Format::table : Format::tsv);
+  o.quiet = g.quiet;
+  o.color = g.color == "always" || (g.color == "auto" && o.tty && env("NO_COLOR").empty());
+  if (o.tty) {
+    winsize ws{};
+    o.terminal_width = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col ? ws.ws_col : 80;
+  }
+  return o;
+}
+
+std::string acting_user(const Globals& g, const Config& config) {
+  if (g.as) return *g.as;
+  if (!env("HOPPER_USER").empty()) return env("HOPPER_USER");
+  if (config.workspace.default_user) return *config.workspace.default_user;
+  return env("USER");
+}
+
+Rep resolve_actor(Store& store, const std::string& name) {
+  auto rep = store.find_rep(name);
+  if (!rep)
+    throw Error(Exit::denied, fmt::format("'{}' is not a rep of this workspace; pass --as NAME or set HOPPER_USER "
+                                          "(see hopper rep list; an admin adds reps with hopper rep add)",
+                                          name));
+  if (!rep->active) throw Error(Exit::denied, fmt::format("rep '{}' has left this workspace", name));
+  return *rep;
+}
+
+// Opens the workspace, the store and the transaction the command needs, runs
+// it, and commits (or rolls back for --dry-run and on any error).
+void run(const Command& cmd, Context& ctx, const Globals& g) {
+  if (cmd.needs == Needs::nothing) return cmd.run(ctx);
+  ctx.paths = discover_workspace(g.dir);
+  ctx.config = parse_config(read_file(ctx.paths->config()));
+  if (cmd.needs == Needs::workspace) return cmd.run(ctx);
+  if (!ctx.config->ok())
+    throw Error(Exit::config, format_problems(ctx.config->problems, ctx.paths->config().string()) +
+                                  "funnel.toml is invalid; fix it (hopper config check) before running commands");
+  ctx.store = std::make_unique<Store>(ctx.paths->database(), static_cast<int>(g.wait_seconds * 1000), false);
+  bool write = cmd.needs == Needs::write;
+  if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
+  Rep actor = resolve_actor(*ctx.store, acting_user(g, ctx.config->config));
+  Time at = g.at ? ctx.parse_when(*g.at) : ctx.now;
+  ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
+  ctx.store->begin(write);
+  try {
+    if (write) ctx.store->begin_event(format_time(ctx.now), actor.name, nlohmann::json(ctx.argv).dump());
+    cmd.run(ctx);
+    if (write && g.dry_run) {
+      ctx.store->rollback();
+      ctx.note("dry run: nothing was changed");
+    } else {
+      ctx.store->commit();
+    }
+  } catch (const Error& e) {
+    ctx.store->rollback();
+    if (e.code() == Exit::denied && write) {  // refused actions are logged (SPEC §12)
+      ctx.store->begin(true);
+      ctx.store->set_event_outcome(ctx.store->begin_event(format_time(ctx.now), actor.name,
+                                                          nlohmann::json(ctx.argv).dump()),
+                                   "denied");
+      ctx.store->commit();
+    }
+    throw;
+  } catch (...) {
+    ctx.store->rollback();
+    throw;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"hopper — a sales-funnel manager for the terminal.\nEvery command takes the options below; "
+               "'hopper help exit-codes' lists the exit codes.",
+               "hopper"};
+  app.set_version_flag("--version", fmt::format("hopper {} (schema {})", HOPPER_VERSION, Store::kSchemaVersion));
+  app.require_subcommand(1);
+  app.fallthrough();
+  Globals globals;
+  add_global_options(app, globals);
+  Commands commands(app);
+  add_init_commands(commands);
+  add_config_commands(commands);
+  add_rep_commands(commands);
+  add_lead_commands(commands);
+  add_customer_commands(commands);
+  add_person_commands(commands);
+  add_log_commands(commands);
+  add_conflict_commands(commands);
+  add_history_commands(commands);
+  add_help_commands(commands);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(Exit::usage);
+  }
+  const Command* cmd = commands.selected();
+  if (!cmd) {
+    std::cerr << app.help();
+    return static_cast<int>(Exit::usage);
+  }
+  try {
+    Context ctx(globals);
+    ctx.argv.assign(argv + 1, argv + argc);
+    std::string now = globals.now ? *globals.now : env("HOPPER_NOW");
+    ctx.now = now.empty() ? system_now() : parse_absolute_time(now);
+    ctx.out = output_options(globals);
+    run(*cmd, ctx, globals);
+    return 0;
+  } catch (const Error& e) {
+    std::cerr << "hopper: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
+      std::cerr << "hopper: the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS\n";
+      return static_cast<int>(Exit::busy);
+    }
+    std::cerr << "hopper: database error: " << e.what() << "\n";
+    return static_cast<int>(Exit::internal);
+  } catch (const std::exception& e) {
+    std::cerr << "hopper: internal error: " << e.what() << "\n";
+    return static_cast<int>(Exit::internal);
+  }
+}

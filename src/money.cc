@@ -1,0 +1,88 @@
+#include "hopper/money.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <regex>
+
+#include "hopper/error.h"
+#include "hopper/text.h"
+
+namespace hopper {
+
+static const char* kMoneyForms = "use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿";
+
+[[noreturn]] static void bad_amount(std::string_view text, std::string_view why) {
+  throw Error(Exit::invalid, fmt::format("invalid amount '{}': {}; {}", text, why, kMoneyForms));
+}
+
+Money parse_money(std::string_view input) {
+  std::string text = trim(input);
+  if (!text.empty() && text[0] == '-') bad_amount(input, "amounts cannot be negative");
+  __int128 multiplier = 1;
+  struct Suffix { std::string_view text; long long factor; };
+  static const Suffix kSuffixes[] = {{"k", 1000}, {"K", 1000}, {"m", 1000000}, {"M", 1000000},
+                                     {"万", 10000}, {"亿", 100000000}};
+  for (const auto& s : kSuffixes) {
+    if (text.size() > s.text.size() && text.ends_with(s.text)) {
+      multiplier = s.factor;
+      text.resize(text.size() - s.text.size());
+      break;
+    }
+  }
+  static const std::regex re(R"((\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)");
+  std::smatch m;
+  if (!std::regex_match(text, m, re)) bad_amount(input, "not a number");
+  std::string whole = m[1].str();
+  std::erase(whole, ',');
+  std::string frac = m[2].str();
+  if (whole.size() > 15 || frac.size() > 8) bad_amount(input, "too many digits");
+  __int128 scale = 1;
+  for (std::size_t i = 0; i < frac.size(); ++i) scale *= 10;
+  __int128 value = 0;
+  for (char c : whole + frac) value = value * 10 + (c - '0');
+  __int128 minor = value * multiplier * 100;
+  if (minor % scale != 0) bad_amount(input, "more precise than a cent");
+  minor /= scale;
+  if (minor > (static_cast<__int128>(1) << 62)) bad_amount(input, "too large");
+  return static_cast<Money>(minor);
+}
+
+std::string format_money(Money amount) {
+  bool negative = amount < 0;
+  unsigned long long v = negative ? static_cast<unsigned long long>(-amount) : static_cast<unsigned long long>(amount);
+  std::string digits = std::to_string(v / 100);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  if (v % 100) out += fmt::format(".{:02}", v % 100);
+  return (negative ? "-" : "") + out;
+}
+
+double money_units(Money amount) { return static_cast<double>(amount) / 100.0; }
+
+double parse_percent(std::string_view input) {
+  std::string text = trim(input);
+  if (text.ends_with('%')) text.pop_back();
+  static const std::regex re(R"(\d{1,3}(\.\d{1,2})?)");
+  if (!std::regex_match(text, re))
+    throw Error(Exit::invalid, fmt::format("invalid probability '{}': use a percentage from 0 to 100 "
+                                           "with at most two decimals, e.g. 35 or 12.5",
+                                           input));
+  double v = std::stod(text);
+  if (v > 100)
+    throw Error(Exit::invalid, fmt::format("invalid probability '{}': must be between 0 and 100", input));
+  return v;
+}
+
+std::string format_percent(double percent) {
+  double rounded = std::round(percent * 100) / 100;
+  std::string s = fmt::format("{:.2f}", rounded);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s + "%";
+}
+
+}  // namespace hopper

@@ -1,0 +1,254 @@
+#include "hopper/output.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "hopper/error.h"
+#include "hopper/money.h"
+#include "hopper/text.h"
+
+namespace hopper {
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+
+bool right_aligned(ColumnKind kind) {
+  return kind == ColumnKind::integer || kind == ColumnKind::money || kind == ColumnKind::percent;
+}
+
+// Text for a cell; `human` adds thousands separators and % signs.
+std::string cell(const json& v, ColumnKind kind, bool human) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+  if (v.is_number()) {
+    double d = v.get<double>();
+    if (human && kind == ColumnKind::money) return format_money(std::llround(d * 100));
+    if (human && kind == ColumnKind::percent) return format_percent(d);
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    std::string s = fmt::format("{:.2f}", d);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+  }
+  if (v.is_array()) {
+    std::vector<std::string> parts;
+    for (const auto& item : v) parts.push_back(cell(item, ColumnKind::text, human));
+    return join(parts, ", ");
+  }
+  return dump(v, -1);
+}
+
+std::string tsv_field(std::string text) {
+  for (char& c : text)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
+std::string md_field(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += "<br>";
+    else out += c;
+  }
+  return out;
+}
+
+std::string pad(const std::string& text, std::size_t width, bool right) {
+  std::size_t w = display_width(text);
+  std::string fill(width > w ? width - w : 0, ' ');
+  return right ? fill + text : text + fill;
+}
+
+// An aligned text table; on a TTY the widest columns shrink to fit the terminal.
+std::string text_table(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns,
+                       const OutputOptions& o) {
+  std::vector<std::size_t> widths(columns.size());
+  for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = display_width(columns[c].header);
+  for (const auto& row : cells)
+    for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  if (o.tty && o.terminal_width > 0) {
+    auto total = [&] {
+      std::size_t t = 0;
+      for (auto w : widths) t += w + 2;
+      return t;
+    };
+    while (total() > static_cast<std::size_t>(o.terminal_width)) {
+      auto widest = std::max_element(widths.begin(), widths.end());
+      if (*widest <= 6) break;
+      --*widest;
+    }
+  }
+  auto line = [&](const std::vector<std::string>& row, bool header) {
+    std::string out;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      std::string text = truncate_to_width(row[c], widths[c]);
+      bool last = c + 1 == columns.size();
+      bool right = !header && right_aligned(columns[c].kind);
+      std::string padded = (last && !right) ? text : pad(text, widths[c], right);
+      if (header && o.color) padded = "\033[1m" + padded + "\033[0m";
+      out += padded + (last ? "" : "  ");
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::vector<std::string> headers;
+  for (const auto& c : columns) headers.push_back(c.header);
+  std::string out = line(headers, true);
+  for (const auto& row : cells) out += line(row, false);
+  return out;
+}
+
+std::string html_table(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns) {
+  std::string out =
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>hopper</title>\n"
+      "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{padding:2px 8px;"
+      "border-bottom:1px solid #ddd}td.n{text-align:right}</style></head><body>\n<table>\n<tr>";
+  for (const auto& c : columns) out += "<th>" + html_escape(c.header) + "</th>";
+  out += "</tr>\n";
+  for (const auto& row : cells) {
+    out += "<tr>";
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      out += (right_aligned(columns[c].kind) ? "<td class=\"n\">" : "<td>") + html_escape(row[c]) + "</td>";
+    out += "</tr>\n";
+  }
+  return out + "</table>\n</body></html>\n";
+}
+
+}  // namespace
+
+Format parse_format(const std::string& name) {
+  static const std::pair<const char*, Format> kFormats[] = {{"table", Format::table}, {"csv", Format::csv},
+                                                            {"tsv", Format::tsv},     {"json", Format::json},
+                                                            {"jsonl", Format::jsonl}, {"md", Format::md},
+                                                            {"html", Format::html}};
+  for (const auto& [n, f] : kFormats)
+    if (name == n) return f;
+  throw Error(Exit::usage, fmt::format("unknown format '{}': use table, csv, tsv, json, jsonl, md or html", name));
+}
+
+std::string cell_text(const json& value, ColumnKind kind) { return cell(value, kind, true); }
+
+std::string csv_field(const std::string& text) {
+  std::string t = text;
+  if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@')) {
+    bool is_number = t.size() > 1 && t[0] == '-' && t.find_first_not_of("0123456789.", 1) == std::string::npos;
+    if (!is_number) t = "'" + t;  // a spreadsheet must not run it as a formula
+  }
+  if (t.find_first_of(",\"\r\n") == std::string::npos) return t;
+  std::string out = "\"";
+  for (char c : t) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_list(const std::vector<json>& rows, const std::vector<Column>& columns, const OutputOptions& o) {
+  if (o.quiet) {
+    std::string out;
+    for (const auto& r : rows) out += r.value("ref", "") + "\n";
+    return out;
+  }
+  bool human = o.format == Format::table || o.format == Format::md || o.format == Format::html;
+  std::vector<std::vector<std::string>> cells;
+  if (o.format != Format::json && o.format != Format::jsonl) {
+    for (const auto& r : rows) {
+      std::vector<std::string> row;
+      for (const auto& c : columns) {
+        std::string text = cell(r.contains(c.key) ? r[c.key] : json(), c.kind, human);
+        row.push_back(text.empty() && human ? "-" : text);
+      }
+      cells.push_back(std::move(row));
+    }
+  }
+  std::string out;
+  switch (o.format) {
+    case Format::json: return dump(json(rows), 2) + "\n";
+    case Format::jsonl:
+      for (const auto& r : rows) out += dump(r, -1) + "\n";
+      return out;
+    case Format::table: return text_table(cells, columns, o);
+    case Format::html: return html_table(cells, columns);
+    case Format::tsv:  // no header, like gh: made for cut and awk
+      for (const auto& row : cells) {
+        std::vector<std::string> fields;
+        for (const auto& f : row) fields.push_back(tsv_field(f));
+        out += join(fields, "\t") + "\n";
+      }
+      return out;
+    case Format::csv: {
+      std::vector<std::string> header;
+      for (const auto& c : columns) header.push_back(csv_field(c.key));
+      out = join(header, ",") + "\r\n";
+      for (const auto& row : cells) {
+        std::vector<std::string> fields;
+        for (const auto& f : row) fields.push_back(csv_field(f));
+        out += join(fields, ",") + "\r\n";
+      }
+      return out;
+    }
+    case Format::md: {
+      std::vector<std::string> header, rule;
+      for (const auto& c : columns) {
+        header.push_back(md_field(c.header));
+        rule.push_back(right_aligned(c.kind) ? "---:" : "---");
+      }
+      out = "| " + join(header, " | ") + " |\n| " + join(rule, " | ") + " |\n";
+      for (const auto& row : cells) {
+        std::vector<std::string> fields;
+        for (const auto& f : row) fields.push_back(md_field(f));
+        out += "| " + join(fields, " | ") + " |\n";
+      }
+      return out;
+    }
+  }
+  return out;
+}
+
+std::string render_record(const json& record, const std::vector<Column>& fields, const OutputOptions& o) {
+  if (o.quiet) return record.value("ref", "") + "\n";
+  if (o.format == Format::json) return dump(record, 2) + "\n";
+  if (o.format == Format::jsonl) return dump(record, -1) + "\n";
+  if (o.format == Format::csv) return render_list({record}, fields, o);
+  // Other formats: one "field value" row per field.
+  std::vector<json> rows;
+  for (const auto& f : fields) {
+    json v = record.contains(f.key) ? record[f.key] : json();
+    bool human = o.format != Format::tsv;
+    std::string text = cell(v, f.kind, human);
+    rows.push_back({{"field", to_lower_ascii(f.header)}, {"value", text.empty() && human ? "-" : text}});
+  }
+  OutputOptions kv = o;
+  if (o.format == Format::table) {  // "name    Acme" without a header line
+    std::size_t width = 0;
+    for (const auto& r : rows) width = std::max(width, display_width(r["field"].get<std::string>()));
+    std::string out;
+    for (const auto& r : rows) {
+      std::string label = pad(r["field"].get<std::string>(), width, false);
+      if (o.color) label = "\033[1m" + label + "\033[0m";
+      out += label + "  " + r["value"].get<std::string>() + "\n";
+    }
+    return out;
+  }
+  return render_list(rows, {{"field", "Field"}, {"value", "Value"}}, kv);
+}
+
+}  // namespace hopper

@@ -1,0 +1,41 @@
+#include "hopper/session.h"
+
+#include <fmt/format.h>
+
+#include "hopper/error.h"
+
+namespace hopper {
+
+void Session::record_change(Ref subject, const std::string& field, const std::string& from, const std::string& to,
+                            const std::string& reason) {
+  store.add_history({0, at_text(), actor.name, subject, field, from, to, reason});
+}
+
+void require_manager(const Session& s, std::string_view action) {
+  if (!s.actor.is_manager())
+    throw Error(Exit::denied, fmt::format("{} is for managers and admins; {} is a {}", action, s.actor.name,
+                                          role_name(s.actor.role)));
+}
+
+void require_admin(const Session& s, std::string_view action) {
+  if (s.actor.role != Role::admin)
+    throw Error(Exit::denied, fmt::format("{} is for admins; {} is a {}", action, s.actor.name, role_name(s.actor.role)));
+}
+
+void require_owner_or_manager(const Session& s, std::optional<Id> owner, std::string_view what) {
+  if (s.actor.is_manager() || (owner && *owner == s.actor.id)) return;
+  std::string holder = owner ? (s.store.find_rep(*owner) ? s.store.find_rep(*owner)->name : "another rep") : "the shared pool";
+  throw Error(Exit::denied, fmt::format("{} belongs to {}; a rep may change only their own records (ask a manager)",
+                                        what, holder));
+}
+
+Rep active_rep(Session& s, const std::string& name) {
+  auto rep = s.store.find_rep(name);
+  if (!rep) throw Error(Exit::not_found, fmt::format("no rep named '{}' (see hopper rep list)", name));
+  if (!rep->active) throw Error(Exit::refused, fmt::format("rep '{}' has left and cannot own records", name));
+  return *rep;
+}
+
+std::string owner_label(const std::string& owner) { return owner.empty() ? "pool" : owner; }
+
+}  // namespace hopper

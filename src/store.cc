@@ -1,0 +1,729 @@
+#include "hopper/store.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include "hopper/error.h"
+#include "hopper/normalize.h"
+
+namespace hopper {
+namespace {
+
+// Each entry moves the schema one version forward; never edit a released one.
+const char* const kMigrations[] = {
+    // v1: the foundation.
+    R"sql(
+CREATE TABLE rep (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  team TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('rep', 'manager', 'admin')),
+  active INTEGER NOT NULL DEFAULT 1,
+  capacity INTEGER,
+  created_at TEXT NOT NULL);
+CREATE TABLE customer (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  grade TEXT NOT NULL DEFAULT '',
+  segment TEXT NOT NULL,
+  layer TEXT NOT NULL,
+  owner_id INTEGER REFERENCES rep (id),
+  phone TEXT NOT NULL DEFAULT '',
+  phone_key TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  email_key TEXT NOT NULL DEFAULT '',
+  locked INTEGER NOT NULL DEFAULT 0,
+  lead_id INTEGER REFERENCES lead (id),
+  cool_until TEXT,
+  fields TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL);
+CREATE INDEX customer_owner ON customer (owner_id, layer);
+CREATE INDEX customer_name_key ON customer (name_key);
+CREATE INDEX customer_phone_key ON customer (phone_key) WHERE phone_key <> '';
+CREATE INDEX customer_email_key ON customer (email_key) WHERE email_key <> '';
+CREATE TABLE lead (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  company TEXT NOT NULL DEFAULT '',
+  company_key TEXT NOT NULL DEFAULT '',
+  contact TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  phone_key TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  email_key TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  grade TEXT NOT NULL DEFAULT '',
+  owner_id INTEGER REFERENCES rep (id),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'converted', 'dropped')),
+  drop_reason TEXT NOT NULL DEFAULT '',
+  customer_id INTEGER REFERENCES customer (id),
+  fields TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL);
+CREATE INDEX lead_owner ON lead (owner_id, status);
+CREATE INDEX lead_company_key ON lead (company_key) WHERE company_key <> '';
+CREATE INDEX lead_phone_key ON lead (phone_key) WHERE phone_key <> '';
+CREATE INDEX lead_email_key ON lead (email_key) WHERE email_key <> '';
+CREATE TABLE person (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customer (id),
+  name TEXT NOT NULL,
+  phone TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL);
+CREATE INDEX person_customer ON person (customer_id);
+CREATE TABLE activity (
+  id INTEGER PRIMARY KEY,
+  subject_kind TEXT NOT NULL,
+  subject_id INTEGER NOT NULL,
+  customer_id INTEGER REFERENCES customer (id),
+  type TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES rep (id),
+  valid INTEGER NOT NULL,
+  invalid_reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX activity_subject ON activity (subject_kind, subject_id, at);
+CREATE INDEX activity_customer_valid ON activity (customer_id, valid, at);
+CREATE TABLE conflict (
+  id INTEGER PRIMARY KEY,
+  record_kind TEXT NOT NULL,
+  record_id INTEGER NOT NULL,
+  existing_kind TEXT NOT NULL,
+  existing_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  created_at TEXT NOT NULL);
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  from_value TEXT NOT NULL DEFAULT '',
+  to_value TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  event_id INTEGER REFERENCES event (id));
+CREATE INDEX history_subject ON history (subject_kind, subject_id, at);
+CREATE TABLE event (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  argv TEXT NOT NULL,
+  outcome TEXT NOT NULL DEFAULT 'ok');
+CREATE TABLE event_change (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER REFERENCES event (id),
+  tbl TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  op TEXT NOT NULL,
+  before TEXT,
+  after TEXT);
+CREATE INDEX event_change_row ON event_change (tbl, row_id);
+)sql",
+};
+constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
+static_assert(kMigrationCount == Store::kSchemaVersion);
+
+// Tables whose every insert and update lands in the event log.
+const char* const kAuditedTables[] = {"rep", "lead", "customer", "person", "activity", "conflict"};
+
+// The event log is kept by triggers, so no command can forget it. They are
+// generated from the live columns after each migration; the column names come
+// from the schema, never from input. Rows are never deleted (SPEC: data is
+// closed, released or cooled), and a trigger enforces that too.
+void install_audit_triggers(SQLite::Database& db) {
+  for (const char* table : kAuditedTables) {
+    std::string old_cols, new_cols;
+    SQLite::Statement cols(db, "SELECT name FROM pragma_table_info(?)");
+    cols.bind(1, table);
+    while (cols.executeStep()) {
+      std::string c = cols.getColumn(0).getString();
+      old_cols += fmt::format("{}'{}', OLD.{}", old_cols.empty() ? "" : ", ", c, c);
+      new_cols += fmt::format("{}'{}', NEW.{}", new_cols.empty() ? "" : ", ", c, c);
+    }
+    db.exec(fmt::format(R"sql(
+DROP TRIGGER IF EXISTS {0}_audit_insert;
+DROP TRIGGER IF EXISTS {0}_audit_update;
+DROP TRIGGER IF EXISTS {0}_never_delete;
+CREATE TRIGGER {0}_audit_insert AFTER INSERT ON {0} BEGIN
+  INSERT INTO event_change (event_id, tbl, row_id, op, before, after)
+  VALUES ((SELECT max(id) FROM event), '{0}', NEW.id, 'insert', NULL, json_object({2}));
+END;
+CREATE TRIGGER {0}_audit_update AFTER UPDATE ON {0} BEGIN
+  INSERT INTO event_change (event_id, tbl, row_id, op, before, after)
+  VALUES ((SELECT max(id) FROM event), '{0}', NEW.id, 'update', json_object({1}), json_object({2}));
+END;
+CREATE TRIGGER {0}_never_delete BEFORE DELETE ON {0} BEGIN
+  SELECT RAISE(ABORT, 'hopper never deletes records');
+END;
+)sql",
+                        table, old_cols, new_cols));
+  }
+}
+
+std::string fields_json(const Fields& fields) { return nlohmann::json(fields).dump(); }
+Fields parse_fields(const std::string& text) {
+  Fields out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_object())
+    for (auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  return out;
+}
+
+template <class T>
+void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
+  if (v) st.bind(index, *v);
+  else st.bind(index);
+}
+
+std::optional<Id> optional_id(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+Kind kind_from_table(const std::string& table) {
+  for (Kind k : {Kind::rep, Kind::lead, Kind::customer, Kind::person, Kind::activity, Kind::conflict, Kind::opportunity})
+    if (kind_table(k) == table) return k;
+  return Kind::customer;
+}
+
+const char* kRepColumns = "id, name, team, role, active, capacity, created_at";
+Rep read_rep(SQLite::Statement& st) {
+  Rep r;
+  r.id = st.getColumn("id").getInt64();
+  r.name = st.getColumn("name").getString();
+  r.team = st.getColumn("team").getString();
+  r.role = parse_role(st.getColumn("role").getString()).value_or(Role::rep);
+  r.active = st.getColumn("active").getInt() != 0;
+  if (!st.getColumn("capacity").isNull()) r.capacity = st.getColumn("capacity").getInt();
+  r.created_at = st.getColumn("created_at").getString();
+  return r;
+}
+
+const char* kLeadSelect =
+    "SELECT l.*, coalesce(r.name, '') AS owner_name FROM lead l LEFT JOIN rep r ON r.id = l.owner_id ";
+Lead read_lead(SQLite::Statement& st) {
+  Lead l;
+  l.id = st.getColumn("id").getInt64();
+  l.name = st.getColumn("name").getString();
+  l.company = st.getColumn("company").getString();
+  l.contact = st.getColumn("contact").getString();
+  l.phone = st.getColumn("phone").getString();
+  l.email = st.getColumn("email").getString();
+  l.source = st.getColumn("source").getString();
+  l.grade = st.getColumn("grade").getString();
+  l.owner_id = optional_id(st.getColumn("owner_id"));
+  l.owner = st.getColumn("owner_name").getString();
+  l.status = st.getColumn("status").getString();
+  l.drop_reason = st.getColumn("drop_reason").getString();
+  l.customer_id = optional_id(st.getColumn("customer_id"));
+  l.fields = parse_fields(st.getColumn("fields").getString());
+  l.created_at = st.getColumn("created_at").getString();
+  return l;
+}
+
+const char* kCustomerSelect =
+    "SELECT c.*, coalesce(r.name, '') AS owner_name FROM customer c LEFT JOIN rep r ON r.id = c.owner_id ";
+Customer read_customer(SQLite::Statement& st) {
+  Customer c;
+  c.id = st.getColumn("id").getInt64();
+  c.name = st.getColumn("name").getString();
+  c.grade = st.getColumn("grade").getString();
+  c.segment = st.getColumn("segment").getString();
+  c.layer = st.getColumn("layer").getString();
+  c.owner_id = optional_id(st.getColumn("owner_id"));
+  c.owner = st.getColumn("owner_name").getString();
+  c.phone = st.getColumn("phone").getString();
+  c.email = st.getColumn("email").getString();
+  c.locked = st.getColumn("locked").getInt() != 0;
+  c.lead_id = optional_id(st.getColumn("lead_id"));
+  c.cool_until = st.getColumn("cool_until").isNull() ? "" : st.getColumn("cool_until").getString();
+  c.fields = parse_fields(st.getColumn("fields").getString());
+  c.created_at = st.getColumn("created_at").getString();
+  return c;
+}
+
+void create_private_file(const std::filesystem::path& path, bool shared) {
+  mode_t mode = shared ? 0660 : 0600;
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode);
+  if (fd < 0) throw Error(Exit::config, fmt::format("cannot create '{}'", path.string()));
+  ::fchmod(fd, mode);  // the umask must not widen or narrow what was asked for
+  ::close(fd);
+}
+
+}  // namespace
+
+Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared) {
+  if (!std::filesystem::exists(path)) {
+    if (!create)
+      throw Error(Exit::config, fmt::format("the workspace has no database at '{}'; run 'hopper init' to create one",
+                                            path.string()));
+    create_private_file(path, shared);
+  }
+  db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+  db_->setBusyTimeout(busy_timeout_ms);
+  db_->exec("PRAGMA foreign_keys = ON");
+  db_->exec("PRAGMA journal_mode = WAL");
+  db_->exec("PRAGMA synchronous = NORMAL");
+  migrate(path);
+}
+
+Store::~Store() = default;
+
+int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+void Store::migrate(const std::filesystem::path& path) {
+  int version = schema_version();
+  if (version > kSchemaVersion)
+    throw Error(Exit::config, fmt::format("the database schema is version {}, newer than this hopper knows ({}); "
+                                          "upgrade hopper",
+                                          version, kSchemaVersion));
+  if (version == kSchemaVersion) return;
+  if (version > 0) {
+    auto backup = path;
+    backup += fmt::format(".bak-v{}", version);
+    db_->backup(backup.c_str(), SQLite::Database::Save);
+  }
+  begin(true);
+  try {
+    for (int v = version; v < kMigrationCount; ++v) db_->exec(kMigrations[v]);
+    install_audit_triggers(*db_);
+    db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+    commit();
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+void Store::begin(bool write) {
+  try {
+    db_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+      throw Error(Exit::busy, "the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS");
+    throw;
+  }
+}
+void Store::commit() { db_->exec("COMMIT"); }
+void Store::rollback() {
+  if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->exec("ROLLBACK");
+}
+
+Id Store::begin_event(const std::string& at, const std::string& actor, const std::string& argv) {
+  SQLite::Statement st(*db_, "INSERT INTO event (at, actor, argv) VALUES (?, ?, ?)");
+  st.bind(1, at);
+  st.bind(2, actor);
+  st.bind(3, argv);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::set_event_outcome(Id event, const std::string& outcome) {
+  SQLite::Statement st(*db_, "UPDATE event SET outcome = ? WHERE id = ?");
+  st.bind(1, outcome);
+  st.bind(2, event);
+  st.exec();
+}
+
+std::vector<ChangeEntry> Store::changes(std::optional<Ref> subject, int limit) {
+  // Events without row changes (refused commands) are shown too when no
+  // subject is asked for.
+  SQLite::Statement st(*db_, R"sql(
+SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.row_id, 0),
+       coalesce(c.op, e.outcome), coalesce(c.before, ''), coalesce(c.after, '')
+FROM event e LEFT JOIN event_change c ON c.event_id = e.id
+WHERE (?1 IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
+ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
+  if (subject) {
+    st.bind(1, std::string(kind_table(subject->kind)));
+    st.bind(2, subject->id);
+  } else {
+    st.bind(1);
+    st.bind(2);
+  }
+  st.bind(3, limit);
+  std::vector<ChangeEntry> out;
+  while (st.executeStep()) {
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                   st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
+                   st.getColumn(6).getInt64(), st.getColumn(7).getString(), st.getColumn(8).getString(),
+                   st.getColumn(9).getString()});
+  }
+  return out;
+}
+
+void Store::add_history(const HistoryEntry& h) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, event_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
+  st.bind(1, h.at);
+  st.bind(2, h.actor);
+  st.bind(3, std::string(kind_table(h.subject.kind)));
+  st.bind(4, h.subject.id);
+  st.bind(5, h.field);
+  st.bind(6, h.from);
+  st.bind(7, h.to);
+  st.bind(8, h.reason);
+  st.exec();
+}
+
+std::vector<HistoryEntry> Store::history(Ref subject) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT id, at, actor, field, from_value, to_value, reason FROM history
+WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
+  st.bind(1, std::string(kind_table(subject.kind)));
+  st.bind(2, subject.id);
+  std::vector<HistoryEntry> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(), subject,
+                   st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
+                   st.getColumn(6).getString()});
+  return out;
+}
+
+// ---- reps
+
+static void bind_rep(SQLite::Statement& st, const Rep& r) {
+  st.bind(":name", r.name);
+  st.bind(":team", r.team);
+  st.bind(":role", std::string(role_name(r.role)));
+  st.bind(":active", r.active ? 1 : 0);
+  bind_optional(st, st.getIndex(":capacity"), r.capacity);
+}
+
+Id Store::insert_rep(const Rep& r) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO rep (name, team, role, active, capacity, created_at)
+VALUES (:name, :team, :role, :active, :capacity, :created_at))sql");
+  bind_rep(st, r);
+  st.bind(":created_at", r.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::update_rep(const Rep& r) {
+  SQLite::Statement st(*db_, R"sql(
+UPDATE rep SET name = :name, team = :team, role = :role, active = :active, capacity = :capacity
+WHERE id = :id)sql");
+  bind_rep(st, r);
+  st.bind(":id", r.id);
+  st.exec();
+}
+
+std::optional<Rep> Store::find_rep(const std::string& name) {
+  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM rep WHERE name = ?", kRepColumns));
+  st.bind(1, name);
+  if (!st.executeStep()) return std::nullopt;
+  return read_rep(st);
+}
+
+std::optional<Rep> Store::find_rep(Id id) {
+  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM rep WHERE id = ?", kRepColumns));
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_rep(st);
+}
+
+std::vector<Rep> Store::reps() {
+  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM rep ORDER BY id", kRepColumns));
+  std::vector<Rep> out;
+  while (st.executeStep()) out.push_back(read_rep(st));
+  return out;
+}
+
+int Store::count_admins() {
+  return db_->execAndGet("SELECT count(*) FROM rep WHERE role = 'admin' AND active").getInt();
+}
+
+// ---- leads
+
+static void bind_lead(SQLite::Statement& st, const Lead& l) {
+  st.bind(":name", l.name);
+  st.bind(":company", l.company);
+  st.bind(":company_key", l.company.empty() ? "" : normalize_company(l.company));
+  st.bind(":contact", l.contact);
+  st.bind(":phone", l.phone);
+  st.bind(":phone_key", normalize_phone(l.phone));
+  st.bind(":email", l.email);
+  st.bind(":email_key", normalize_email(l.email));
+  st.bind(":source", l.source);
+  st.bind(":grade", l.grade);
+  bind_optional(st, st.getIndex(":owner_id"), l.owner_id);
+  st.bind(":status", l.status);
+  st.bind(":drop_reason", l.drop_reason);
+  bind_optional(st, st.getIndex(":customer_id"), l.customer_id);
+  st.bind(":fields", fields_json(l.fields));
+}
+
+Id Store::insert_lead(const Lead& l) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO lead (name, company, company_key, contact, phone, phone_key, email, email_key, source, grade,
+                  owner_id, status, drop_reason, customer_id, fields, created_at)
+VALUES (:name, :company, :company_key, :contact, :phone, :phone_key, :email, :email_key, :source, :grade,
+        :owner_id, :status, :drop_reason, :customer_id, :fields, :created_at))sql");
+  bind_lead(st, l);
+  st.bind(":created_at", l.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::update_lead(const Lead& l) {
+  SQLite::Statement st(*db_, R"sql(
+UPDATE lead SET name = :name, company = :company, company_key = :company_key, contact = :contact,
+  phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key, source = :source,
+  grade = :grade, owner_id = :owner_id, status = :status, drop_reason = :drop_reason,
+  customer_id = :customer_id, fields = :fields
+WHERE id = :id)sql");
+  bind_lead(st, l);
+  st.bind(":id", l.id);
+  st.exec();
+}
+
+std::optional<Lead> Store::find_lead(Id id) {
+  SQLite::Statement st(*db_, std::string(kLeadSelect) + "WHERE l.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_lead(st);
+}
+
+std::vector<Lead> Store::leads(const LeadFilter& f) {
+  SQLite::Statement st(*db_, std::string(kLeadSelect) + R"sql(
+WHERE (?1 IS NULL OR l.owner_id = ?1) AND (?2 = '' OR l.grade = ?2) AND (?3 = '' OR l.source = ?3)
+  AND (?4 = '' OR l.status = ?4)
+ORDER BY l.id)sql");
+  bind_optional(st, 1, f.owner_id);
+  st.bind(2, f.grade);
+  st.bind(3, f.source);
+  st.bind(4, f.status);
+  std::vector<Lead> out;
+  while (st.executeStep()) out.push_back(read_lead(st));
+  return out;
+}
+
+// ---- customers
+
+static void bind_customer(SQLite::Statement& st, const Customer& c) {
+  st.bind(":name", c.name);
+  st.bind(":name_key", normalize_company(c.name));
+  st.bind(":grade", c.grade);
+  st.bind(":segment", c.segment);
+  st.bind(":layer", c.layer);
+  bind_optional(st, st.getIndex(":owner_id"), c.owner_id);
+  st.bind(":phone", c.phone);
+  st.bind(":phone_key", normalize_phone(c.phone));
+  st.bind(":email", c.email);
+  st.bind(":email_key", normalize_email(c.email));
+  st.bind(":locked", c.locked ? 1 : 0);
+  bind_optional(st, st.getIndex(":lead_id"), c.lead_id);
+  if (c.cool_until.empty()) st.bind(":cool_until");
+  else st.bind(":cool_until", c.cool_until);
+  st.bind(":fields", fields_json(c.fields));
+}
+
+Id Store::insert_customer(const Customer& c) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO customer (name, name_key, grade, segment, layer, owner_id, phone, phone_key, email, email_key,
+                      locked, lead_id, cool_until, fields, created_at)
+VALUES (:name, :name_key, :grade, :segment, :layer, :owner_id, :phone, :phone_key, :email, :email_key,
+        :locked, :lead_id, :cool_until, :fields, :created_at))sql");
+  bind_customer(st, c);
+  st.bind(":created_at", c.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::update_customer(const Customer& c) {
+  SQLite::Statement st(*db_, R"sql(
+UPDATE customer SET name = :name, name_key = :name_key, grade = :grade, segment = :segment, layer = :layer,
+  owner_id = :owner_id, phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key,
+  locked = :locked, lead_id = :lead_id, cool_until = :cool_until, fields = :fields
+WHERE id = :id)sql");
+  bind_customer(st, c);
+  st.bind(":id", c.id);
+  st.exec();
+}
+
+std::optional<Customer> Store::find_customer(Id id) {
+  SQLite::Statement st(*db_, std::string(kCustomerSelect) + "WHERE c.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_customer(st);
+}
+
+std::vector<Customer> Store::customers(const CustomerFilter& f) {
+  SQLite::Statement st(*db_, std::string(kCustomerSelect) + R"sql(
+WHERE (?1 IS NULL OR c.owner_id = ?1) AND (?2 = 0 OR c.owner_id IS NULL) AND (?3 = '' OR c.layer = ?3)
+  AND (?4 = '' OR c.grade = ?4) AND (?5 = '' OR c.segment = ?5)
+ORDER BY c.id)sql");
+  bind_optional(st, 1, f.owner_id);
+  st.bind(2, f.pool_only ? 1 : 0);
+  st.bind(3, f.layer);
+  st.bind(4, f.grade);
+  st.bind(5, f.segment);
+  std::vector<Customer> out;
+  while (st.executeStep()) out.push_back(read_customer(st));
+  return out;
+}
+
+int Store::held_customers(Id rep, const std::vector<std::string>& excluded_layers) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT count(*) FROM customer
+WHERE owner_id = ? AND layer NOT IN (SELECT value FROM json_each(?)))sql");
+  st.bind(1, rep);
+  st.bind(2, nlohmann::json(excluded_layers).dump());
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+// ---- people
+
+Id Store::insert_person(const Person& p) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO person (customer_id, name, phone, email, title, created_at) VALUES (?, ?, ?, ?, ?, ?))sql");
+  st.bind(1, p.customer_id);
+  st.bind(2, p.name);
+  st.bind(3, p.phone);
+  st.bind(4, p.email);
+  st.bind(5, p.title);
+  st.bind(6, p.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+std::vector<Person> Store::people(Id customer) {
+  SQLite::Statement st(*db_, "SELECT id, customer_id, name, phone, email, title, created_at FROM person WHERE customer_id = ? ORDER BY id");
+  st.bind(1, customer);
+  std::vector<Person> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getString(),
+                   st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
+                   st.getColumn(6).getString()});
+  return out;
+}
+
+// ---- activities
+
+Id Store::insert_activity(const Activity& a) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO activity (subject_kind, subject_id, customer_id, type, text, at, actor_id, valid, invalid_reason)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  st.bind(1, std::string(kind_table(a.subject.kind)));
+  st.bind(2, a.subject.id);
+  bind_optional(st, 3, a.customer_id);
+  st.bind(4, a.type);
+  st.bind(5, a.text);
+  st.bind(6, a.at);
+  st.bind(7, a.actor_id);
+  st.bind(8, a.valid ? 1 : 0);
+  st.bind(9, a.invalid_reason);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+std::vector<Activity> Store::activities(Ref subject) {
+  // A customer's follow-ups include those logged on its converted lead.
+  SQLite::Statement st(*db_, R"sql(
+SELECT a.id, a.subject_kind, a.subject_id, a.customer_id, a.type, a.text, a.at, a.actor_id, r.name, a.valid,
+       a.invalid_reason
+FROM activity a JOIN rep r ON r.id = a.actor_id
+WHERE (a.subject_kind = ?1 AND a.subject_id = ?2) OR (?1 = 'customer' AND a.customer_id = ?2)
+ORDER BY a.at, a.id)sql");
+  st.bind(1, std::string(kind_table(subject.kind)));
+  st.bind(2, subject.id);
+  std::vector<Activity> out;
+  while (st.executeStep()) {
+    Activity a;
+    a.id = st.getColumn(0).getInt64();
+    a.subject = {kind_from_table(st.getColumn(1).getString()), st.getColumn(2).getInt64()};
+    a.customer_id = optional_id(st.getColumn(3));
+    a.type = st.getColumn(4).getString();
+    a.text = st.getColumn(5).getString();
+    a.at = st.getColumn(6).getString();
+    a.actor_id = st.getColumn(7).getInt64();
+    a.actor = st.getColumn(8).getString();
+    a.valid = st.getColumn(9).getInt() != 0;
+    a.invalid_reason = st.getColumn(10).getString();
+    out.push_back(a);
+  }
+  return out;
+}
+
+// ---- duplicates
+
+std::vector<DuplicateMatch> Store::find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT 'customer', c.id, c.name, coalesce(r.name, ''), c.layer, c.phone_key, c.email_key, c.name_key
+FROM customer c LEFT JOIN rep r ON r.id = c.owner_id
+WHERE ((?1 <> '' AND c.phone_key = ?1) OR (?2 <> '' AND c.email_key = ?2) OR (?3 <> '' AND c.name_key = ?3))
+  AND NOT (?4 = 'customer' AND c.id = ?5)
+UNION ALL
+SELECT 'lead', l.id, l.name, coalesce(r.name, ''), 'lead', l.phone_key, l.email_key, l.company_key
+FROM lead l LEFT JOIN rep r ON r.id = l.owner_id
+WHERE l.status = 'open'
+  AND ((?1 <> '' AND l.phone_key = ?1) OR (?2 <> '' AND l.email_key = ?2) OR (?3 <> '' AND l.company_key = ?3))
+  AND NOT (?4 = 'lead' AND l.id = ?5))sql");
+  st.bind(1, keys.phone);
+  st.bind(2, keys.email);
+  st.bind(3, keys.company);
+  st.bind(4, except ? std::string(kind_table(except->kind)) : std::string());
+  st.bind(5, except ? except->id : 0);
+  std::vector<DuplicateMatch> out;
+  while (st.executeStep()) {
+    DuplicateMatch m;
+    m.ref = {kind_from_table(st.getColumn(0).getString()), st.getColumn(1).getInt64()};
+    m.name = st.getColumn(2).getString();
+    m.owner = st.getColumn(3).getString();
+    m.where = st.getColumn(4).getString();
+    if (!keys.phone.empty() && st.getColumn(5).getString() == keys.phone) m.key = "phone", m.value = keys.phone;
+    else if (!keys.email.empty() && st.getColumn(6).getString() == keys.email) m.key = "email", m.value = keys.email;
+    else m.key = "company", m.value = keys.company;
+    out.push_back(m);
+  }
+  return out;
+}
+
+// ---- conflicts
+
+Id Store::insert_conflict(const Conflict& c) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO conflict (record_kind, record_id, existing_kind, existing_id, key, value, status, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
+  st.bind(1, std::string(kind_table(c.record.kind)));
+  st.bind(2, c.record.id);
+  st.bind(3, std::string(kind_table(c.existing.kind)));
+  st.bind(4, c.existing.id);
+  st.bind(5, c.key);
+  st.bind(6, c.value);
+  st.bind(7, c.status);
+  st.bind(8, c.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+std::vector<Conflict> Store::conflicts(const std::string& status) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at
+FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
+  st.bind(1, status);
+  std::vector<Conflict> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(),
+                   {kind_from_table(st.getColumn(1).getString()), st.getColumn(2).getInt64()},
+                   {kind_from_table(st.getColumn(3).getString()), st.getColumn(4).getInt64()},
+                   st.getColumn(5).getString(), st.getColumn(6).getString(), st.getColumn(7).getString(),
+                   st.getColumn(8).getString()});
+  return out;
+}
+
+}  // namespace hopper

@@ -1,0 +1,102 @@
+#include "hopper/text.h"
+
+#include <utf8proc.h>
+
+namespace hopper {
+
+std::u32string decode_utf8(std::string_view utf8) {
+  std::u32string out;
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // invalid byte: count it as one replacement character
+      cp = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(static_cast<char32_t>(cp));
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+std::string encode_utf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t cp : text) {
+    utf8proc_uint8_t buf[4];
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+std::size_t char_count(std::string_view utf8) { return decode_utf8(utf8).size(); }
+
+static std::size_t char_width(char32_t cp) {
+  int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+  return w < 0 ? 0 : static_cast<std::size_t>(w);
+}
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t width = 0;
+  for (char32_t cp : decode_utf8(utf8)) width += char_width(cp);
+  return width;
+}
+
+std::string truncate_to_width(std::string_view utf8, std::size_t width) {
+  if (display_width(utf8) <= width) return std::string(utf8);
+  if (width == 0) return "";
+  std::u32string kept;
+  std::size_t used = 0;
+  for (char32_t cp : decode_utf8(utf8)) {
+    std::size_t w = char_width(cp);
+    if (used + w > width - 1) break;  // keep one column for the ellipsis
+    kept.push_back(cp);
+    used += w;
+  }
+  return encode_utf8(kept) + "…";
+}
+
+std::string trim(std::string_view text) {
+  auto is_space = [](char32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
+  };
+  std::u32string s = decode_utf8(text);
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  return encode_utf8(std::u32string_view(s).substr(b, e - b));
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_punct_or_space(char32_t cp) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace hopper
