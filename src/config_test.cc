@@ -1,1 +1,114 @@
 #include <doctest/doctest.h>
+
+#include <string>
+
+#include "hopper/config.h"
+#include "hopper/workspace.h"
+
+using namespace hopper;
+
+// A copy of shared/funnel.example.toml, so the test runs on any clone.
+static std::string example() { return read_file(std::string(HOPPER_SOURCE_DIR) + "/tests/fixtures/funnel.example.toml"); }
+static bool has_problem(const ConfigResult& r, int line, const std::string& text) {
+  for (const auto& p : r.problems)
+    if (p.line == line && p.message.find(text) != std::string::npos) return true;
+  return false;
+}
+
+TEST_CASE("the reference funnel.example.toml is accepted unchanged") {
+  auto r = parse_config(example());
+  CHECK_MESSAGE(r.ok(), format_problems(r.problems, "funnel.example.toml"));
+  const Config& c = r.config;
+  CHECK(c.workspace.default_user == "admin");
+  CHECK(c.layers.size() == 7);
+  CHECK(c.layers[2].ideal_holding == 13);
+  CHECK(c.pipelines.size() == 2);
+  CHECK(c.pipelines[0].stages[1].required_actions == std::vector<std::string>{"needs_analysis"});
+  CHECK(c.pipelines[1].sequential == false);
+  CHECK(c.pool.rules.size() == 4);
+  CHECK(c.pool.rules[1].segments == std::vector<std::string>{"KA"});
+  CHECK(c.pool.stake_limit() == 250);
+  CHECK(c.conflict.policy_for("KA") == "progress");
+  CHECK(c.conflict.policy_for("SMB") == "first-contact");
+  CHECK(c.fields.size() == 5);
+  CHECK(c.abandoned.cool_days == 90);
+}
+
+TEST_CASE("every template is valid") {
+  for (const auto& t : templates()) {
+    CAPTURE(t.name);
+    auto r = parse_config(t.text);
+    CHECK_MESSAGE(r.ok(), format_problems(r.problems, t.name));
+  }
+  auto ka = parse_config(find_template("key-accounts")->text).config;
+  REQUIRE(ka.pipelines.size() == 1);
+  std::vector<std::string> names;
+  for (const auto& s : ka.pipelines[0].stages) names.push_back(s.name);
+  CHECK(names == std::vector<std::string>{"客户开发", "立项", "提案", "招投标", "商务谈判", "工程实施"});
+  CHECK(ka.find_field("opportunity", "gross_margin") != nullptr);
+}
+
+TEST_CASE("an empty file takes every default") {
+  auto r = parse_config("");
+  REQUIRE(r.ok());
+  CHECK(r.config.pool.capacity == 50);
+  CHECK(r.config.followup.min_chars == 8);
+  CHECK(r.config.layers.front().key == "resource");
+  CHECK(r.config.pool.stake_limit() == 250);
+  CHECK(r.config.default_segment == "SMB");
+}
+
+TEST_CASE("all problems are reported with their lines, not just the first") {
+  std::string text =
+      "[workspace]\n"                 // 1
+      "name = \"x\"\n"                // 2
+      "fiscal_year_start_month = 13\n"  // 3
+      "[pool]\n"                      // 4
+      "capacty = 40\n"                // 5  typo: unknown key
+      "capacity = \"fifty\"\n"        // 6  wrong type
+      "capacity_excludes = [\"signd\"]\n"  // 7 unknown layer
+      "[[pool.rule]]\n"               // 8
+      "name = \"r\"\n"                // 9
+      "kind = \"no_followup\"\n"      // 10
+      "days = 5\n"                    // 11
+      "grades = [\"Z\"]\n"            // 12 unknown grade
+      "[[pipeline]]\n"                // 13
+      "key = \"M\"\n"                 // 14
+      "[[pipeline.stage]]\n"          // 15
+      "key = \"a\"\n"                 // 16
+      "probability = 120\n";          // 17
+  auto r = parse_config(text);
+  CHECK(has_problem(r, 3, "between 1 and 12"));
+  CHECK(has_problem(r, 5, "unknown key 'capacty' in [pool]"));
+  CHECK(has_problem(r, 6, "pool.capacity must be an integer"));
+  CHECK(has_problem(r, 7, "unknown layer 'signd'"));
+  CHECK(has_problem(r, 12, "unknown grade 'Z'"));
+  CHECK(has_problem(r, 17, "between 0 and 100"));
+  CHECK(r.problems.size() == 6);
+  CHECK(format_problems(r.problems, "funnel.toml").find("funnel.toml:5:1: unknown key 'capacty'") != std::string::npos);
+}
+
+TEST_CASE("duplicate keys and syntax errors carry their position") {
+  auto r = parse_config("[pool]\ncapacity = 1\ncapacity = 2\n");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].line == 3);
+}
+
+TEST_CASE("references between sections are checked") {
+  auto r = parse_config(
+      "[customer]\nsegments = [\"SMB\"]\ndefault_segment = \"KA\"\n"
+      "[conflict]\npolicy = \"coin-toss\"\n[conflict.segment]\nKA = \"progress\"\n"
+      "[[field]]\nentity = \"opportunity\"\nkey = \"cat\"\ntype = \"choice\"\n");
+  CHECK(has_problem(r, 3, "default_segment must be one of SMB"));
+  CHECK(has_problem(r, 5, "policy must be one of"));
+  CHECK(has_problem(r, 7, "unknown segment 'KA'"));
+  CHECK(has_problem(r, 11, "has no choices"));
+}
+
+TEST_CASE("stage required fields must exist") {
+  auto r = parse_config(
+      "[[pipeline]]\nkey = \"M\"\n[[pipeline.stage]]\nkey = \"a\"\nprobability = 10\n"
+      "required_fields = [\"close_date\", \"margin\"]\n");
+  CHECK(has_problem(r, 6, "unknown opportunity field 'margin'"));
+  CHECK(r.problems.size() == 1);
+}

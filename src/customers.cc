@@ -95,11 +95,8 @@ static void apply(Session& s, const CustomerInput& input, Customer& c, const std
     else
       c.layer = layer->key;
   }
-  try {
-    apply_field_settings(s.config, "customer", input.settings, s.now, c.fields);
-  } catch (const Error& e) {
-    problems.push_back(e.what());
-  }
+  for (auto& p : apply_field_settings(s.config, "customer", input.settings, s.now, c.fields))
+    problems.push_back(std::move(p));
   refuse_problems(what, problems);
 }
 

@@ -55,7 +55,11 @@ static std::optional<Time> try_absolute(std::string_view text) {
 
 Time parse_absolute_time(std::string_view text) {
   if (auto t = try_absolute(text)) return *t;
-  bad_date(text);
+  if (text.find('/') != std::string_view::npos)
+    throw Error(Exit::invalid, fmt::format("ambiguous time '{}': day and month order cannot be told apart; use "
+                                           "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]",
+                                           text));
+  throw Error(Exit::invalid, fmt::format("invalid time '{}': use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]", text));
 }
 
 Date add_months(Date d, int n) {
@@ -67,21 +71,24 @@ Date add_months(Date d, int n) {
 
 Date date_of(Time t) { return floor<days>(t); }
 
+// Relative forms keep the time of day of `now`: "--at yesterday" is this
+// time yesterday.
 Time parse_time(std::string_view text, Time now) {
   if (auto t = try_absolute(text)) return *t;
   Date today = date_of(now);
-  if (text == "today") return today;
-  if (text == "yesterday") return today - days{1};
-  if (text == "tomorrow") return today + days{1};
+  auto time_of_day = now - Time{today};
+  if (text == "today") return now;
+  if (text == "yesterday") return now - days{1};
+  if (text == "tomorrow") return now + days{1};
   static const std::regex rel(R"(([+-])(\d{1,4})([dwmy]))");
   std::match_results<std::string_view::const_iterator> m;
   if (std::regex_match(text.begin(), text.end(), m, rel)) {
     int n = to_int(m[2]) * (m[1] == "-" ? -1 : 1);
     switch (m[3].str()[0]) {
-      case 'd': return today + days{n};
-      case 'w': return today + days{7 * n};
-      case 'm': return add_months(today, n);
-      default: return add_months(today, 12 * n);
+      case 'd': return now + days{n};
+      case 'w': return now + days{7 * n};
+      case 'm': return add_months(today, n) + time_of_day;
+      default: return add_months(today, 12 * n) + time_of_day;
     }
   }
   bad_date(text);

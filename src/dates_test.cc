@@ -1,1 +1,78 @@
 #include <doctest/doctest.h>
+
+#include "hopper/dates.h"
+#include "hopper/error.h"
+
+using namespace hopper;
+
+static Time at(const char* text) { return parse_absolute_time(text); }
+static std::string span(const Period& p) { return format_date(p.first) + ".." + format_date(p.last); }
+
+TEST_CASE("absolute dates and times") {
+  CHECK(format_time(at("2017-08-01")) == "2017-08-01T00:00:00");
+  CHECK(format_time(at("2017-08-01T09:30")) == "2017-08-01T09:30:00");
+  CHECK(format_time(at("2017-08-01T09:30:15")) == "2017-08-01T09:30:15");
+}
+
+TEST_CASE("ambiguous and invalid dates are refused with exit 6") {
+  for (const char* bad : {"03/04/17", "2017-02-30", "2017-13-01", "tomorrowish", "17-08-01", "2017-08-01T25:00", ""}) {
+    CAPTURE(bad);
+    try {
+      parse_time(bad, at("2017-08-01"));
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CHECK(e.code() == Exit::invalid);
+    }
+  }
+  try {
+    parse_absolute_time("03/04/17");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("ambiguous") != std::string::npos);
+    CHECK(std::string(e.what()).find("YYYY-MM-DD") != std::string::npos);
+  }
+}
+
+TEST_CASE("relative dates count from now") {
+  Time now = at("2017-01-31T15:00");
+  CHECK(format_date(parse_date("today", now)) == "2017-01-31");
+  CHECK(format_date(parse_date("yesterday", now)) == "2017-01-30");
+  CHECK(format_date(parse_date("tomorrow", now)) == "2017-02-01");
+  CHECK(format_date(parse_date("+3d", now)) == "2017-02-03");
+  CHECK(format_date(parse_date("-2w", now)) == "2017-01-17");
+  CHECK(format_date(parse_date("+1m", now)) == "2017-02-28");  // clamped to the month's end
+  CHECK(format_date(parse_date("+1y", now)) == "2018-01-31");
+}
+
+TEST_CASE("periods") {
+  Time now = at("2017-08-15");
+  Calendar cal;
+  CHECK(span(parse_period("2017", now, cal)) == "2017-01-01..2017-12-31");
+  CHECK(span(parse_period("2017-08", now, cal)) == "2017-08-01..2017-08-31");
+  CHECK(span(parse_period("2017-Q3", now, cal)) == "2017-07-01..2017-09-30");
+  CHECK(span(parse_period("2016-02", now, cal)) == "2016-02-01..2016-02-29");
+  CHECK(span(parse_period("this-month", now, cal)) == "2017-08-01..2017-08-31");
+  CHECK(span(parse_period("next-quarter", now, cal)) == "2017-10-01..2017-12-31");
+  CHECK(span(parse_period("last-quarter", now, cal)) == "2017-04-01..2017-06-30");
+  CHECK(span(parse_period("last-year", now, cal)) == "2016-01-01..2016-12-31");
+  CHECK(span(parse_period("this-week", now, cal)) == "2017-08-14..2017-08-20");  // 2017-08-15 is a Tuesday
+  CHECK(span(parse_period("2017-08-03", now, cal)) == "2017-08-03..2017-08-03");
+  CHECK_THROWS_AS(parse_period("2017-Q5", now, cal), Error);
+  CHECK_THROWS_AS(parse_period("August", now, cal), Error);
+}
+
+TEST_CASE("fiscal years move quarters") {
+  Calendar cal;
+  cal.fiscal_year_start_month = 4;
+  Time now = at("2018-02-10");  // fiscal 2017, fourth quarter
+  CHECK(span(parse_period("2017", now, cal)) == "2017-04-01..2018-03-31");
+  CHECK(span(parse_period("2017-Q1", now, cal)) == "2017-04-01..2017-06-30");
+  CHECK(span(parse_period("this-quarter", now, cal)) == "2018-01-01..2018-03-31");
+  CHECK(span(parse_period("next-quarter", now, cal)) == "2018-04-01..2018-06-30");
+  CHECK(span(parse_period("this-year", now, cal)) == "2017-04-01..2018-03-31");
+}
+
+TEST_CASE("weeks may start on sunday") {
+  Calendar cal;
+  cal.week_start = std::chrono::Sunday;
+  CHECK(span(parse_period("this-week", at("2017-08-15"), cal)) == "2017-08-13..2017-08-19");
+}

@@ -8,7 +8,6 @@
 #include "hopper/error.h"
 #include "hopper/money.h"
 #include "hopper/text.h"
-#include "hopper/validation.h"
 
 namespace hopper {
 
@@ -37,7 +36,7 @@ static std::string canonical(const FieldDef& def, const std::string& value, Time
   return value;
 }
 
-void apply_field_settings(const Config& config, const std::string& entity, const std::vector<std::string>& settings,
+std::vector<std::string> apply_field_settings(const Config& config, const std::string& entity, const std::vector<std::string>& settings,
                           Time now, Fields& fields) {
   std::vector<std::string> problems;
   for (const auto& setting : settings) {
@@ -64,7 +63,7 @@ void apply_field_settings(const Config& config, const std::string& entity, const
       problems.push_back(fmt::format("--set {} ({} {}): {}", key, def->name, def->type, e.what()));
     }
   }
-  refuse_problems("--set", problems);
+  return problems;
 }
 
 std::string field_display(const FieldDef& def, const std::string& stored) {

@@ -11,14 +11,22 @@ namespace hopper {
 
 // True when the text is nothing but filler phrases, punctuation and spaces:
 // "继续跟进。保持互动！" says no more than "继续跟进".
-static bool only_filler(std::u32string text, const std::vector<std::string>& phrases) {
-  for (const auto& phrase : phrases) {
-    std::u32string p = decode_utf8(phrase);
-    if (p.empty()) continue;
-    for (auto pos = text.find(p); pos != std::u32string::npos; pos = text.find(p))
-      text.replace(pos, p.size(), U" ");
+static bool only_filler(const std::u32string& text, const std::vector<std::string>& phrases) {
+  std::vector<std::u32string> fillers;
+  for (const auto& p : phrases)
+    if (!p.empty()) fillers.push_back(decode_utf8(p));
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (is_punct_or_space(text[pos])) {
+      ++pos;
+      continue;
+    }
+    auto match = std::find_if(fillers.begin(), fillers.end(),
+                              [&](const std::u32string& f) { return text.compare(pos, f.size(), f) == 0; });
+    if (match == fillers.end()) return false;
+    pos += match->size();
   }
-  return std::all_of(text.begin(), text.end(), is_punct_or_space);
+  return true;
 }
 
 FollowupVerdict judge_followup(const FollowupRules& rules, std::string_view type, std::string_view text) {

@@ -46,11 +46,8 @@ void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& wh
     if (auto p = email_problem(lead.email)) problems.push_back(*p);
   if (!lead.grade.empty())
     if (auto p = grade_problem(s.config, lead.grade)) problems.push_back(*p);
-  try {
-    apply_field_settings(s.config, "lead", input.settings, s.now, lead.fields);
-  } catch (const Error& e) {
-    problems.push_back(e.what());
-  }
+  for (auto& p : apply_field_settings(s.config, "lead", input.settings, s.now, lead.fields))
+    problems.push_back(std::move(p));
   refuse_problems(what, problems);
 }
 

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -36,6 +37,37 @@ void add_global_options(CLI::App& app, Globals& g) {
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? v : "";
+}
+
+// CLI11 reports "A subcommand is required" for a mistyped command; say which
+// word is unknown and what would have been known instead.
+std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
+  CLI::App* current = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.starts_with("-")) {
+      CLI::Option* opt = current->get_option_no_throw(word.substr(0, word.find('=')));
+      if (!opt) opt = app.get_option_no_throw(word.substr(0, word.find('=')));
+      if (opt && opt->get_type_size() > 0 && word.find('=') == std::string::npos) ++i;  // skip its value
+      continue;
+    }
+    auto subs = current->get_subcommands({});
+    if (subs.empty()) return std::nullopt;
+    auto found = std::find_if(subs.begin(), subs.end(), [&](CLI::App* a) { return a->get_name() == word; });
+    if (found == subs.end()) {
+      std::vector<std::string> names;
+      for (auto* a : subs) names.push_back(a->get_name());
+      std::string where = current == &app ? "hopper" : "hopper " + current->get_name();
+      return fmt::format("unknown command '{} {}'; {} has: {}", where, word, where, fmt::join(names, ", "));
+    }
+    current = *found;
+  }
+  auto subs = current->get_subcommands({});
+  if (current == &app || subs.empty()) return std::nullopt;
+  std::vector<std::string> names;
+  for (auto* a : subs) names.push_back(a->get_name());
+  return fmt::format("'hopper {}' needs a command: {} (see hopper {} --help)", current->get_name(),
+                     fmt::join(names, ", "), current->get_name());
 }
 
 OutputOptions output_options(const Globals& g) {
@@ -76,8 +108,9 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.config = parse_config(read_file(ctx.paths->config()));
   if (cmd.needs == Needs::workspace) return cmd.run(ctx);
   if (!ctx.config->ok())
-    throw Error(Exit::config, format_problems(ctx.config->problems, ctx.paths->config().string()) +
-                                  "funnel.toml is invalid; fix it (hopper config check) before running commands");
+    throw Error(Exit::config, fmt::format("{} is invalid; fix it (hopper config check) before running commands:\n{}",
+                                          display_path(ctx.paths->config()),
+                                          format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
   ctx.store = std::make_unique<Store>(ctx.paths->database(), static_cast<int>(g.wait_seconds * 1000), false);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
@@ -136,6 +169,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (argc == 1) {  // bare `hopper`: show what there is
+      std::cerr << app.help();
+      return static_cast<int>(Exit::usage);
+    }
+    if (auto unknown = unknown_command(app, argc, argv)) {
+      std::cerr << "hopper: " << *unknown << "\n";
+      return static_cast<int>(Exit::usage);
+    }
     int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(Exit::usage);
   }
@@ -153,7 +194,9 @@ int main(int argc, char** argv) {
     run(*cmd, ctx, globals);
     return 0;
   } catch (const Error& e) {
-    std::cerr << "hopper: " << e.what() << "\n";
+    std::string message = e.what();
+    if (message.ends_with('\n')) message.pop_back();
+    std::cerr << "hopper: " << message << "\n";
     return static_cast<int>(e.code());
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {

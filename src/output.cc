@@ -89,7 +89,7 @@ std::string text_table(const std::vector<std::vector<std::string>>& cells, const
     for (std::size_t c = 0; c < columns.size(); ++c) {
       std::string text = truncate_to_width(row[c], widths[c]);
       bool last = c + 1 == columns.size();
-      bool right = !header && right_aligned(columns[c].kind);
+      bool right = right_aligned(columns[c].kind);
       std::string padded = (last && !right) ? text : pad(text, widths[c], right);
       if (header && o.color) padded = "\033[1m" + padded + "\033[0m";
       out += padded + (last ? "" : "  ");

@@ -1,1 +1,66 @@
 #include <doctest/doctest.h>
+
+#include "hopper/output.h"
+
+using namespace hopper;
+using nlohmann::json;
+
+static const std::vector<Column> kColumns = {{"ref", "REF"}, {"name", "NAME"}, {"amount", "AMOUNT", ColumnKind::money}};
+static std::vector<json> rows() {
+  return {{{"ref", "C1"}, {"name", "华星科技"}, {"amount", 1000000}},
+          {{"ref", "C2"}, {"name", "Acme"}, {"amount", 2500.5}}};
+}
+static OutputOptions as(Format f) {
+  OutputOptions o;
+  o.format = f;
+  return o;
+}
+
+TEST_CASE("tables align by display width") {
+  std::string out = render_list(rows(), kColumns, as(Format::table));
+  CHECK(out ==
+        "REF  NAME         AMOUNT\n"
+        "C1   华星科技  1,000,000\n"
+        "C2   Acme       2,500.50\n");
+}
+
+TEST_CASE("tsv has no header and plain numbers") {
+  CHECK(render_list(rows(), kColumns, as(Format::tsv)) == "C1\t华星科技\t1000000\nC2\tAcme\t2500.5\n");
+}
+
+TEST_CASE("csv quotes per RFC 4180 and neutralises formulas") {
+  CHECK(csv_field("a,b") == "\"a,b\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+  CHECK(csv_field("+1") == "'+1");
+  CHECK(csv_field("@SUM") == "'@SUM");
+  CHECK(csv_field("-12.5") == "-12.5");  // a negative number stays a number
+  std::string out = render_list(rows(), kColumns, as(Format::csv));
+  CHECK(out.starts_with("ref,name,amount\r\n"));
+}
+
+TEST_CASE("json is an array of the whole objects; quiet prints refs") {
+  auto j = json::parse(render_list(rows(), kColumns, as(Format::json)));
+  CHECK(j.is_array());
+  CHECK(j[0]["amount"] == 1000000);
+  OutputOptions q = as(Format::table);
+  q.quiet = true;
+  CHECK(render_list(rows(), kColumns, q) == "C1\nC2\n");
+}
+
+TEST_CASE("markdown and html escape their specials") {
+  std::vector<json> r = {{{"ref", "C1"}, {"name", "a|b <x>"}, {"amount", 1}}};
+  CHECK(render_list(r, kColumns, as(Format::md)).find("a\\|b <x>") != std::string::npos);
+  CHECK(render_list(r, kColumns, as(Format::html)).find("a|b &lt;x&gt;") != std::string::npos);
+}
+
+TEST_CASE("tty tables shrink to the terminal with an ellipsis") {
+  OutputOptions o = as(Format::table);
+  o.tty = true;
+  o.terminal_width = 24;
+  std::vector<json> r = {{{"ref", "C1"}, {"name", "北京华星科技股份有限公司"}, {"amount", 1}}};
+  std::string out = render_list(r, kColumns, o);
+  CHECK(out.find("…") != std::string::npos);
+  o.tty = false;
+  CHECK(render_list(r, kColumns, o).find("…") == std::string::npos);
+}

@@ -1,1 +1,113 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "hopper/error.h"
+#include "hopper/store.h"
+
+using namespace hopper;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDb {
+  fs::path dir = fs::temp_directory_path() / ("hopper-store-test-" + std::to_string(::getpid()));
+  TempDb() {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~TempDb() { fs::remove_all(dir); }
+  fs::path path() const { return dir / "hopper.db"; }
+};
+
+Rep rep(const std::string& name) {
+  Rep r;
+  r.name = name;
+  r.created_at = "2017-08-01T00:00:00";
+  return r;
+}
+}  // namespace
+
+TEST_CASE("a new database is private, current and empty") {
+  TempDb t;
+  Store store(t.path(), 1000, true);
+  CHECK(store.schema_version() == Store::kSchemaVersion);
+  struct stat st {};
+  REQUIRE(::stat(t.path().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(store.reps().empty());
+}
+
+TEST_CASE("a missing database is not created by accident") {
+  TempDb t;
+  CHECK_THROWS_AS(Store(t.path(), 1000, false), Error);
+}
+
+TEST_CASE("every insert and update is logged under its event, and nothing can be deleted") {
+  TempDb t;
+  Store store(t.path(), 1000, true);
+  store.begin(true);
+  store.begin_event("2017-08-01T00:00:00", "admin", "[\"rep\",\"add\"]");
+  Rep r = rep("li");
+  r.id = store.insert_rep(r);
+  r.team = "east";
+  store.update_rep(r);
+  store.commit();
+  auto changes = store.changes(Ref{Kind::rep, r.id}, 10);
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].op == "update");
+  CHECK(changes[0].before.find("\"team\":\"\"") != std::string::npos);
+  CHECK(changes[0].after.find("\"team\":\"east\"") != std::string::npos);
+  CHECK(changes[1].op == "insert");
+  CHECK(changes[1].actor == "admin");
+}
+
+TEST_CASE("duplicates are found by each key over open leads and customers") {
+  TempDb t;
+  Store store(t.path(), 1000, true);
+  store.begin(true);
+  Id owner = store.insert_rep(rep("li"));
+  Customer c;
+  c.name = "华星科技有限公司";
+  c.segment = "SMB";
+  c.layer = "resource";
+  c.owner_id = owner;
+  c.phone = "+86 138-0013-8000";
+  c.created_at = "2017-08-01T00:00:00";
+  Id cid = store.insert_customer(c);
+  Lead l;
+  l.name = "Anna";
+  l.email = "Anna@Example.com";
+  l.created_at = c.created_at;
+  store.insert_lead(l);
+  store.commit();
+
+  auto by_phone = store.find_duplicates({"13800138000", "", ""}, std::nullopt);
+  REQUIRE(by_phone.size() == 1);
+  CHECK(by_phone[0].ref.id == cid);
+  CHECK(by_phone[0].owner == "li");
+  CHECK(by_phone[0].key == "phone");
+  CHECK(store.find_duplicates({"", "", "华星科技"}, std::nullopt).size() == 1);
+  CHECK(store.find_duplicates({"", "anna@example.com", ""}, std::nullopt).at(0).ref.kind == Kind::lead);
+  CHECK(store.find_duplicates({"13800138000", "", ""}, Ref{Kind::customer, cid}).empty());
+  CHECK(store.held_customers(owner, {}) == 1);
+  CHECK(store.held_customers(owner, {"resource"}) == 0);
+}
+
+TEST_CASE("a newer schema is refused") {
+  TempDb t;
+  { Store store(t.path(), 1000, true); }
+  {
+    Store store(t.path(), 1000, false);
+    (void)store;
+  }
+  // Bump the version behind hopper's back, as a newer release would.
+  std::string cmd = "sqlite3 '" + t.path().string() + "' 'PRAGMA user_version = 99' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) return;  // no sqlite3 shell: nothing to check
+  try {
+    Store store(t.path(), 1000, false);
+    FAIL("opened a newer schema");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::config);
+  }
+}

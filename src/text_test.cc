@@ -1,1 +1,29 @@
 #include <doctest/doctest.h>
+
+#include "hopper/text.h"
+
+using namespace hopper;
+
+TEST_CASE("CJK characters count one and take two columns") {
+  CHECK(char_count("继续跟进") == 4);
+  CHECK(display_width("继续跟进") == 8);
+  CHECK(display_width("Acme 华星") == 9);
+  CHECK(char_count("abc") == 3);
+}
+
+TEST_CASE("truncation keeps within the width and marks the cut") {
+  CHECK(truncate_to_width("北京华星科技", 7) == "北京华…");
+  CHECK(display_width(truncate_to_width("北京华星科技", 7)) <= 7);
+  CHECK(truncate_to_width("short", 10) == "short");
+  CHECK(truncate_to_width("abcdef", 4) == "abc…");
+}
+
+TEST_CASE("trim removes ASCII and ideographic spaces") {
+  CHECK(trim("  hi \n") == "hi");
+  CHECK(trim("\u3000你好\u3000") == "你好");
+}
+
+TEST_CASE("punctuation and symbols of every script are recognised") {
+  for (char32_t c : {U'，', U'。', U'！', U'!', U' ', U'～'}) CHECK(is_punct_or_space(c));
+  for (char32_t c : {U'a', U'继', U'7'}) CHECK_FALSE(is_punct_or_space(c));
+}

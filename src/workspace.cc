@@ -50,6 +50,12 @@ WorkspacePaths create_workspace(const fs::path& dir, const Template& tpl) {
   return ws;
 }
 
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path rel = fs::relative(path, fs::current_path(ec), ec);
+  return ec || rel.empty() ? path.string() : rel.string();
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Exit::config, fmt::format("cannot read '{}'", path.string()));

@@ -28,7 +28,8 @@ Time system_now();
 // `YYYY-MM-DD[THH:MM[:SS]]` only: the form of --now and stored timestamps.
 Time parse_absolute_time(std::string_view text);
 // Absolute forms plus today/yesterday/tomorrow and +3d/-2w/+1m/+1y, relative
-// to `now`. Dates without a time are midnight.
+// to `now`. Absolute dates without a time are midnight; relative ones keep
+// the time of day of `now`.
 Time parse_time(std::string_view text, Time now);
 Date parse_date(std::string_view text, Time now);
 // 2017, 2017-08, 2017-Q3, a single date, this-/last-/next-week|month|quarter|year,

@@ -28,6 +28,10 @@ WorkspacePaths discover_workspace(const std::optional<std::string>& dir_option);
 // Writes funnel.toml and creates .hopper/; refuses to overwrite either.
 WorkspacePaths create_workspace(const std::filesystem::path& dir, const Template& tpl);
 
+// The path as the user would type it from the current directory
+// ("funnel.toml", "../funnel.toml"), for messages an editor can jump to.
+std::string display_path(const std::filesystem::path& path);
+
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace hopper

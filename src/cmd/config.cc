@@ -88,9 +88,10 @@ void add_config_commands(Commands& c) {
   c.add(noun, "check", "Validate funnel.toml; every problem with its line (exit 7 when invalid)", Needs::workspace,
         [](Context& ctx) {
           if (!ctx.config->ok())
-            throw Error(Exit::config, format_problems(ctx.config->problems, ctx.paths->config().string()) +
-                                          fmt::format("{} problem(s) in funnel.toml", ctx.config->problems.size()));
-          if (!ctx.out.quiet) ctx.note(ctx.paths->config().string() + ": ok");
+            throw Error(Exit::config, fmt::format("{} has {} problem(s):\n{}", display_path(ctx.paths->config()),
+                                                  ctx.config->problems.size(),
+                                                  format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
+          if (!ctx.out.quiet) ctx.note(display_path(ctx.paths->config()) + ": ok");
         });
   c.add(noun, "show", "Print the effective rules, defaults filled in", Needs::read, [](Context& ctx) {
     const Config& cfg = ctx.config->config;

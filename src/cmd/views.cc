@@ -77,6 +77,7 @@ json person_json(const Person& p) {
 
 json activity_json(const Activity& a) {
   return {{"id", a.id},
+          {"ref", make_ref(Kind::activity, a.id)},
           {"on", make_ref(a.subject.kind, a.subject.id)},
           {"type", a.type},
           {"text", a.text},

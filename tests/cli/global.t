@@ -1,0 +1,74 @@
+Global options, exit codes, formats.
+
+  $ . "$TESTDIR/setup.sh"
+  $ hopper --version
+  hopper 0.1.0 (schema 1)
+  $ hopper help exit-codes | head -3
+  hopper exit codes
+    0  ok
+    1  internal error (a bug: please report it)
+  $ hopper frobnicate
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, history, help
+  [2]
+  $ hopper lead
+  hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert (see hopper lead --help)
+  [2]
+  $ hopper lead list --bogus
+  The following argument was not expected: --bogus
+  Run with --help for more information.
+  [2]
+  $ hopper lead list --format xml
+  hopper: unknown format 'xml': use table, csv, tsv, json, jsonl, md or html
+  [2]
+
+The clock: ambiguous or invalid --now is refused with exit 6 and changes nothing.
+
+  $ hopper --now 03/04/17 lead add --name X
+  hopper: ambiguous time '03/04/17': day and month order cannot be told apart; use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+  [6]
+  $ HOPPER_NOW=yesterday hopper lead list
+  hopper: invalid time 'yesterday': use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+  [6]
+  $ hopper lead list -q | wc -l
+  0
+
+A negative amount is refused (here in a money custom field):
+
+  $ cat >> funnel.toml <<'TOML'
+  > [[field]]
+  > entity = "customer"
+  > key = "revenue"
+  > name = "年收入"
+  > type = "money"
+  > TOML
+  $ hopper customer add 华星 --set revenue=-5
+  hopper: customer add refused, nothing was written:
+    --set revenue (年收入 money): invalid amount '-5': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿
+  [6]
+  $ hopper customer add 华星 --set revenue=3万 --json | jq .fields
+  {
+    "revenue": 30000
+  }
+  $ hopper customer show C1 --format table | grep 年收入
+  年收入        30,000
+
+Output formats of one listing:
+
+  $ hopper customer add "=cmd|' /C calc'!A0" --pool -q
+  C2
+  $ hopper customer list --format csv
+  ref,name,grade,segment,layer_name,owner,locked\r (esc)
+  C1,华星,,SMB,客户资源,admin,no\r (esc)
+  C2,'=cmd|' /C calc'!A0,,SMB,客户资源,,no\r (esc)
+  $ hopper customer list --format md
+  | REF | NAME | GRADE | SEGMENT | LAYER | OWNER | LOCKED |
+  | --- | --- | --- | --- | --- | --- | --- |
+  | C1 | 华星 | - | SMB | 客户资源 | admin | no |
+  | C2 | =cmd\|' /C calc'!A0 | - | SMB | 客户资源 | - | no |
+  $ hopper customer list --format jsonl | jq -c '{ref, name}'
+  {"ref":"C1","name":"华星"}
+  {"ref":"C2","name":"=cmd|' /C calc'!A0"}
+  $ hopper customer list --format html | grep -c '&#39;'
+  1
+  $ hopper customer list --color always --format table | head -1 | od -c | head -1
+  0000000 033   [   1   m   R   E   F 033   [   0   m         033   [   1

@@ -1,0 +1,56 @@
+hopper init: templates, discovery, refusals.
+
+  $ export HOPPER_NOW=2026-11-27T09:00 NO_COLOR=1
+  $ hopper init shop --as boss
+  Created a hopper workspace in */shop (template smb); boss is its first admin. (glob)
+  Next: edit funnel.toml, then 'hopper rep add NAME' and 'hopper lead add --name N'.
+  $ ls -A shop shop/.hopper
+  shop:
+  .hopper
+  funnel.toml
+  
+  shop/.hopper:
+  hopper.db
+  $ stat -c %a shop/.hopper/hopper.db
+  600
+  $ hopper -C shop rep list --as boss
+  R1\tboss\t\tadmin\tyes\t50 (esc)
+
+Init never overwrites:
+
+  $ hopper init shop --as boss
+  hopper: '*/shop' already holds a hopper workspace; init never overwrites one (glob)
+  [7]
+  $ hopper init team --shared --template key-accounts --as boss -q
+  */team (glob)
+  $ stat -c %a team/.hopper/hopper.db
+  660
+  $ grep -c 'name = "招投标"' team/funnel.toml
+  1
+  $ hopper init tiny --template minimal --as boss -q
+  */tiny (glob)
+  $ hopper init odd --template huge --as boss
+  --template: huge not in {minimal,smb,key-accounts}
+  Run with --help for more information.
+  [2]
+
+Discovery: -C, HOPPER_DIR, then walking up from the current directory.
+
+  $ hopper rep list --as boss
+  hopper: not in a hopper workspace (no funnel.toml here or in any parent directory); run 'hopper init' to create one, or pass -C DIR
+  [7]
+  $ HOPPER_DIR=shop hopper rep list --as boss
+  R1\tboss\t\tadmin\tyes\t50 (esc)
+  $ HOPPER_DIR=nowhere hopper rep list --as boss
+  hopper: HOPPER_DIR 'nowhere' holds no funnel.toml; run 'hopper init nowhere' to create a workspace
+  [7]
+  $ mkdir -p shop/notes/2026 && cd shop/notes/2026 && hopper rep list --as boss && cd - >/dev/null
+  R1\tboss\t\tadmin\tyes\t50 (esc)
+
+The acting user must be a rep:
+
+  $ hopper -C shop rep list --as stranger
+  hopper: 'stranger' is not a rep of this workspace; pass --as NAME or set HOPPER_USER (see hopper rep list; an admin adds reps with hopper rep add)
+  [9]
+  $ HOPPER_USER=boss hopper -C shop rep list -q
+  R1

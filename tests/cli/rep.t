@@ -1,0 +1,55 @@
+hopper rep: only admins manage reps.
+
+  $ . "$TESTDIR/setup.sh"
+  $ hopper rep list --format table
+  REF  NAME   TEAM  ROLE     ACTIVE  CAPACITY
+  R1   admin  -     admin    yes           50
+  R2   wang   east  manager  yes           50
+  R3   li     east  rep      yes           50
+  R4   zhao   west  rep      yes           50
+  $ hopper rep add sun --team west --capacity 20 --format table
+  ref       R5
+  name      sun
+  team      west
+  role      rep
+  active    yes
+  capacity  20
+  $ hopper rep edit li --capacity 30 --json | jq -c '{name, capacity, capacity_override}'
+  {"name":"li","capacity":30,"capacity_override":30}
+  $ hopper rep edit li --default-capacity --json | jq -c '{name, capacity, capacity_override}'
+  {"name":"li","capacity":50,"capacity_override":null}
+  $ hopper rep edit wang --role admin -q
+  R2
+  $ hopper rep list --json | jq -r '.[] | "\(.ref) \(.name) \(.role)"'
+  R1 admin admin
+  R2 wang admin
+  R3 li rep
+  R4 zhao rep
+  R5 sun rep
+
+Refusals:
+
+  $ hopper rep add li
+  hopper: there is already a rep named 'li'
+  [5]
+  $ hopper rep add qian --as li
+  hopper: adding reps is for admins; li is a rep
+  [9]
+  $ hopper rep edit li --team north --as wang -q
+  R3
+  $ hopper rep edit nobody --team x
+  hopper: no rep named 'nobody' (see hopper rep list)
+  [3]
+  $ hopper rep add qian --role boss
+  hopper: unknown role 'boss': use rep, manager or admin
+  [6]
+  $ hopper rep edit wang --role rep -q
+  R2
+  $ hopper rep edit admin --role rep
+  hopper: admin is the last admin; make another rep admin first
+  [4]
+
+A denied command changes nothing but is in the log:
+
+  $ hopper history --format tsv | grep denied | cut -f2-
+  2026-11-27T09:00:00\tli\t\tdenied\thopper rep add qian --as li (esc)
