@@ -36,6 +36,20 @@ void require_capacity(Session& s, const Rep& rep) {
                             rep.name, held, capacity, join(s.config.pool.capacity_excludes, ", ")));
 }
 
+void advance_layer(Session& s, Customer& c, const std::string& layer, const std::string& reason) {
+  auto index = [&](const std::string& key) {
+    for (std::size_t i = 0; i < s.config.layers.size(); ++i)
+      if (s.config.layers[i].key == key) return static_cast<int>(i);
+    return -1;
+  };
+  int to = index(layer), from = index(c.layer);
+  if (to < 0 || from < 0 || from >= to) return;
+  s.record_change({Kind::customer, c.id}, "layer", c.layer, layer, reason);
+  c.layer = layer;
+  c.cool_until.clear();
+  s.store.update_customer(c);
+}
+
 Customer load_customer(Session& s, Id id) {
   auto c = s.store.find_customer(id);
   if (!c) throw Error(Exit::not_found, fmt::format("no customer {} (see hopper customer list)", make_ref(Kind::customer, id)));
@@ -234,8 +248,14 @@ Activity log_activity(Session& s, Ref subject, const std::string& type, const st
     Customer c = load_customer(s, subject.id);
     require_owner_or_manager(s, c.owner_id, "customer " + ref);
     a.customer_id = c.id;
+  } else if (subject.kind == Kind::opportunity) {
+    auto opp = s.store.find_opportunity(subject.id);
+    if (!opp) throw Error(Exit::not_found, fmt::format("no opportunity {}", ref));
+    require_owner_or_manager(s, opp->owner_id, "opportunity " + ref);
+    a.customer_id = opp->customer_id;  // counts as a follow-up of its customer
   } else {
-    throw Error(Exit::invalid, fmt::format("follow-ups are logged on leads (L…) and customers (C…), not on {}", ref));
+    throw Error(Exit::invalid,
+                fmt::format("follow-ups are logged on leads (L…), customers (C…) and opportunities (O…), not on {}", ref));
   }
   if (trim(text).empty()) throw Error(Exit::invalid, "the follow-up text is empty; say what happened");
   auto verdict = judge_followup(s.config.followup, type, text);

@@ -119,11 +119,13 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
   ctx.store->begin(write);
   try {
-    if (write) ctx.store->begin_event(format_time(ctx.now), actor.name, nlohmann::json(ctx.argv).dump());
+    Id event = write ? ctx.store->begin_event(format_time(ctx.now), actor.name, nlohmann::json(ctx.argv).dump()) : 0;
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();
       ctx.note("dry run: nothing was changed");
+    } else if (write && !ctx.store->event_changed_anything(event)) {
+      ctx.store->rollback();  // nothing happened: no empty event in the log
     } else {
       ctx.store->commit();
     }
@@ -163,6 +165,10 @@ int main(int argc, char** argv) {
   add_person_commands(commands);
   add_log_commands(commands);
   add_conflict_commands(commands);
+  add_opp_commands(commands);
+  add_todo_commands(commands);
+  add_reorder_commands(commands);
+  add_agenda_commands(commands);
   add_history_commands(commands);
   add_help_commands(commands);
 

@@ -17,6 +17,8 @@ char kind_letter(Kind kind) {
     case Kind::activity: return 'A';
     case Kind::conflict: return 'X';
     case Kind::opportunity: return 'O';
+    case Kind::todo: return 'T';
+    case Kind::reorder: return 'Y';
   }
   return '?';
 }
@@ -30,6 +32,8 @@ std::string_view kind_table(Kind kind) {
     case Kind::activity: return "activity";
     case Kind::conflict: return "conflict";
     case Kind::opportunity: return "opportunity";
+    case Kind::todo: return "todo";
+    case Kind::reorder: return "reorder";
   }
   return "";
 }
@@ -44,7 +48,13 @@ static std::optional<Id> parse_number(std::string_view digits) {
 }
 
 static const Kind kAllKinds[] = {Kind::rep, Kind::lead, Kind::customer, Kind::person,
-                                 Kind::activity, Kind::conflict, Kind::opportunity};
+                                 Kind::activity, Kind::conflict, Kind::opportunity, Kind::todo, Kind::reorder};
+
+Kind kind_from_table(std::string_view table) {
+  for (Kind k : kAllKinds)
+    if (kind_table(k) == table) return k;
+  throw Error(Exit::internal, fmt::format("unknown record table '{}'", table));
+}
 
 Ref parse_ref(std::string_view text) {
   if (!text.empty()) {
@@ -54,7 +64,7 @@ Ref parse_ref(std::string_view text) {
         if (auto id = parse_number(text.substr(1))) return {k, *id};
   }
   throw Error(Exit::invalid, fmt::format("'{}' is not a record reference: use a letter and a number such as "
-                                         "L12 (lead), C7 (customer), P3 (person), O5 (opportunity), R2 (rep)",
+                                         "L12 (lead), C7 (customer), P3 (person), O5 (opportunity), R2 (rep), T4 (to-do)",
                                          text));
 }
 

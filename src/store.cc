@@ -130,12 +130,66 @@ CREATE TABLE event_change (
   after TEXT);
 CREATE INDEX event_change_row ON event_change (tbl, row_id);
 )sql",
+    // v2: opportunities, their checked actions, to-dos and reorder cycles.
+    R"sql(
+CREATE TABLE opportunity (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customer (id),
+  name TEXT NOT NULL,
+  pipeline TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  close_date TEXT,
+  manual_probability REAL CHECK (manual_probability BETWEEN 0 AND 100),
+  owner_id INTEGER REFERENCES rep (id),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
+  lost_reason TEXT NOT NULL DEFAULT '',
+  closed_at TEXT,
+  stage_since TEXT NOT NULL,
+  fields TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL);
+CREATE INDEX opportunity_customer ON opportunity (customer_id);
+CREATE INDEX opportunity_owner ON opportunity (owner_id, status);
+CREATE INDEX opportunity_status_close ON opportunity (status, close_date);
+CREATE TABLE opportunity_action (
+  id INTEGER PRIMARY KEY,
+  opportunity_id INTEGER NOT NULL REFERENCES opportunity (id),
+  action TEXT NOT NULL,
+  checked_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  UNIQUE (opportunity_id, action));
+CREATE TABLE reorder (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customer (id),
+  product TEXT NOT NULL,
+  every TEXT NOT NULL,
+  first_due TEXT NOT NULL,
+  until TEXT,
+  remind_days INTEGER NOT NULL DEFAULT 3,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL);
+CREATE TABLE todo (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  due TEXT,
+  owner_id INTEGER REFERENCES rep (id),
+  subject_kind TEXT,
+  subject_id INTEGER,
+  reorder_id INTEGER REFERENCES reorder (id),
+  occurrence TEXT,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+  done_at TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (reorder_id, occurrence));
+CREATE INDEX todo_owner ON todo (owner_id, status, due);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
 static_assert(kMigrationCount == Store::kSchemaVersion);
 
 // Tables whose every insert and update lands in the event log.
-const char* const kAuditedTables[] = {"rep", "lead", "customer", "person", "activity", "conflict"};
+const char* const kAuditedTables[] = {"rep",         "lead",   "customer", "person",  "activity", "conflict",
+                                      "opportunity", "opportunity_action", "reorder", "todo"};
 
 // The event log is kept by triggers, so no command can forget it. They are
 // generated from the live columns after each migration; the column names come
@@ -189,12 +243,6 @@ void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) 
 std::optional<Id> optional_id(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt64();
-}
-
-Kind kind_from_table(const std::string& table) {
-  for (Kind k : {Kind::rep, Kind::lead, Kind::customer, Kind::person, Kind::activity, Kind::conflict, Kind::opportunity})
-    if (kind_table(k) == table) return k;
-  return Kind::customer;
 }
 
 const char* kRepColumns = "id, name, team, role, active, capacity, created_at";
@@ -336,12 +384,22 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
   st.exec();
 }
 
+bool Store::event_changed_anything(Id event) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT 1 FROM history WHERE event_id = ?1))sql");
+  st.bind(1, event);
+  st.executeStep();
+  return st.getColumn(0).getInt() != 0;
+}
+
 std::vector<ChangeEntry> Store::changes(std::optional<Ref> subject, int limit) {
   // Events without row changes (refused commands) are shown too when no
   // subject is asked for.
   SQLite::Statement st(*db_, R"sql(
 SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.row_id, 0),
-       coalesce(c.op, e.outcome), coalesce(c.before, ''), coalesce(c.after, '')
+       coalesce(c.op, e.outcome), coalesce(c.before, ''), coalesce(c.after, ''),
+       (SELECT coalesce(group_concat(h.reason, '; '), '') FROM history h
+        WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> '')
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
 WHERE (?1 IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
 ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
@@ -358,7 +416,7 @@ ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
     out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                    st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
                    st.getColumn(6).getInt64(), st.getColumn(7).getString(), st.getColumn(8).getString(),
-                   st.getColumn(9).getString()});
+                   st.getColumn(9).getString(), st.getColumn(10).getString()});
   }
   return out;
 }
@@ -691,6 +749,267 @@ WHERE l.status = 'open'
     out.push_back(m);
   }
   return out;
+}
+
+// ---- opportunities
+
+const char* kOpportunitySelect = R"sql(
+SELECT o.*, c.name AS customer_name, coalesce(r.name, '') AS owner_name
+FROM opportunity o JOIN customer c ON c.id = o.customer_id LEFT JOIN rep r ON r.id = o.owner_id )sql";
+
+static Opportunity read_opportunity(SQLite::Statement& st) {
+  Opportunity o;
+  o.id = st.getColumn("id").getInt64();
+  o.customer_id = st.getColumn("customer_id").getInt64();
+  o.customer = st.getColumn("customer_name").getString();
+  o.name = st.getColumn("name").getString();
+  o.pipeline = st.getColumn("pipeline").getString();
+  o.stage = st.getColumn("stage").getString();
+  o.amount = st.getColumn("amount").getInt64();
+  o.close_date = st.getColumn("close_date").isNull() ? "" : st.getColumn("close_date").getString();
+  if (!st.getColumn("manual_probability").isNull()) o.manual_probability = st.getColumn("manual_probability").getDouble();
+  o.owner_id = optional_id(st.getColumn("owner_id"));
+  o.owner = st.getColumn("owner_name").getString();
+  o.status = st.getColumn("status").getString();
+  o.lost_reason = st.getColumn("lost_reason").getString();
+  o.closed_at = st.getColumn("closed_at").isNull() ? "" : st.getColumn("closed_at").getString();
+  o.stage_since = st.getColumn("stage_since").getString();
+  o.fields = parse_fields(st.getColumn("fields").getString());
+  o.created_at = st.getColumn("created_at").getString();
+  return o;
+}
+
+static void bind_text_or_null(SQLite::Statement& st, const char* name, const std::string& v) {
+  if (v.empty()) st.bind(name);
+  else st.bind(name, v);
+}
+
+static void bind_opportunity(SQLite::Statement& st, const Opportunity& o) {
+  st.bind(":customer_id", o.customer_id);
+  st.bind(":name", o.name);
+  st.bind(":pipeline", o.pipeline);
+  st.bind(":stage", o.stage);
+  st.bind(":amount", o.amount);
+  bind_text_or_null(st, ":close_date", o.close_date);
+  bind_optional(st, st.getIndex(":manual_probability"), o.manual_probability);
+  bind_optional(st, st.getIndex(":owner_id"), o.owner_id);
+  st.bind(":status", o.status);
+  st.bind(":lost_reason", o.lost_reason);
+  bind_text_or_null(st, ":closed_at", o.closed_at);
+  st.bind(":stage_since", o.stage_since);
+  st.bind(":fields", fields_json(o.fields));
+}
+
+Id Store::insert_opportunity(const Opportunity& o) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO opportunity (customer_id, name, pipeline, stage, amount, close_date, manual_probability, owner_id,
+                         status, lost_reason, closed_at, stage_since, fields, created_at)
+VALUES (:customer_id, :name, :pipeline, :stage, :amount, :close_date, :manual_probability, :owner_id,
+        :status, :lost_reason, :closed_at, :stage_since, :fields, :created_at))sql");
+  bind_opportunity(st, o);
+  st.bind(":created_at", o.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::update_opportunity(const Opportunity& o) {
+  SQLite::Statement st(*db_, R"sql(
+UPDATE opportunity SET customer_id = :customer_id, name = :name, pipeline = :pipeline, stage = :stage,
+  amount = :amount, close_date = :close_date, manual_probability = :manual_probability, owner_id = :owner_id,
+  status = :status, lost_reason = :lost_reason, closed_at = :closed_at, stage_since = :stage_since,
+  fields = :fields
+WHERE id = :id)sql");
+  bind_opportunity(st, o);
+  st.bind(":id", o.id);
+  st.exec();
+}
+
+std::optional<Opportunity> Store::find_opportunity(Id id) {
+  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + "WHERE o.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_opportunity(st);
+}
+
+std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
+  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + R"sql(
+WHERE (?1 IS NULL OR o.owner_id = ?1) AND (?2 IS NULL OR o.customer_id = ?2) AND (?3 = '' OR o.pipeline = ?3)
+  AND (?4 = '' OR o.stage = ?4) AND (?5 = '' OR o.status = ?5)
+ORDER BY o.id)sql");
+  bind_optional(st, 1, f.owner_id);
+  bind_optional(st, 2, f.customer_id);
+  st.bind(3, f.pipeline);
+  st.bind(4, f.stage);
+  st.bind(5, f.status);
+  std::vector<Opportunity> out;
+  while (st.executeStep()) out.push_back(read_opportunity(st));
+  return out;
+}
+
+void Store::check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO opportunity_action (opportunity_id, action, checked_at, actor) VALUES (?, ?, ?, ?)
+ON CONFLICT (opportunity_id, action) DO NOTHING)sql");
+  st.bind(1, opportunity);
+  st.bind(2, action);
+  st.bind(3, at);
+  st.bind(4, actor);
+  st.exec();
+}
+
+std::vector<std::string> Store::checked_actions(Id opportunity) {
+  SQLite::Statement st(*db_, "SELECT action FROM opportunity_action WHERE opportunity_id = ? ORDER BY id");
+  st.bind(1, opportunity);
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+std::string Store::last_activity_at(Ref subject) {
+  SQLite::Statement st(*db_, "SELECT coalesce(max(at), '') FROM activity WHERE subject_kind = ? AND subject_id = ?");
+  st.bind(1, std::string(kind_table(subject.kind)));
+  st.bind(2, subject.id);
+  st.executeStep();
+  return st.getColumn(0).getString();
+}
+
+// ---- to-dos and reorder cycles
+
+static Todo read_todo(SQLite::Statement& st) {
+  Todo t;
+  t.id = st.getColumn("id").getInt64();
+  t.text = st.getColumn("text").getString();
+  t.due = st.getColumn("due").isNull() ? "" : st.getColumn("due").getString();
+  t.owner_id = optional_id(st.getColumn("owner_id"));
+  t.owner = st.getColumn("owner_name").getString();
+  if (!st.getColumn("subject_kind").isNull())
+    t.subject = Ref{kind_from_table(st.getColumn("subject_kind").getString()), st.getColumn("subject_id").getInt64()};
+  t.reorder_id = optional_id(st.getColumn("reorder_id"));
+  t.occurrence = st.getColumn("occurrence").isNull() ? "" : st.getColumn("occurrence").getString();
+  t.status = st.getColumn("status").getString();
+  t.done_at = st.getColumn("done_at").isNull() ? "" : st.getColumn("done_at").getString();
+  t.created_at = st.getColumn("created_at").getString();
+  return t;
+}
+
+static void bind_todo(SQLite::Statement& st, const Todo& t) {
+  st.bind(":text", t.text);
+  bind_text_or_null(st, ":due", t.due);
+  bind_optional(st, st.getIndex(":owner_id"), t.owner_id);
+  if (t.subject) {
+    st.bind(":subject_kind", std::string(kind_table(t.subject->kind)));
+    st.bind(":subject_id", t.subject->id);
+  } else {
+    st.bind(":subject_kind");
+    st.bind(":subject_id");
+  }
+  bind_optional(st, st.getIndex(":reorder_id"), t.reorder_id);
+  bind_text_or_null(st, ":occurrence", t.occurrence);
+  st.bind(":status", t.status);
+  bind_text_or_null(st, ":done_at", t.done_at);
+}
+
+Id Store::insert_todo(const Todo& t) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO todo (text, due, owner_id, subject_kind, subject_id, reorder_id, occurrence, status, done_at, created_at)
+VALUES (:text, :due, :owner_id, :subject_kind, :subject_id, :reorder_id, :occurrence, :status, :done_at, :created_at))sql");
+  bind_todo(st, t);
+  st.bind(":created_at", t.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::update_todo(const Todo& t) {
+  SQLite::Statement st(*db_, R"sql(
+UPDATE todo SET text = :text, due = :due, owner_id = :owner_id, subject_kind = :subject_kind,
+  subject_id = :subject_id, reorder_id = :reorder_id, occurrence = :occurrence, status = :status, done_at = :done_at
+WHERE id = :id)sql");
+  bind_todo(st, t);
+  st.bind(":id", t.id);
+  st.exec();
+}
+
+const char* kTodoSelect = "SELECT t.*, coalesce(r.name, '') AS owner_name FROM todo t LEFT JOIN rep r ON r.id = t.owner_id ";
+
+std::optional<Todo> Store::find_todo(Id id) {
+  SQLite::Statement st(*db_, std::string(kTodoSelect) + "WHERE t.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_todo(st);
+}
+
+std::vector<Todo> Store::todos(const TodoFilter& f) {
+  SQLite::Statement st(*db_, std::string(kTodoSelect) + R"sql(
+WHERE (?1 IS NULL OR t.owner_id = ?1) AND (?2 = 0 OR t.status = 'open')
+ORDER BY t.due IS NULL, t.due, t.id)sql");
+  bind_optional(st, 1, f.owner_id);
+  st.bind(2, f.open_only ? 1 : 0);
+  std::vector<Todo> out;
+  while (st.executeStep()) out.push_back(read_todo(st));
+  return out;
+}
+
+static Reorder read_reorder(SQLite::Statement& st) {
+  Reorder r;
+  r.id = st.getColumn("id").getInt64();
+  r.customer_id = st.getColumn("customer_id").getInt64();
+  r.customer = st.getColumn("customer_name").getString();
+  r.product = st.getColumn("product").getString();
+  r.every = st.getColumn("every").getString();
+  r.first_due = st.getColumn("first_due").getString();
+  r.until = st.getColumn("until").isNull() ? "" : st.getColumn("until").getString();
+  r.remind_days = st.getColumn("remind_days").getInt();
+  r.active = st.getColumn("active").getInt() != 0;
+  r.created_at = st.getColumn("created_at").getString();
+  return r;
+}
+
+const char* kReorderSelect = "SELECT y.*, c.name AS customer_name FROM reorder y JOIN customer c ON c.id = y.customer_id ";
+
+Id Store::insert_reorder(const Reorder& r) {
+  SQLite::Statement st(*db_, R"sql(
+INSERT INTO reorder (customer_id, product, every, first_due, until, remind_days, active, created_at)
+VALUES (:customer_id, :product, :every, :first_due, :until, :remind_days, :active, :created_at))sql");
+  st.bind(":customer_id", r.customer_id);
+  st.bind(":product", r.product);
+  st.bind(":every", r.every);
+  st.bind(":first_due", r.first_due);
+  bind_text_or_null(st, ":until", r.until);
+  st.bind(":remind_days", r.remind_days);
+  st.bind(":active", r.active ? 1 : 0);
+  st.bind(":created_at", r.created_at);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+void Store::update_reorder(const Reorder& r) {
+  SQLite::Statement st(*db_, "UPDATE reorder SET active = ? WHERE id = ?");
+  st.bind(1, r.active ? 1 : 0);
+  st.bind(2, r.id);
+  st.exec();
+}
+
+std::optional<Reorder> Store::find_reorder(Id id) {
+  SQLite::Statement st(*db_, std::string(kReorderSelect) + "WHERE y.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_reorder(st);
+}
+
+std::vector<Reorder> Store::reorders(bool active_only) {
+  SQLite::Statement st(*db_, std::string(kReorderSelect) + "WHERE ?1 = 0 OR y.active ORDER BY y.id");
+  st.bind(1, active_only ? 1 : 0);
+  std::vector<Reorder> out;
+  while (st.executeStep()) out.push_back(read_reorder(st));
+  return out;
+}
+
+std::optional<std::pair<std::string, bool>> Store::last_reorder_todo(Id reorder) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occurrence DESC LIMIT 1)sql");
+  st.bind(1, reorder);
+  if (!st.executeStep()) return std::nullopt;
+  return std::make_pair(st.getColumn(0).getString(), st.getColumn(1).getInt() != 0);
 }
 
 // ---- conflicts

@@ -29,6 +29,10 @@ Customer set_locked(Session& s, Id id, bool locked);
 // The layer a new customer starts in, and the one a converted lead lands in.
 std::string initial_layer(const Config& config);
 std::string converted_lead_layer(const Config& config);
+// Moves the customer forward to `layer` when it is configured and the
+// customer is in an earlier layer (an opened opportunity means intent, a won
+// one signed); never backwards, never out of abandoned.
+void advance_layer(Session& s, Customer& customer, const std::string& layer, const std::string& reason);
 // Error(refused) when `rep` taking one more customer would pass capacity.
 void require_capacity(Session& s, const Rep& rep);
 int capacity_of(const Config& config, const Rep& rep);

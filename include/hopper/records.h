@@ -12,7 +12,7 @@ namespace hopper {
 using Id = std::int64_t;
 using Fields = std::map<std::string, std::string>;  // custom fields, by key
 
-enum class Kind { rep, lead, customer, person, activity, conflict, opportunity };
+enum class Kind { rep, lead, customer, person, activity, conflict, opportunity, todo, reorder };
 
 struct Ref {
   Kind kind;
@@ -21,6 +21,7 @@ struct Ref {
 
 char kind_letter(Kind kind);
 std::string_view kind_table(Kind kind);  // the store's table name
+Kind kind_from_table(std::string_view table);
 std::string make_ref(Kind kind, Id id);
 // "12" or "L12" for the expected kind; "C7" given where a lead is expected is
 // refused with Error(invalid).
@@ -109,6 +110,55 @@ struct Conflict {
   std::string key;              // phone | email | company
   std::string value;
   std::string status = "open";  // open | resolved
+  std::string created_at;
+};
+
+// An opportunity (商机): a staged sales goal of one customer (seed 003).
+struct Opportunity {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string customer;  // the customer's name (read only)
+  std::string name;
+  std::string pipeline;
+  std::string stage;  // while won or lost: the last open stage
+  std::int64_t amount = 0;  // minor units
+  std::string close_date;   // YYYY-MM-DD or empty
+  std::optional<double> manual_probability;  // sticky, survives stage moves
+  std::optional<Id> owner_id;
+  std::string owner;
+  std::string status = "open";  // open | won | lost
+  std::string lost_reason;
+  std::string closed_at;
+  std::string stage_since;  // when it entered its stage (or reopened)
+  Fields fields;
+  std::string created_at;
+};
+
+struct Todo {
+  Id id = 0;
+  std::string text;
+  std::string due;  // YYYY-MM-DD or empty
+  std::optional<Id> owner_id;
+  std::string owner;
+  std::optional<Ref> subject;  // what it is about
+  std::optional<Id> reorder_id;
+  std::string occurrence;  // the reorder date it stands for
+  std::string status = "open";  // open | done
+  std::string done_at;
+  std::string created_at;
+};
+
+// A consumable's reorder cycle (seed 000): due from `first_due`, every period.
+struct Reorder {
+  Id id = 0;
+  Id customer_id = 0;
+  std::string customer;
+  std::string product;
+  std::string every;  // 30d | 2w | 1m | 1y
+  std::string first_due;
+  std::string until;  // empty: open-ended
+  int remind_days = 3;
+  bool active = true;
   std::string created_at;
 };
 

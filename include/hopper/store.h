@@ -22,6 +22,19 @@ struct LeadFilter {
   std::string status;
 };
 
+struct OpportunityFilter {
+  std::optional<Id> owner_id;
+  std::optional<Id> customer_id;
+  std::string pipeline;
+  std::string stage;
+  std::string status;  // empty: all
+};
+
+struct TodoFilter {
+  std::optional<Id> owner_id;
+  bool open_only = true;
+};
+
 struct CustomerFilter {
   std::optional<Id> owner_id;
   bool pool_only = false;
@@ -70,11 +83,12 @@ struct ChangeEntry {
   std::string op;      // insert | update | denied
   std::string before;  // JSON object text, empty for inserts
   std::string after;
+  std::string reason;  // from the history rows the command wrote for this record
 };
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -94,6 +108,7 @@ class Store {
   // each row's before and after under it.
   Id begin_event(const std::string& at, const std::string& actor, const std::string& argv);
   void set_event_outcome(Id event, const std::string& outcome);
+  bool event_changed_anything(Id event);
   std::vector<ChangeEntry> changes(std::optional<Ref> subject, int limit);
 
   void add_history(const HistoryEntry& entry);
@@ -131,6 +146,28 @@ class Store {
 
   // Duplicates over open leads and customers; `except` is left out.
   std::vector<DuplicateMatch> find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except);
+
+  // Opportunities
+  Id insert_opportunity(const Opportunity& opp);
+  void update_opportunity(const Opportunity& opp);
+  std::optional<Opportunity> find_opportunity(Id id);
+  std::vector<Opportunity> opportunities(const OpportunityFilter& filter);
+  void check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor);
+  std::vector<std::string> checked_actions(Id opportunity);
+  // When the opportunity last saw a follow-up, or "" when never.
+  std::string last_activity_at(Ref subject);
+
+  // To-dos and reorder cycles
+  Id insert_todo(const Todo& todo);
+  void update_todo(const Todo& todo);
+  std::optional<Todo> find_todo(Id id);
+  std::vector<Todo> todos(const TodoFilter& filter);
+  Id insert_reorder(const Reorder& reorder);
+  void update_reorder(const Reorder& reorder);
+  std::optional<Reorder> find_reorder(Id id);
+  std::vector<Reorder> reorders(bool active_only);
+  // The latest occurrence a to-do was made for, and whether that to-do is open.
+  std::optional<std::pair<std::string, bool>> last_reorder_todo(Id reorder);
 
   // Conflicts
   Id insert_conflict(const Conflict& conflict);

@@ -8,6 +8,12 @@ void Context::print(const std::string& text) const { std::cout << text << std::f
 void Context::note(const std::string& text) const { std::cerr << text << (text.ends_with('\n') ? "" : "\n"); }
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
 
+Rep rep_to_view(Session& s, const std::optional<std::string>& name) {
+  if (!name || *name == s.actor.name) return s.actor;
+  require_manager(s, "looking at another rep's work");
+  return active_rep(s, *name);
+}
+
 CLI::App* Commands::noun(const std::string& name, const std::string& help) {
   CLI::App* app = root_.add_subcommand(name, help);
   app->require_subcommand(1);

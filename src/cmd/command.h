@@ -49,6 +49,9 @@ struct Context {
   Time parse_when(const std::string& text) const;
 };
 
+// The rep whose work a command shows: --rep R for managers, else the actor.
+Rep rep_to_view(Session& s, const std::optional<std::string>& name);
+
 struct Command {
   CLI::App* app;
   Needs needs;
@@ -81,6 +84,10 @@ void add_person_commands(Commands& c);
 void add_log_commands(Commands& c);
 void add_conflict_commands(Commands& c);
 void add_history_commands(Commands& c);
+void add_opp_commands(Commands& c);
+void add_todo_commands(Commands& c);
+void add_reorder_commands(Commands& c);
+void add_agenda_commands(Commands& c);
 void add_help_commands(Commands& c);
 
 }  // namespace hopper::cli

@@ -8,12 +8,6 @@
 namespace hopper::cli {
 namespace {
 
-Kind kind_of_table(const std::string& table) {
-  for (Kind k : {Kind::rep, Kind::lead, Kind::customer, Kind::person, Kind::activity, Kind::conflict})
-    if (kind_table(k) == table) return k;
-  return Kind::activity;
-}
-
 // "layer: resource → contacted; owner_id: 2 → 3" for the columns that changed.
 std::string summary(const json& before, const json& after) {
   if (before.is_null()) return "added";
@@ -37,7 +31,8 @@ std::string shell_quote(const std::string& word) {
 }
 
 const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"at", "AT"}, {"actor", "BY"},
-                                            {"ref", "RECORD"}, {"change", "CHANGE"}, {"command", "COMMAND"}};
+                                            {"ref", "RECORD"}, {"change", "CHANGE"}, {"reason", "REASON"},
+                                            {"command", "COMMAND"}};
 
 }  // namespace
 
@@ -65,9 +60,10 @@ void add_history_commands(Commands& c) {
                       {"actor", ch.actor},
                       {"command", "hopper " + join(words, " ")},
                       {"outcome", ch.outcome},
-                      {"ref", has_row ? json(make_ref(kind_of_table(ch.table), ch.row_id)) : json()},
+                      {"ref", has_row ? json(make_ref(kind_from_table(ch.table), ch.row_id)) : json()},
                       {"op", ch.op},
                       {"change", has_row ? summary(before, after) : ch.outcome},
+                      {"reason", ch.reason.empty() ? json() : json(ch.reason)},
                       {"before", before},
                       {"after", after}});
     }

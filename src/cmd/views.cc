@@ -2,6 +2,7 @@
 
 #include "hopper/fields.h"
 #include "hopper/money.h"
+#include "hopper/opportunities.h"
 #include "hopper/text.h"
 
 namespace hopper::cli {
@@ -98,6 +99,59 @@ json conflict_json(const Conflict& c) {
           {"created_at", c.created_at}};
 }
 
+json opportunity_json(Session& s, const Opportunity& o) {
+  const Stage& stage = stage_of(s.config, o);
+  return {{"id", o.id},
+          {"ref", make_ref(Kind::opportunity, o.id)},
+          {"name", o.name},
+          {"owner", owner_json(o.owner)},
+          {"customer", make_ref(Kind::customer, o.customer_id)},
+          {"customer_name", o.customer},
+          {"pipeline", o.pipeline},
+          {"stage", o.stage},
+          {"stage_name", stage.name},
+          {"category", o.status == "won" ? "closed" : stage.category},
+          {"status", o.status},
+          {"amount", money_units(o.amount)},
+          {"probability", effective_probability(s.config, o)},
+          {"manual_probability", o.manual_probability ? json(*o.manual_probability) : json()},
+          {"weighted", money_units(weighted_value(s.config, o))},
+          {"close_date", o.close_date.empty() ? json() : json(o.close_date)},
+          {"lost_reason", o.lost_reason.empty() ? json() : json(o.lost_reason)},
+          {"closed_at", o.closed_at.empty() ? json() : json(o.closed_at)},
+          {"stage_since", o.stage_since},
+          {"checked_actions", s.store.checked_actions(o.id)},
+          {"fields", fields_json(s.config, "opportunity", o.fields)},
+          {"created_at", o.created_at}};
+}
+
+json todo_json(const Todo& t) {
+  return {{"id", t.id},
+          {"ref", make_ref(Kind::todo, t.id)},
+          {"text", t.text},
+          {"due", t.due.empty() ? json() : json(t.due)},
+          {"owner", owner_json(t.owner)},
+          {"on", t.subject ? json(make_ref(t.subject->kind, t.subject->id)) : json()},
+          {"reorder", optional_ref(Kind::reorder, t.reorder_id)},
+          {"status", t.status},
+          {"done_at", t.done_at.empty() ? json() : json(t.done_at)},
+          {"created_at", t.created_at}};
+}
+
+json reorder_json(const Reorder& r) {
+  return {{"id", r.id},
+          {"ref", make_ref(Kind::reorder, r.id)},
+          {"customer", make_ref(Kind::customer, r.customer_id)},
+          {"customer_name", r.customer},
+          {"product", r.product},
+          {"every", r.every},
+          {"from", r.first_due},
+          {"until", r.until.empty() ? json() : json(r.until)},
+          {"remind_days", r.remind_days},
+          {"active", r.active},
+          {"created_at", r.created_at}};
+}
+
 const std::vector<Column> kRepColumns = {{"ref", "REF"},   {"name", "NAME"},
                                          {"team", "TEAM"}, {"role", "ROLE"},
                                          {"active", "ACTIVE", ColumnKind::boolean},
@@ -126,6 +180,28 @@ const std::vector<Column> kActivityColumns = {{"at", "AT"},     {"on", "ON"},   
 const std::vector<Column> kConflictColumns = {{"ref", "ID"},   {"record", "RECORD"}, {"existing", "MATCHES"},
                                               {"key", "KEY"},  {"value", "VALUE"},   {"status", "STATUS"},
                                               {"created_at", "OPENED"}};
+
+const std::vector<Column> kOpportunityColumns = {
+    {"ref", "REF"},          {"name", "NAME"},       {"customer_name", "CUSTOMER"},
+    {"stage", "STAGE"},      {"amount", "AMOUNT", ColumnKind::money},
+    {"probability", "PROB", ColumnKind::percent},   {"weighted", "WEIGHTED", ColumnKind::money},
+    {"close_date", "CLOSE"}, {"owner", "OWNER"},     {"status", "STATUS"}};
+const std::vector<Column> kOpportunityFields = {
+    {"ref", "ref"},           {"name", "name"},           {"customer", "customer"},
+    {"customer_name", "customer name"}, {"pipeline", "pipeline"}, {"stage", "stage"},
+    {"stage_name", "stage name"}, {"category", "category"}, {"status", "status"},
+    {"amount", "amount", ColumnKind::money}, {"probability", "probability", ColumnKind::percent},
+    {"manual_probability", "manual probability", ColumnKind::percent},
+    {"weighted", "weighted", ColumnKind::money}, {"close_date", "close date"}, {"owner", "owner"},
+    {"lost_reason", "lost reason"}, {"checked_actions", "actions done"}, {"stage_since", "in stage since"},
+    {"created_at", "created"}};
+const std::vector<Column> kTodoColumns = {{"ref", "REF"}, {"due", "DUE"},       {"text", "TEXT"},
+                                          {"on", "ON"},   {"owner", "OWNER"},   {"status", "STATUS"}};
+const std::vector<Column> kReorderColumns = {{"ref", "REF"},     {"customer", "CUSTOMER"},
+                                             {"customer_name", "NAME"}, {"product", "PRODUCT"},
+                                             {"every", "EVERY"}, {"from", "FROM"}, {"until", "UNTIL"},
+                                             {"remind_days", "REMIND", ColumnKind::integer},
+                                             {"active", "ACTIVE", ColumnKind::boolean}};
 
 std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns) {
   for (const auto& f : config.fields) {
@@ -166,6 +242,16 @@ void print_customer(const Context& ctx, const Customer& c) {
   j["followups"] = followups;
   print_record(ctx, j, with_custom_fields(ctx.session->config, "customer", kCustomerFields));
   print_section(ctx, "People", people, kPersonColumns);
+  print_section(ctx, "Follow-ups", followups, kActivityColumns);
+}
+
+void print_opportunity(Context& ctx, const Opportunity& o) {
+  Session& s = *ctx.session;
+  json j = opportunity_json(s, o);
+  std::vector<json> followups;
+  for (const auto& a : s.store.activities({Kind::opportunity, o.id})) followups.push_back(activity_json(a));
+  j["followups"] = followups;
+  print_record(ctx, j, with_custom_fields(s.config, "opportunity", kOpportunityFields));
   print_section(ctx, "Follow-ups", followups, kActivityColumns);
 }
 

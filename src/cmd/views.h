@@ -19,6 +19,9 @@ json customer_json(const Config& config, const Customer& customer);
 json person_json(const Person& person);
 json activity_json(const Activity& activity);
 json conflict_json(const Conflict& conflict);
+json opportunity_json(Session& s, const Opportunity& opp);
+json todo_json(const Todo& todo);
+json reorder_json(const Reorder& reorder);
 
 extern const std::vector<Column> kRepColumns;
 extern const std::vector<Column> kLeadColumns, kLeadFields;
@@ -26,6 +29,9 @@ extern const std::vector<Column> kCustomerColumns, kCustomerFields;
 extern const std::vector<Column> kPersonColumns;
 extern const std::vector<Column> kActivityColumns;
 extern const std::vector<Column> kConflictColumns;
+extern const std::vector<Column> kOpportunityColumns, kOpportunityFields;
+extern const std::vector<Column> kTodoColumns;
+extern const std::vector<Column> kReorderColumns;
 // The record's custom fields as extra rows of a show view.
 std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns);
 
@@ -33,6 +39,8 @@ void print_list(const Context& ctx, const std::vector<json>& rows, const std::ve
 void print_record(const Context& ctx, const json& record, const std::vector<Column>& fields);
 // A customer with its people and follow-ups.
 void print_customer(const Context& ctx, const Customer& customer);
+// An opportunity with its follow-ups.
+void print_opportunity(Context& ctx, const Opportunity& opp);
 // A titled sub-list under a record in text formats ("People", "Follow-ups").
 void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,
                    const std::vector<Column>& columns);

@@ -2,13 +2,13 @@ Global options, exit codes, formats.
 
   $ . "$TESTDIR/setup.sh"
   $ hopper --version
-  hopper 0.1.0 (schema 1)
+  hopper 0.1.0 (schema 2)
   $ hopper help exit-codes | head -3
   hopper exit codes
     0  ok
     1  internal error (a bug: please report it)
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, history, help
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, todo, reorder, agenda, history, help
   [2]
   $ hopper lead
   hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert (see hopper lead --help)

@@ -52,5 +52,5 @@ Only the owner (or a manager) logs:
   hopper: the follow-up text is empty; say what happened
   [6]
   $ hopper log P1 'hello there, a long note' --as li
-  hopper: follow-ups are logged on leads (L…) and customers (C…), not on P1
+  hopper: follow-ups are logged on leads (L…), customers (C…) and opportunities (O…), not on P1
   [6]

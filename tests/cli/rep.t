@@ -52,4 +52,4 @@ Refusals:
 A denied command changes nothing but is in the log:
 
   $ hopper history --format tsv | grep denied | cut -f2-
-  2026-11-27T09:00:00\tli\t\tdenied\thopper rep add qian --as li (esc)
+  2026-11-27T09:00:00\tli\t\tdenied\t\thopper rep add qian --as li (esc)

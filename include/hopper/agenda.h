@@ -1,0 +1,49 @@
+// To-dos, reorder cycles (seed 000) and the day's agenda (seed 002).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hopper/session.h"
+
+namespace hopper {
+
+struct TodoInput {
+  std::string text;
+  std::optional<std::string> due, on, owner;
+};
+
+Todo add_todo(Session& s, const TodoInput& input);
+Todo finish_todo(Session& s, Id id);
+
+struct ReorderInput {
+  std::string product, every, from;
+  std::optional<std::string> until;
+  int remind_days = 3;
+};
+Reorder add_reorder(Session& s, Id customer, const ReorderInput& input);
+Reorder stop_reorder(Session& s, Id id);
+// The k-th due date of a cycle (k = 0 is `first_due`); months keep the day
+// of `first_due`, clamped to short months.
+Date reorder_occurrence(const Reorder& reorder, int k);
+// Makes the to-do of each cycle whose next occurrence has entered its
+// reminder window, once: a cycle's next to-do follows only when the last one
+// is done. Returns how many were made.
+int generate_reorder_todos(Session& s);
+
+struct AgendaItem {
+  std::string section;  // signed | opportunity | lead | todo
+  std::string ref;
+  std::string item;
+  std::string due;
+  std::string note;
+  bool overdue = false;
+  bool rotting = false;
+  std::int64_t weighted = 0;  // opportunities, minor units
+};
+// Seed 002's bottom-up order of a day: signed customers first, then open
+// opportunities (rotting first, then by weighted value, faster movers first),
+// then leads, then the remaining to-dos.
+std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep);
+
+}  // namespace hopper

@@ -1,0 +1,46 @@
+// Opportunities (商机, seed 003): pipelines and their stages, stage gates,
+// probability and weighted value (seed 000), won/lost and reopening.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hopper/money.h"
+#include "hopper/session.h"
+
+namespace hopper {
+
+struct OpportunityInput {
+  std::optional<std::string> name, amount, pipeline, stage, close_date, probability, owner;
+  std::vector<std::string> settings;  // --set KEY=VALUE
+};
+
+struct MoveOptions {
+  bool force = false;  // managers and admins: pass a gate, skip, go back
+  std::string reason;
+};
+
+const Pipeline& pipeline_of(const Config& config, const Opportunity& opp);
+const Stage& stage_of(const Config& config, const Opportunity& opp);
+// Manual probability first, else the stage's; won 100, lost 0.
+double effective_probability(const Config& config, const Opportunity& opp);
+// amount × effective probability, rounded to the cent.
+Money weighted_value(const Config& config, const Opportunity& opp);
+// What stops the opportunity from leaving `stage`: unchecked required actions
+// and empty required fields, one sentence each.
+std::vector<std::string> gate_problems(Session& s, const Opportunity& opp, const Stage& stage);
+
+Opportunity load_opportunity(Session& s, Id id);
+Opportunity add_opportunity(Session& s, Id customer, const OpportunityInput& input);
+Opportunity edit_opportunity(Session& s, Id id, const OpportunityInput& input);
+Opportunity promote_opportunity(Session& s, Id id, const std::optional<std::string>& to, const MoveOptions& options);
+Opportunity demote_opportunity(Session& s, Id id, const MoveOptions& options);
+Opportunity move_opportunity(Session& s, Id id, const std::string& stage, const MoveOptions& options);
+Opportunity check_action(Session& s, Id id, const std::string& action);
+// nullopt clears the manual probability.
+Opportunity set_probability(Session& s, Id id, std::optional<double> probability);
+Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount);
+Opportunity lose_opportunity(Session& s, Id id, const std::string& reason);
+Opportunity reopen_opportunity(Session& s, Id id);
+
+}  // namespace hopper

@@ -1,0 +1,224 @@
+#include "hopper/agenda.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "hopper/customers.h"
+#include "hopper/error.h"
+#include "hopper/money.h"
+#include "hopper/opportunities.h"
+#include "hopper/text.h"
+
+namespace hopper {
+namespace {
+
+struct Every {
+  int count;
+  char unit;  // d w m y
+};
+
+Every parse_every(const std::string& text) {
+  static const std::regex re(R"((\d{1,4})([dwmy]))");
+  std::smatch m;
+  if (!std::regex_match(text, m, re) || std::stoi(m[1]) == 0)
+    throw Error(Exit::invalid, fmt::format("invalid period '{}': use a count and d, w, m or y, e.g. 30d, 2w, 1m", text));
+  return {std::stoi(m[1]), m[2].str()[0]};
+}
+
+Date date_text(const std::string& iso) { return date_of(parse_absolute_time(iso)); }
+
+// Whether a subject is a customer at or past the signed layer.
+bool is_signed_customer(Session& s, const std::optional<Ref>& subject) {
+  if (!subject || subject->kind != Kind::customer) return false;
+  auto c = s.store.find_customer(subject->id);
+  if (!c) return false;
+  auto layer_index = [&](const std::string& key) {
+    for (std::size_t i = 0; i < s.config.layers.size(); ++i)
+      if (s.config.layers[i].key == key) return static_cast<int>(i);
+    return -1;
+  };
+  int signed_index = layer_index("signed");
+  return signed_index >= 0 && layer_index(c->layer) >= signed_index;
+}
+
+}  // namespace
+
+Todo add_todo(Session& s, const TodoInput& in) {
+  Todo t;
+  t.text = trim(in.text);
+  if (t.text.empty()) throw Error(Exit::invalid, "the to-do needs a text");
+  if (in.due) t.due = format_date(parse_date(*in.due, s.now));
+  Rep owner = s.actor;
+  if (in.owner && *in.owner != s.actor.name) {
+    require_manager(s, "giving a to-do to another rep");
+    owner = active_rep(s, *in.owner);
+  }
+  t.owner_id = owner.id;
+  t.owner = owner.name;
+  if (in.on) {
+    Ref ref = parse_ref(*in.on);
+    bool exists = ref.kind == Kind::lead          ? s.store.find_lead(ref.id).has_value()
+                  : ref.kind == Kind::customer    ? s.store.find_customer(ref.id).has_value()
+                  : ref.kind == Kind::opportunity ? s.store.find_opportunity(ref.id).has_value()
+                                                  : false;
+    if (!exists)
+      throw Error(ref.kind == Kind::lead || ref.kind == Kind::customer || ref.kind == Kind::opportunity ? Exit::not_found
+                                                                                                       : Exit::invalid,
+                  fmt::format("--on {}: to-dos attach to an existing lead, customer or opportunity", *in.on));
+    t.subject = ref;
+  }
+  t.created_at = s.at_text();
+  t.id = s.store.insert_todo(t);
+  return t;
+}
+
+Todo finish_todo(Session& s, Id id) {
+  auto t = s.store.find_todo(id);
+  if (!t) throw Error(Exit::not_found, fmt::format("no to-do {} (see hopper todo list)", make_ref(Kind::todo, id)));
+  require_owner_or_manager(s, t->owner_id, "to-do " + make_ref(Kind::todo, id));
+  if (t->status == "done") throw Error(Exit::refused, fmt::format("to-do {} is already done", make_ref(Kind::todo, id)));
+  t->status = "done";
+  t->done_at = s.at_text();
+  s.store.update_todo(*t);
+  return *t;
+}
+
+Date reorder_occurrence(const Reorder& r, int k) {
+  Every e = parse_every(r.every);
+  Date first = date_text(r.first_due);
+  switch (e.unit) {
+    case 'd': return first + std::chrono::days{e.count * k};
+    case 'w': return first + std::chrono::days{7 * e.count * k};
+    case 'm': return add_months(first, e.count * k);
+    default: return add_months(first, 12 * e.count * k);
+  }
+}
+
+Reorder add_reorder(Session& s, Id customer, const ReorderInput& in) {
+  Customer c = load_customer(s, customer);
+  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, customer));
+  Reorder r;
+  r.customer_id = c.id;
+  r.customer = c.name;
+  r.product = trim(in.product);
+  if (r.product.empty()) throw Error(Exit::invalid, "--product must name the product");
+  parse_every(in.every);
+  r.every = in.every;
+  r.first_due = format_date(parse_date(in.from, s.now));
+  if (in.until) {
+    r.until = format_date(parse_date(*in.until, s.now));
+    if (r.until < r.first_due) throw Error(Exit::invalid, fmt::format("--until {} is before --from {}", r.until, r.first_due));
+  }
+  if (in.remind_days < 0) throw Error(Exit::invalid, "--remind takes a number of days, 0 or more");
+  r.remind_days = in.remind_days;
+  r.created_at = s.at_text();
+  r.id = s.store.insert_reorder(r);
+  return r;
+}
+
+Reorder stop_reorder(Session& s, Id id) {
+  auto r = s.store.find_reorder(id);
+  if (!r) throw Error(Exit::not_found, fmt::format("no reorder cycle {} (see hopper reorder list)", make_ref(Kind::reorder, id)));
+  Customer c = load_customer(s, r->customer_id);
+  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, c.id));
+  if (!r->active) throw Error(Exit::refused, fmt::format("reorder cycle {} is already stopped", make_ref(Kind::reorder, id)));
+  r->active = false;
+  s.store.update_reorder(*r);
+  return *r;
+}
+
+int generate_reorder_todos(Session& s) {
+  Date today = date_of(s.now);
+  int made = 0;
+  for (const Reorder& r : s.store.reorders(true)) {
+    auto last = s.store.last_reorder_todo(r.id);
+    if (last && last->second) continue;  // its to-do is still open
+    int k = 0;
+    if (last) {
+      Date done_occurrence = date_text(last->first);
+      while (reorder_occurrence(r, k) <= done_occurrence) ++k;
+    }
+    Date next = reorder_occurrence(r, k);
+    if (!r.until.empty() && next > date_text(r.until)) continue;
+    if (today < next - std::chrono::days{r.remind_days}) continue;
+    auto c = s.store.find_customer(r.customer_id);
+    if (!c || !c->owner_id) continue;  // nobody to remind while it sits in the pool
+    Todo t;
+    t.text = fmt::format("reorder {} — {}", r.product, c->name);
+    t.due = format_date(next);
+    t.owner_id = c->owner_id;
+    t.subject = Ref{Kind::customer, c->id};
+    t.reorder_id = r.id;
+    t.occurrence = t.due;
+    t.created_at = s.at_text();
+    s.store.insert_todo(t);
+    ++made;
+  }
+  return made;
+}
+
+std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
+  generate_reorder_todos(s);
+  Date today = date_of(s.now);
+  std::vector<AgendaItem> signed_items, opp_items, lead_items, todo_items;
+
+  for (const Todo& t : s.store.todos({rep.id, true})) {
+    AgendaItem item{"todo", make_ref(Kind::todo, t.id), t.text, t.due, "", false, false, 0};
+    if (!t.due.empty()) {
+      int late = days_between(date_text(t.due), today);
+      item.overdue = late > 0;
+      if (late > 0) item.note = fmt::format("overdue {} day{}", late, late == 1 ? "" : "s");
+      else if (late == 0) item.note = "due today";
+    }
+    if (t.subject) item.item += " (" + make_ref(t.subject->kind, t.subject->id) + ")";
+    if (is_signed_customer(s, t.subject)) {
+      item.section = "signed";
+      signed_items.push_back(item);
+    } else if (t.subject && t.subject->kind == Kind::opportunity) {
+      item.section = "opportunity";
+      opp_items.push_back(item);
+    } else if (t.subject && t.subject->kind == Kind::lead) {
+      item.section = "lead";
+      lead_items.push_back(item);
+    } else {
+      todo_items.push_back(item);
+    }
+  }
+
+  struct Ranked {
+    AgendaItem item;
+    int days_in_stage;
+  };
+  std::vector<Ranked> opps;
+  for (const Opportunity& o : s.store.opportunities({rep.id, std::nullopt, "", "", "open"})) {
+    const Stage& stage = stage_of(s.config, o);
+    std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
+    int idle = days_between(date_text(last.substr(0, 10)), today);
+    int in_stage = days_between(date_text(o.stage_since.substr(0, 10)), today);
+    AgendaItem item{"opportunity", make_ref(Kind::opportunity, o.id), o.name + " — " + o.customer, o.close_date, "",
+                    false, stage.rotten_days && idle > *stage.rotten_days, weighted_value(s.config, o)};
+    item.note = fmt::format("{} {}, weighted {}", stage.key, format_percent(effective_probability(s.config, o)),
+                            format_money(item.weighted));
+    if (item.rotting) item.note = fmt::format("rotting: idle {} days (> {}); ", idle, *stage.rotten_days) + item.note;
+    opps.push_back({item, in_stage});
+  }
+  std::stable_sort(opps.begin(), opps.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.item.rotting != b.item.rotting) return a.item.rotting;
+    if (a.item.weighted != b.item.weighted) return a.item.weighted > b.item.weighted;
+    return a.days_in_stage < b.days_in_stage;
+  });
+  for (auto& r : opps) opp_items.push_back(r.item);
+
+  for (const Lead& l : s.store.leads({rep.id, "", "", "open"}))
+    lead_items.push_back({"lead", make_ref(Kind::lead, l.id), l.company.empty() ? l.name : l.name + " — " + l.company,
+                          "", l.grade.empty() ? "" : "grade " + l.grade, false, false, 0});
+
+  std::vector<AgendaItem> all;
+  for (auto* part : {&signed_items, &opp_items, &lead_items, &todo_items})
+    all.insert(all.end(), part->begin(), part->end());
+  return all;
+}
+
+}  // namespace hopper

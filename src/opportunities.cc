@@ -1,0 +1,297 @@
+#include "hopper/opportunities.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "hopper/customers.h"
+#include "hopper/error.h"
+#include "hopper/fields.h"
+#include "hopper/text.h"
+#include "hopper/validation.h"
+
+namespace hopper {
+namespace {
+
+std::string ref_of(const Opportunity& o) { return make_ref(Kind::opportunity, o.id); }
+
+const Pipeline& find_pipeline(const Config& config, const std::string& key) {
+  for (const auto& p : config.pipelines)
+    if (p.key == key || p.name == key) return p;
+  std::vector<std::string> keys;
+  for (const auto& p : config.pipelines) keys.push_back(p.key);
+  throw Error(Exit::invalid, fmt::format("'{}' is not a pipeline (known: {})", key, join(keys, ", ")));
+}
+
+std::size_t stage_index(const Pipeline& p, const std::string& key_or_name) {
+  for (std::size_t i = 0; i < p.stages.size(); ++i)
+    if (p.stages[i].key == key_or_name || p.stages[i].name == key_or_name) return i;
+  std::vector<std::string> keys;
+  for (const auto& s : p.stages) keys.push_back(s.key);
+  throw Error(Exit::invalid,
+              fmt::format("'{}' is not a stage of pipeline {} (stages: {})", key_or_name, p.key, join(keys, ", ")));
+}
+
+void require_open(const Opportunity& o) {
+  if (o.status != "open")
+    throw Error(Exit::refused, fmt::format("opportunity {} is {}; reopen it first (hopper opp reopen {})", ref_of(o),
+                                           o.status, ref_of(o)));
+}
+
+Opportunity load_own(Session& s, Id id) {
+  Opportunity o = load_opportunity(s, id);
+  require_owner_or_manager(s, o.owner_id, "opportunity " + ref_of(o));
+  return o;
+}
+
+// Moves to stage `target`, enforcing the pipeline's order and each gate on
+// the way; --force (managers only) passes them and says so in history.
+Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOptions& options) {
+  if (options.force) require_manager(s, "--force");
+  require_open(o);
+  const Pipeline& p = pipeline_of(s.config, o);
+  std::size_t current = stage_index(p, o.stage);
+  if (target == current)
+    throw Error(Exit::refused, fmt::format("opportunity {} is already in {}", ref_of(o), p.stages[current].name));
+  std::vector<std::string> problems;
+  if (target > current) {
+    if (p.sequential && target > current + 1)
+      problems.push_back(fmt::format("pipeline {} is sequential: stages cannot be skipped (next is {})", p.key,
+                                     p.stages[current + 1].key));
+    for (std::size_t i = current; i < target; ++i)
+      for (auto& problem : gate_problems(s, o, p.stages[i])) problems.push_back(std::move(problem));
+  } else if (!p.allow_regress) {
+    problems.push_back(fmt::format("pipeline {} does not allow going back (allow_regress = false)", p.key));
+  }
+  std::string reason = options.reason;
+  if (!problems.empty()) {
+    if (!options.force) {
+      std::string message = fmt::format("{} cannot move from {} to {}:", ref_of(o), p.stages[current].key, p.stages[target].key);
+      for (const auto& problem : problems) message += "\n  " + problem;
+      message += "\na manager or admin may pass with --force";
+      throw Error(Exit::refused, message);
+    }
+    reason = fmt::format("forced by {}: {}{}", s.actor.name, join(problems, "; "), reason.empty() ? "" : " — " + reason);
+  }
+  s.record_change({Kind::opportunity, o.id}, "stage", o.stage, p.stages[target].key, reason);
+  o.stage = p.stages[target].key;
+  o.stage_since = s.at_text();
+  s.store.update_opportunity(o);
+  return o;
+}
+
+// Reads the input onto the opportunity; every problem is collected.
+void apply(Session& s, const OpportunityInput& in, Opportunity& o, const std::string& what) {
+  std::vector<std::string> problems;
+  auto attempt = [&](auto&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      problems.push_back(e.what());
+    }
+  };
+  if (in.name) o.name = trim(*in.name);
+  if (o.name.empty()) problems.push_back("--name is required");
+  if (in.amount) attempt([&] { o.amount = parse_money(*in.amount); });
+  if (in.close_date) attempt([&] { o.close_date = in.close_date->empty() ? "" : format_date(parse_date(*in.close_date, s.now)); });
+  if (in.probability) attempt([&] { o.manual_probability = parse_percent(*in.probability); });
+  for (auto& p : apply_field_settings(s.config, "opportunity", in.settings, s.now, o.fields)) problems.push_back(std::move(p));
+  refuse_problems(what, problems);
+}
+
+}  // namespace
+
+const Pipeline& pipeline_of(const Config& config, const Opportunity& o) { return find_pipeline(config, o.pipeline); }
+
+const Stage& stage_of(const Config& config, const Opportunity& o) {
+  const Pipeline& p = pipeline_of(config, o);
+  return p.stages[stage_index(p, o.stage)];
+}
+
+double effective_probability(const Config& config, const Opportunity& o) {
+  if (o.status == "won") return 100;
+  if (o.status == "lost") return 0;
+  if (o.manual_probability) return *o.manual_probability;
+  return stage_of(config, o).probability;
+}
+
+Money weighted_value(const Config& config, const Opportunity& o) {
+  return static_cast<Money>(std::llround(static_cast<double>(o.amount) * effective_probability(config, o) / 100.0));
+}
+
+std::vector<std::string> gate_problems(Session& s, const Opportunity& o, const Stage& stage) {
+  std::vector<std::string> problems;
+  auto checked = s.store.checked_actions(o.id);
+  for (const auto& action : stage.required_actions)
+    if (std::find(checked.begin(), checked.end(), action) == checked.end())
+      problems.push_back(fmt::format("leaving {}: action '{}' is not done (hopper opp check {} {})", stage.key, action,
+                                     ref_of(o), action));
+  for (const auto& field : stage.required_fields) {
+    bool empty = field == "close_date" ? o.close_date.empty()
+                 : field == "amount"   ? o.amount == 0
+                 : field == "name"     ? o.name.empty()
+                                       : !o.fields.count(field);
+    if (!empty) continue;
+    const FieldDef* def = s.config.find_field("opportunity", field);
+    std::string how = field == "close_date" ? "--close DATE" : field == "amount" ? "--amount X" : "--set " + field + "=…";
+    problems.push_back(fmt::format("leaving {}: field '{}'{} is empty (hopper opp edit {} {})", stage.key, field,
+                                   def ? " (" + def->name + ")" : "", ref_of(o), how));
+  }
+  return problems;
+}
+
+Opportunity load_opportunity(Session& s, Id id) {
+  auto o = s.store.find_opportunity(id);
+  if (!o) throw Error(Exit::not_found, fmt::format("no opportunity {} (see hopper opp list)", make_ref(Kind::opportunity, id)));
+  return *o;
+}
+
+Opportunity add_opportunity(Session& s, Id customer_id, const OpportunityInput& in) {
+  Customer c = load_customer(s, customer_id);
+  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, c.id));
+  Opportunity o;
+  o.customer_id = c.id;
+  o.customer = c.name;
+  const Pipeline& p = in.pipeline ? find_pipeline(s.config, *in.pipeline) : s.config.pipelines.front();
+  o.pipeline = p.key;
+  o.stage = p.stages[in.stage ? stage_index(p, *in.stage) : 0].key;
+  if (!in.amount) throw Error(Exit::invalid, "opp add needs --amount X (e.g. 300000, 30万, 1.5m)");
+  apply(s, in, o, "opp add");
+  Rep owner = s.actor;
+  if (in.owner && *in.owner != s.actor.name) {
+    require_manager(s, "giving an opportunity to another rep");
+    owner = active_rep(s, *in.owner);
+  } else if (!in.owner && c.owner_id) {
+    owner = *s.store.find_rep(*c.owner_id);
+  }
+  o.owner_id = owner.id;
+  o.owner = owner.name;
+  o.created_at = o.stage_since = s.at_text();
+  o.id = s.store.insert_opportunity(o);
+  Ref ref{Kind::opportunity, o.id};
+  s.record_change(ref, "stage", "", o.stage, "added");
+  if (o.manual_probability) s.record_change(ref, "probability", "", format_percent(*o.manual_probability), "added");
+  advance_layer(s, c, "intent", "opportunity " + ref_of(o) + " opened");
+  return o;
+}
+
+Opportunity edit_opportunity(Session& s, Id id, const OpportunityInput& in) {
+  Opportunity o = load_own(s, id);
+  if (in.pipeline || in.stage)
+    throw Error(Exit::usage, "use 'hopper opp promote|demote|move' to change the stage; the pipeline is fixed");
+  if (in.probability) throw Error(Exit::usage, "use 'hopper opp prob REF PERCENT' to set a probability");
+  Money before = o.amount;
+  apply(s, in, o, "opp edit " + ref_of(o));
+  if (in.owner && *in.owner != o.owner) {
+    require_manager(s, "handing an opportunity to another rep");
+    Rep to = active_rep(s, *in.owner);
+    s.record_change({Kind::opportunity, id}, "owner", o.owner, to.name);
+    o.owner_id = to.id;
+    o.owner = to.name;
+  }
+  if (o.amount != before) s.record_change({Kind::opportunity, id}, "amount", std::to_string(before), std::to_string(o.amount));
+  s.store.update_opportunity(o);
+  return o;
+}
+
+Opportunity promote_opportunity(Session& s, Id id, const std::optional<std::string>& to, const MoveOptions& options) {
+  Opportunity o = load_own(s, id);
+  const Pipeline& p = pipeline_of(s.config, o);
+  std::size_t current = stage_index(p, o.stage);
+  if (to) {
+    std::size_t target = stage_index(p, *to);
+    if (target < current)
+      throw Error(Exit::usage, fmt::format("{} is before {}; use 'hopper opp demote' or 'hopper opp move'", *to, o.stage));
+    return move_to(s, o, target, options);
+  }
+  if (current + 1 >= p.stages.size())
+    throw Error(Exit::refused, fmt::format("{} is in the last stage of {}; close it with 'hopper opp win {}'", ref_of(o),
+                                           p.key, ref_of(o)));
+  return move_to(s, o, current + 1, options);
+}
+
+Opportunity demote_opportunity(Session& s, Id id, const MoveOptions& options) {
+  Opportunity o = load_own(s, id);
+  std::size_t current = stage_index(pipeline_of(s.config, o), o.stage);
+  if (current == 0) throw Error(Exit::refused, fmt::format("{} is already in the first stage", ref_of(o)));
+  return move_to(s, o, current - 1, options);
+}
+
+Opportunity move_opportunity(Session& s, Id id, const std::string& stage, const MoveOptions& options) {
+  Opportunity o = load_own(s, id);
+  return move_to(s, o, stage_index(pipeline_of(s.config, o), stage), options);
+}
+
+Opportunity check_action(Session& s, Id id, const std::string& action) {
+  Opportunity o = load_own(s, id);
+  require_open(o);
+  std::vector<std::string> known;
+  for (const auto& st : pipeline_of(s.config, o).stages)
+    for (const auto& a : st.required_actions) known.push_back(a);
+  if (std::find(known.begin(), known.end(), action) == known.end())
+    throw Error(Exit::invalid, fmt::format("'{}' is not an action of pipeline {} (actions: {})", action, o.pipeline,
+                                           known.empty() ? "none" : join(known, ", ")));
+  s.store.check_action(o.id, action, s.at_text(), s.actor.name);
+  return o;
+}
+
+Opportunity set_probability(Session& s, Id id, std::optional<double> probability) {
+  Opportunity o = load_opportunity(s, id);
+  if (!(o.owner_id && *o.owner_id == s.actor.id)) require_manager(s, "setting the probability of another rep's deal");
+  require_open(o);
+  auto text = [](const std::optional<double>& p) { return p ? format_percent(*p) : std::string(); };
+  s.record_change({Kind::opportunity, id}, "probability", text(o.manual_probability), text(probability),
+                  probability ? "manual" : "back to the stage's");
+  o.manual_probability = probability;
+  s.store.update_opportunity(o);
+  return o;
+}
+
+Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount) {
+  Opportunity o = load_own(s, id);
+  require_open(o);
+  Ref ref{Kind::opportunity, id};
+  if (amount && *amount != o.amount) {
+    s.record_change(ref, "amount", std::to_string(o.amount), std::to_string(*amount), "closed at");
+    o.amount = *amount;
+  }
+  s.record_change(ref, "status", "open", "won");
+  o.status = "won";
+  o.closed_at = s.at_text();
+  s.store.update_opportunity(o);
+  Customer c = load_customer(s, o.customer_id);
+  advance_layer(s, c, "signed", "opportunity " + ref_of(o) + " won");
+  return o;
+}
+
+Opportunity lose_opportunity(Session& s, Id id, const std::string& reason) {
+  Opportunity o = load_own(s, id);
+  require_open(o);
+  const Pipeline& p = pipeline_of(s.config, o);
+  if (std::find(p.lost_reasons.begin(), p.lost_reasons.end(), reason) == p.lost_reasons.end())
+    throw Error(Exit::invalid, fmt::format("'{}' is not a lost reason of pipeline {} (lost_reasons: {})", reason, p.key,
+                                           join(p.lost_reasons, ", ")));
+  s.record_change({Kind::opportunity, id}, "status", "open", "lost", reason);
+  o.status = "lost";
+  o.lost_reason = reason;
+  o.closed_at = s.at_text();
+  s.store.update_opportunity(o);
+  return o;
+}
+
+Opportunity reopen_opportunity(Session& s, Id id) {
+  Opportunity o = load_own(s, id);
+  if (o.status == "open") throw Error(Exit::refused, fmt::format("{} is already open", ref_of(o)));
+  if (o.status == "won") require_manager(s, "reopening a won deal");
+  // The stage was kept while closed: it is the last open stage.
+  s.record_change({Kind::opportunity, id}, "status", o.status, "open", "reopened in " + o.stage);
+  o.status = "open";
+  o.lost_reason.clear();
+  o.closed_at.clear();
+  o.stage_since = s.at_text();
+  s.store.update_opportunity(o);
+  return o;
+}
+
+}  // namespace hopper

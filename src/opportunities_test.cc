@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include "../tests/test_session.h"
+#include "hopper/customers.h"
+#include "hopper/error.h"
+#include "hopper/opportunities.h"
+
+using namespace hopper;
+
+static const char* kSeed000 = R"(
+[[pipeline]]
+key = "P"
+[[pipeline.stage]]
+key = "objection"
+probability = 20
+[[pipeline.stage]]
+key = "demo"
+probability = 80
+[[pipeline.stage]]
+key = "close"
+probability = 90
+)";
+
+static Id customer(Session& s, const std::string& name) {
+  CustomerInput in;
+  in.name = name;
+  return add_customer(s, in, false).customer.id;
+}
+
+static Opportunity open_deal(Session& s, Id c, const std::string& name, const std::string& amount) {
+  OpportunityInput in;
+  in.name = name;
+  in.amount = amount;
+  in.stage = "demo";
+  return add_opportunity(s, c, in);
+}
+
+TEST_CASE("seed 000: weighted value follows the stage probability") {
+  testing::TestSession t(kSeed000);
+  Session& s = t.s();
+  Opportunity a = open_deal(s, customer(s, "A Co"), "A", "1000000");
+  Opportunity b = open_deal(s, customer(s, "B Co"), "B", "300000");
+  CHECK(weighted_value(s.config, a) == 800000'00);
+  CHECK(weighted_value(s.config, b) == 240000'00);
+  a = demote_opportunity(s, a.id, {});
+  b = promote_opportunity(s, b.id, std::nullopt, {});
+  CHECK(weighted_value(s.config, a) == 200000'00);
+  CHECK(weighted_value(s.config, b) == 270000'00);
+  b = win_opportunity(s, b.id, parse_money("500000"));
+  CHECK(weighted_value(s.config, b) == 500000'00);
+  CHECK(s.store.find_customer(b.customer_id)->layer == "signed");
+}
+
+TEST_CASE("a manual probability wins over the stage's and survives moves") {
+  testing::TestSession t(kSeed000);
+  Session& s = t.s();
+  Opportunity o = open_deal(s, customer(s, "X"), "X", "50000000");
+  o = set_probability(s, o.id, 10);
+  o = promote_opportunity(s, o.id, std::nullopt, {});
+  CHECK(effective_probability(s.config, o) == 10);
+  o = set_probability(s, o.id, std::nullopt);
+  CHECK(effective_probability(s.config, o) == 90);
+}
+
+TEST_CASE("gates list every missing action and field; force is recorded") {
+  testing::TestSession gated(R"(
+[[pipeline]]
+key = "M"
+sequential = true
+[[pipeline.stage]]
+key = "a"
+probability = 10
+required_actions = ["call", "visit"]
+required_fields = ["close_date"]
+[[pipeline.stage]]
+key = "b"
+probability = 50
+)");
+  Session& g = gated.s();
+  OpportunityInput in2;
+  in2.name = "Deal";
+  in2.amount = "1";
+  Opportunity d = add_opportunity(g, customer(g, "Z"), in2);
+  CHECK(gate_problems(g, d, stage_of(g.config, d)).size() == 3);
+  try {
+    g.actor.role = Role::rep;
+    promote_opportunity(g, d.id, std::nullopt, {});
+    FAIL("passed the gate");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::refused);
+  }
+  CHECK_THROWS_AS(promote_opportunity(g, d.id, std::nullopt, {true, ""}), Error);  // a rep may not force
+  g.actor.role = Role::manager;
+  d = promote_opportunity(g, d.id, std::nullopt, {true, ""});
+  CHECK(d.stage == "b");
+  auto history = g.store.history({Kind::opportunity, d.id});
+  CHECK(history.back().reason.find("forced by admin") == 0);
+}
+
+TEST_CASE("a lost deal reopens in its last open stage") {
+  testing::TestSession t(kSeed000);
+  Session& s = t.s();
+  Opportunity o = open_deal(s, customer(s, "W"), "W", "1");
+  o = lose_opportunity(s, o.id, "price");
+  CHECK(effective_probability(s.config, o) == 0);
+  CHECK_THROWS_AS(lose_opportunity(s, o.id, "price"), Error);
+  o = reopen_opportunity(s, o.id);
+  CHECK(o.status == "open");
+  CHECK(o.stage == "demo");
+}

@@ -1,0 +1,47 @@
+// A throwaway store and session for unit tests of rules that touch records.
+#pragma once
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "hopper/config.h"
+#include "hopper/session.h"
+#include "hopper/store.h"
+
+namespace hopper::testing {
+
+struct TestSession {
+  std::filesystem::path dir;
+  Config config;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Session> session;
+
+  explicit TestSession(const std::string& toml = "", const std::string& now = "2017-08-01T09:00:00") {
+    static int counter = 0;
+    dir = std::filesystem::temp_directory_path() /
+          ("hopper-unit-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    auto parsed = parse_config(toml);
+    if (!parsed.ok()) throw std::runtime_error(format_problems(parsed.problems, "test.toml"));
+    config = parsed.config;
+    store = std::make_unique<Store>(dir / "hopper.db", 1000, true);
+    Rep admin;
+    admin.name = "admin";
+    admin.role = Role::admin;
+    admin.created_at = now;
+    admin.id = store->insert_rep(admin);
+    Time t = parse_absolute_time(now);
+    session = std::make_unique<Session>(Session{config, *store, t, t, admin});
+  }
+  ~TestSession() {
+    session.reset();
+    store.reset();
+    std::filesystem::remove_all(dir);
+  }
+  Session& s() { return *session; }
+  void set_now(const std::string& now) { session->now = session->at = parse_absolute_time(now); }
+};
+
+}  // namespace hopper::testing
