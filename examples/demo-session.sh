@@ -16,7 +16,13 @@ quiet customer add "Blue Harbor Trading Co., Ltd." --grade B --owner zhao --emai
 quiet customer add 杭州青禾贸易 --grade C --pool
 quiet --as li lead convert L1
 quiet --as li log C1 '拜访客户，演示了报价系统，对方 CTO 很感兴趣' --type visit
-quiet --as li customer move C1 intent
+quiet --as li opp add C1 --name 'ERP 升级' --amount 1,000,000 --close 2026-12-31
+quiet --as li opp add C4 --name 监控平台 --amount 30万 --stage negotiation --close 2027-01-15
+quiet --as li opp check O1 needs_analysis
+quiet --as li opp promote O1
+quiet --as li opp promote O1
+quiet --as zhao opp add C2 --name 'Fleet tracking' --amount 1.5m --pipeline S
+quiet --as li reorder add C1 --product 云服务续费 --every 1m --from 2026-11-30 --remind 5
 
 run rep list
 run lead list
@@ -27,5 +33,9 @@ say "hopper lead add --name 王芳 --phone 12345    # bad input changes nothing"
 hopper lead add --name 王芳 --phone 12345 || echo "(exit $?)"
 say "hopper lead add --name 刘总 --company 华星科技 --phone 13800138000   # 撞单"
 hopper lead add --name 刘总 --company 华星科技 --phone 13800138000 || echo "(exit $?)"
+say "hopper --as li opp promote O1   # a stage gate"
+hopper --as li opp promote O1 || echo "(exit $?)"
+run opp list --sort weighted
+run --as li agenda
 run customer show C4
 run history --limit 8

@@ -173,7 +173,7 @@ std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
       else if (late == 0) item.note = "due today";
     }
     if (t.subject) item.item += " (" + make_ref(t.subject->kind, t.subject->id) + ")";
-    if (is_signed_customer(s, t.subject)) {
+    if (t.reorder_id || is_signed_customer(s, t.subject)) {  // reorders are signed business
       item.section = "signed";
       signed_items.push_back(item);
     } else if (t.subject && t.subject->kind == Kind::opportunity) {

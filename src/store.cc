@@ -402,6 +402,7 @@ SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.r
         WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> '')
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
 WHERE (?1 IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
+   OR (?1 = 'opportunity' AND c.tbl = 'opportunity_action' AND json_extract(c.after, '$.opportunity_id') = ?2)
 ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
   if (subject) {
     st.bind(1, std::string(kind_table(subject->kind)));

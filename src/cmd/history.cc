@@ -22,6 +22,12 @@ std::string summary(const json& before, const json& after) {
   return parts.empty() ? "unchanged" : join(parts, "; ");
 }
 
+// The record a change is about; a checked action belongs to its opportunity.
+std::string record_ref(const ChangeEntry& ch, const json& after) {
+  if (ch.table == "opportunity_action") return make_ref(Kind::opportunity, after.value("opportunity_id", Id{0}));
+  return make_ref(kind_from_table(ch.table), ch.row_id);
+}
+
 // Quotes a word the way a shell would need it to run the command again.
 std::string shell_quote(const std::string& word) {
   if (!word.empty() && word.find_first_of(" \t\n'\"\\$`*?!;&|<>()#~") == std::string::npos) return word;
@@ -60,9 +66,11 @@ void add_history_commands(Commands& c) {
                       {"actor", ch.actor},
                       {"command", "hopper " + join(words, " ")},
                       {"outcome", ch.outcome},
-                      {"ref", has_row ? json(make_ref(kind_from_table(ch.table), ch.row_id)) : json()},
+                      {"ref", has_row ? json(record_ref(ch, after)) : json()},
                       {"op", ch.op},
-                      {"change", has_row ? summary(before, after) : ch.outcome},
+                      {"change", !has_row ? ch.outcome
+                                 : ch.table == "opportunity_action" ? "checked " + after.value("action", "")
+                                                                    : summary(before, after)},
                       {"reason", ch.reason.empty() ? json() : json(ch.reason)},
                       {"before", before},
                       {"after", after}});

@@ -99,6 +99,7 @@ Stage gates (pipeline M: sequential; proposal needs needs_analysis and a close d
   stage: negotiation → contract\tforced by wang: leaving negotiation: action 'quote_sent' is not done (hopper opp check O3 quote_sent) — customer signed the quote in person (esc)
   stage: proposal → negotiation\t (esc)
   close_date: null → 2026-12-31\t (esc)
+  checked needs_analysis\t (esc)
   stage: contact → proposal\t (esc)
   added\tadded (esc)
   $ hopper opp promote O3 --as li
@@ -159,6 +160,7 @@ Every step is in the history with its actor and time (here back-dated with --at)
   wang stage: negotiation → contract
   li stage: proposal → negotiation
   li close_date: null → 2026-12-31
+  li checked needs_analysis
   li stage: contact → proposal
   li added
 
