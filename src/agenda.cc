@@ -34,13 +34,8 @@ bool is_signed_customer(Session& s, const std::optional<Ref>& subject) {
   if (!subject || subject->kind != Kind::customer) return false;
   auto c = s.store.find_customer(subject->id);
   if (!c) return false;
-  auto layer_index = [&](const std::string& key) {
-    for (std::size_t i = 0; i < s.config.layers.size(); ++i)
-      if (s.config.layers[i].key == key) return static_cast<int>(i);
-    return -1;
-  };
-  int signed_index = layer_index("signed");
-  return signed_index >= 0 && layer_index(c->layer) >= signed_index;
+  int signed_index = s.config.layer_index("signed");
+  return signed_index >= 0 && s.config.layer_index(c->layer) >= signed_index;
 }
 
 }  // namespace
@@ -97,8 +92,7 @@ Date reorder_occurrence(const Reorder& r, int k) {
 }
 
 Reorder add_reorder(Session& s, Id customer, const ReorderInput& in) {
-  Customer c = load_customer(s, customer);
-  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, customer));
+  Customer c = load_own_customer(s, customer);
   Reorder r;
   r.customer_id = c.id;
   r.customer = c.name;
@@ -121,8 +115,7 @@ Reorder add_reorder(Session& s, Id customer, const ReorderInput& in) {
 Reorder stop_reorder(Session& s, Id id) {
   auto r = s.store.find_reorder(id);
   if (!r) throw Error(Exit::not_found, fmt::format("no reorder cycle {} (see hopper reorder list)", make_ref(Kind::reorder, id)));
-  Customer c = load_customer(s, r->customer_id);
-  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, c.id));
+  load_own_customer(s, r->customer_id);
   if (!r->active) throw Error(Exit::refused, fmt::format("reorder cycle {} is already stopped", make_ref(Kind::reorder, id)));
   r->active = false;
   s.store.update_reorder(*r);

@@ -531,6 +531,12 @@ bool Config::is_layer_key(const std::string& key) const {
   return key == abandoned.key || std::any_of(layers.begin(), layers.end(), [&](const Layer& l) { return l.key == key; });
 }
 
+int Config::layer_index(const std::string& key) const {
+  for (std::size_t i = 0; i < layers.size(); ++i)
+    if (layers[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
 std::string Config::layer_name(const std::string& key) const {
   if (key == abandoned.key) return abandoned.name;
   const Layer* l = find_layer(key);

@@ -37,12 +37,7 @@ void require_capacity(Session& s, const Rep& rep) {
 }
 
 void advance_layer(Session& s, Customer& c, const std::string& layer, const std::string& reason) {
-  auto index = [&](const std::string& key) {
-    for (std::size_t i = 0; i < s.config.layers.size(); ++i)
-      if (s.config.layers[i].key == key) return static_cast<int>(i);
-    return -1;
-  };
-  int to = index(layer), from = index(c.layer);
+  int to = s.config.layer_index(layer), from = s.config.layer_index(c.layer);
   if (to < 0 || from < 0 || from >= to) return;
   s.record_change({Kind::customer, c.id}, "layer", c.layer, layer, reason);
   c.layer = layer;
@@ -54,6 +49,12 @@ Customer load_customer(Session& s, Id id) {
   auto c = s.store.find_customer(id);
   if (!c) throw Error(Exit::not_found, fmt::format("no customer {} (see hopper customer list)", make_ref(Kind::customer, id)));
   return *c;
+}
+
+Customer load_own_customer(Session& s, Id id) {
+  Customer c = load_customer(s, id);
+  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, id));
+  return c;
 }
 
 std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phone, const std::string& email,
@@ -85,14 +86,11 @@ std::vector<Id> open_conflicts(Session& s, Ref record, const std::vector<Duplica
 
 // Applies the given fields of `input` to `c` and checks the result.
 static void apply(Session& s, const CustomerInput& input, Customer& c, const std::string& what) {
-  auto set = [](std::string& target, const std::optional<std::string>& v) {
-    if (v) target = trim(*v);
-  };
-  set(c.name, input.name);
-  set(c.grade, input.grade);
-  set(c.segment, input.segment);
-  set(c.phone, input.phone);
-  set(c.email, input.email);
+  assign_trimmed(c.name, input.name);
+  assign_trimmed(c.grade, input.grade);
+  assign_trimmed(c.segment, input.segment);
+  assign_trimmed(c.phone, input.phone);
+  assign_trimmed(c.email, input.email);
   std::vector<std::string> problems;
   if (c.name.empty()) problems.push_back("the customer needs a name");
   if (!c.grade.empty())
@@ -145,9 +143,8 @@ CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force) {
 }
 
 Customer edit_customer(Session& s, Id id, const CustomerInput& input) {
-  Customer c = load_customer(s, id);
+  Customer c = load_own_customer(s, id);
   std::string ref = make_ref(Kind::customer, id);
-  require_owner_or_manager(s, c.owner_id, "customer " + ref);
   if (input.layer) throw Error(Exit::usage, "use 'hopper customer move REF LAYER' to change the layer");
   apply(s, input, c, "customer edit " + ref);
   if (input.to_pool || (input.owner && *input.owner != c.owner)) {
@@ -169,9 +166,8 @@ Customer edit_customer(Session& s, Id id, const CustomerInput& input) {
 }
 
 Customer move_customer(Session& s, Id id, const std::string& layer_text) {
-  Customer c = load_customer(s, id);
+  Customer c = load_own_customer(s, id);
   std::string ref = make_ref(Kind::customer, id);
-  require_owner_or_manager(s, c.owner_id, "customer " + ref);
   if (layer_text == s.config.abandoned.key || layer_text == s.config.abandoned.name)
     throw Error(Exit::usage, fmt::format("use 'hopper customer abandon {} --reason TEXT' to abandon a customer", ref));
   const Layer* layer = s.config.find_layer(layer_text);
@@ -194,9 +190,8 @@ Customer move_customer(Session& s, Id id, const std::string& layer_text) {
 }
 
 Customer abandon_customer(Session& s, Id id, const std::string& reason) {
-  Customer c = load_customer(s, id);
+  Customer c = load_own_customer(s, id);
   std::string ref = make_ref(Kind::customer, id);
-  require_owner_or_manager(s, c.owner_id, "customer " + ref);
   if (trim(reason).empty()) throw Error(Exit::invalid, "customer abandon needs --reason TEXT saying why");
   if (c.layer == s.config.abandoned.key) throw Error(Exit::refused, fmt::format("customer {} is already abandoned", ref));
   Ref subject{Kind::customer, id};
@@ -222,8 +217,7 @@ Customer set_locked(Session& s, Id id, bool locked) {
 }
 
 Person add_person(Session& s, Id customer, const PersonInput& input) {
-  Customer c = load_customer(s, customer);
-  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, customer));
+  Customer c = load_own_customer(s, customer);
   Person p{0, customer, trim(input.name), trim(input.phone), trim(input.email), trim(input.title), s.at_text()};
   std::vector<std::string> problems;
   if (p.name.empty()) problems.push_back("--name is required");
@@ -245,8 +239,7 @@ Activity log_activity(Session& s, Ref subject, const std::string& type, const st
     require_owner_or_manager(s, lead.owner_id, "lead " + ref);
     a.customer_id = lead.customer_id;
   } else if (subject.kind == Kind::customer) {
-    Customer c = load_customer(s, subject.id);
-    require_owner_or_manager(s, c.owner_id, "customer " + ref);
+    Customer c = load_own_customer(s, subject.id);
     a.customer_id = c.id;
   } else if (subject.kind == Kind::opportunity) {
     auto opp = s.store.find_opportunity(subject.id);

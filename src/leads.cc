@@ -25,16 +25,13 @@ const std::string& lead_field(const Lead& l, const std::string& name) {
 
 // Applies the given fields of `input` to `lead` and checks the result.
 void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& what) {
-  auto set = [](std::string& target, const std::optional<std::string>& v) {
-    if (v) target = trim(*v);
-  };
-  set(lead.name, input.name);
-  set(lead.company, input.company);
-  set(lead.contact, input.contact);
-  set(lead.phone, input.phone);
-  set(lead.email, input.email);
-  set(lead.source, input.source);
-  set(lead.grade, input.grade);
+  assign_trimmed(lead.name, input.name);
+  assign_trimmed(lead.company, input.company);
+  assign_trimmed(lead.contact, input.contact);
+  assign_trimmed(lead.phone, input.phone);
+  assign_trimmed(lead.email, input.email);
+  assign_trimmed(lead.source, input.source);
+  assign_trimmed(lead.grade, input.grade);
 
   std::vector<std::string> problems;
   for (const auto& field : s.config.lead.required)

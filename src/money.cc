@@ -10,6 +10,9 @@
 
 namespace hopper {
 
+// 15 whole digits × 10^8 × a suffix × 100 does not fit 64 bits.
+__extension__ typedef __int128 Wide;
+
 static const char* kMoneyForms = "use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿";
 
 [[noreturn]] static void bad_amount(std::string_view text, std::string_view why) {
@@ -19,7 +22,7 @@ static const char* kMoneyForms = "use 1000000, 1,000,000, 1000000.50, 200k, 1.5m
 Money parse_money(std::string_view input) {
   std::string text = trim(input);
   if (!text.empty() && text[0] == '-') bad_amount(input, "amounts cannot be negative");
-  __int128 multiplier = 1;
+  Wide multiplier = 1;
   struct Suffix { std::string_view text; long long factor; };
   static const Suffix kSuffixes[] = {{"k", 1000}, {"K", 1000}, {"m", 1000000}, {"M", 1000000},
                                      {"万", 10000}, {"亿", 100000000}};
@@ -37,14 +40,14 @@ Money parse_money(std::string_view input) {
   std::erase(whole, ',');
   std::string frac = m[2].str();
   if (whole.size() > 15 || frac.size() > 8) bad_amount(input, "too many digits");
-  __int128 scale = 1;
+  Wide scale = 1;
   for (std::size_t i = 0; i < frac.size(); ++i) scale *= 10;
-  __int128 value = 0;
+  Wide value = 0;
   for (char c : whole + frac) value = value * 10 + (c - '0');
-  __int128 minor = value * multiplier * 100;
+  Wide minor = value * multiplier * 100;
   if (minor % scale != 0) bad_amount(input, "more precise than a cent");
   minor /= scale;
-  if (minor > (static_cast<__int128>(1) << 62)) bad_amount(input, "too large");
+  if (minor > (static_cast<Wide>(1) << 62)) bad_amount(input, "too large");
   return static_cast<Money>(minor);
 }
 

@@ -148,8 +148,7 @@ Opportunity load_opportunity(Session& s, Id id) {
 }
 
 Opportunity add_opportunity(Session& s, Id customer_id, const OpportunityInput& in) {
-  Customer c = load_customer(s, customer_id);
-  require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, c.id));
+  Customer c = load_own_customer(s, customer_id);
   Opportunity o;
   o.customer_id = c.id;
   o.customer = c.name;

@@ -70,6 +70,10 @@ std::string trim(std::string_view text) {
   return encode_utf8(std::u32string_view(s).substr(b, e - b));
 }
 
+void assign_trimmed(std::string& target, const std::optional<std::string>& value) {
+  if (value) target = trim(*value);
+}
+
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out)

@@ -131,7 +131,9 @@ struct Config {
   Calendar calendar() const;
   // A layer by key or display name; nullptr when unknown.
   const Layer* find_layer(const std::string& key_or_name) const;
-  bool is_layer_key(const std::string& key) const;  // includes the abandoned layer
+  bool is_layer_key(const std::string& key) const;
+  // Position in the funnel, or -1 (the abandoned layer is outside it).
+  int layer_index(const std::string& key) const;  // includes the abandoned layer
   std::string layer_name(const std::string& key) const;
   const FieldDef* find_field(const std::string& entity, const std::string& key) const;
   bool has_grade(const std::string& grade) const;

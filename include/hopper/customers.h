@@ -20,6 +20,8 @@ struct CustomerAdded {
 };
 
 Customer load_customer(Session& s, Id id);
+// Loads it for a change: Error(denied) unless the actor owns it or manages.
+Customer load_own_customer(Session& s, Id id);
 CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force);
 Customer edit_customer(Session& s, Id id, const CustomerInput& input);
 Customer move_customer(Session& s, Id id, const std::string& layer);

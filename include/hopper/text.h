@@ -1,5 +1,6 @@
 // UTF-8 text measured as people see it: characters and terminal columns.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,8 @@ std::size_t display_width(std::string_view utf8);
 // Cuts to at most `width` columns, ending in "…" when something was cut.
 std::string truncate_to_width(std::string_view utf8, std::size_t width);
 std::string trim(std::string_view text);
+// target = trim(*value) when a value was given (an option's "leave as is").
+void assign_trimmed(std::string& target, const std::optional<std::string>& value);
 std::string to_lower_ascii(std::string_view text);
 // True for code points that are punctuation, symbols or white space.
 bool is_punct_or_space(char32_t cp);
