@@ -9,6 +9,7 @@
 #include "hopper/error.h"
 #include "hopper/money.h"
 #include "hopper/opportunities.h"
+#include "hopper/pool.h"
 #include "hopper/text.h"
 
 namespace hopper {
@@ -208,8 +209,23 @@ std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
     lead_items.push_back({"lead", make_ref(Kind::lead, l.id), l.company.empty() ? l.name : l.name + " — " + l.company,
                           "", l.grade.empty() ? "" : "grade " + l.grade, false, false, 0});
 
+  // Customers about to be released by force: worked before they drop.
+  std::vector<AgendaItem> release_items;
+  std::vector<std::pair<ReleaseForecast, Id>> due;
+  for (const auto& [id, f] : release_forecasts(s, rep.id))
+    if (f.days_left <= s.config.pool.warn_days) due.push_back({f, id});
+  std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.first.days_left < b.first.days_left; });
+  for (const auto& [f, id] : due) {
+    auto c = s.store.find_customer(id);
+    int left = std::max(0, f.days_left);
+    release_items.push_back({"release", make_ref(Kind::customer, id), c->name,
+                             format_date(today + std::chrono::days{left}),
+                             fmt::format("released in {} day{} by '{}' unless followed up", left, left == 1 ? "" : "s", f.rule),
+                             left == 0, false, 0});
+  }
+
   std::vector<AgendaItem> all;
-  for (auto* part : {&signed_items, &opp_items, &lead_items, &todo_items})
+  for (auto* part : {&signed_items, &release_items, &opp_items, &lead_items, &todo_items})
     all.insert(all.end(), part->begin(), part->end());
   return all;
 }

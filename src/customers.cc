@@ -53,12 +53,32 @@ Customer load_customer(Session& s, Id id) {
 
 Customer load_own_customer(Session& s, Id id) {
   Customer c = load_customer(s, id);
+  if (!c.owner_id && c.staked_by_id == s.actor.id) return c;
   require_owner_or_manager(s, c.owner_id, "customer " + make_ref(Kind::customer, id));
   return c;
 }
 
-std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phone, const std::string& email,
-                                             const std::string& company, std::optional<Ref> self, bool force) {
+void change_owner(Session& s, Customer& c, const std::optional<Rep>& to, const std::string& reason) {
+  std::string to_name = to ? to->name : "";
+  s.record_change({Kind::customer, c.id}, "owner", owner_label(c.owner), owner_label(to_name), reason);
+  if (c.owner_id) {
+    c.previous_owner_id = c.owner_id;
+    c.previous_owner = c.owner;
+  }
+  c.owner_id = to ? std::optional<Id>(to->id) : std::nullopt;
+  c.owner = to_name;
+  c.claimed_at = to ? s.at_text() : "";
+  c.reserved_for_id.reset();
+  c.reserved_for.clear();
+  if (to) {
+    c.staked_by_id.reset();
+    c.staked_by.clear();
+    c.staked_at.clear();
+  }
+}
+
+std::vector<DuplicateMatch> find_duplicates(Session& s, const std::string& phone, const std::string& email,
+                                            const std::string& company, std::optional<Ref> self) {
   DuplicateKeys keys;
   for (const auto& k : s.config.lead.duplicate_keys) {
     if (k == "phone" && !phone.empty()) keys.phone = normalize_phone(phone);
@@ -66,8 +86,11 @@ std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phon
     if (k == "company" && !company.empty()) keys.company = normalize_company(company);
   }
   if (keys.phone.empty() && keys.email.empty() && keys.company.empty()) return {};
-  auto matches = s.store.find_duplicates(keys, self);
-  if (matches.empty() || force) return matches;
+  return s.store.find_duplicates(keys, self);
+}
+
+void refuse_duplicates(Session& s, const std::vector<DuplicateMatch>& matches) {
+  if (matches.empty()) return;
   std::string message = "duplicate (撞单), nothing was written:";
   for (const auto& m : matches)
     message += fmt::format("\n  {} {} is already {} {} (owner {}, {})", m.key, m.value, make_ref(m.ref.kind, m.ref.id),
@@ -75,6 +98,13 @@ std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phon
                            m.ref.kind == Kind::lead ? "open lead" : "layer " + s.config.layer_name(m.where));
   message += "\nadd --force to add it anyway and open a conflict for a manager (hopper conflict list)";
   throw Error(Exit::conflict, message);
+}
+
+std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phone, const std::string& email,
+                                             const std::string& company, std::optional<Ref> self, bool force) {
+  auto matches = find_duplicates(s, phone, email, company, self);
+  if (!force) refuse_duplicates(s, matches);
+  return matches;
 }
 
 std::vector<Id> open_conflicts(Session& s, Ref record, const std::vector<DuplicateMatch>& matches) {
@@ -132,6 +162,7 @@ CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force) {
   if (owner) {
     c.owner_id = owner->id;
     c.owner = owner->name;
+    c.claimed_at = s.at_text();
   }
   c.id = s.store.insert_customer(c);
   Ref ref{Kind::customer, c.id};
@@ -154,10 +185,7 @@ Customer edit_customer(Session& s, Id id, const CustomerInput& input) {
       to = active_rep(s, *input.owner);
       if (counts_against_capacity(s.config, c.layer)) require_capacity(s, *to);
     }
-    std::string to_name = to ? to->name : "";
-    s.record_change({Kind::customer, id}, "owner", owner_label(c.owner), owner_label(to_name));
-    c.owner_id = to ? std::optional<Id>(to->id) : std::nullopt;
-    c.owner = to_name;
+    change_owner(s, c, to, "");
   }
   if (input.phone || input.email || input.name) check_duplicates(s, input.phone.value_or(""), input.email.value_or(""),
                                                                   input.name.value_or(""), Ref{Kind::customer, id}, false);
@@ -194,12 +222,9 @@ Customer abandon_customer(Session& s, Id id, const std::string& reason) {
   std::string ref = make_ref(Kind::customer, id);
   if (trim(reason).empty()) throw Error(Exit::invalid, "customer abandon needs --reason TEXT saying why");
   if (c.layer == s.config.abandoned.key) throw Error(Exit::refused, fmt::format("customer {} is already abandoned", ref));
-  Ref subject{Kind::customer, id};
-  s.record_change(subject, "layer", c.layer, s.config.abandoned.key, trim(reason));
-  if (c.owner_id) s.record_change(subject, "owner", c.owner, "pool", "abandoned: " + trim(reason));
+  s.record_change({Kind::customer, id}, "layer", c.layer, s.config.abandoned.key, trim(reason));
+  if (c.owner_id) change_owner(s, c, std::nullopt, "abandoned: " + trim(reason));
   c.layer = s.config.abandoned.key;
-  c.owner_id.reset();
-  c.owner.clear();
   c.cool_until = format_date(date_of(s.at) + std::chrono::days{s.config.abandoned.cool_days});
   s.store.update_customer(c);
   return c;

@@ -69,14 +69,29 @@ LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
     require_manager(s, "adding a lead for another rep");
     owner = active_rep(s, *input.owner);
   }
-  lead.owner_id = owner.id;
   lead.created_at = s.at_text();
   apply(s, input, lead, "lead add");
-  auto matches = check_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt, force);
+  auto matches = find_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt);
+  // 占坑: an inbound lead from a staked pool customer goes to the staker.
+  std::optional<Id> routed_from;
+  if (s.config.pool.stake.route_inbound && !input.owner) {
+    for (auto it = matches.begin(); it != matches.end();) {
+      auto c = it->ref.kind == Kind::customer ? s.store.find_customer(it->ref.id) : std::nullopt;
+      if (c && !c->owner_id && c->staked_by_id) {
+        owner = *s.store.find_rep(*c->staked_by_id);
+        routed_from = c->id;
+        it = matches.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  if (!force) refuse_duplicates(s, matches);
+  lead.owner_id = owner.id;
   lead.id = s.store.insert_lead(lead);
   lead.owner = owner.name;
   s.record_change({Kind::lead, lead.id}, "owner", "", owner.name, "added");
-  return {lead, open_conflicts(s, {Kind::lead, lead.id}, matches)};
+  return {lead, open_conflicts(s, {Kind::lead, lead.id}, matches), routed_from};
 }
 
 Lead edit_lead(Session& s, Id id, const LeadInput& input) {
@@ -125,7 +140,7 @@ Customer convert_lead(Session& s, Id id) {
   c.phone = lead.phone;
   c.email = lead.email;
   c.lead_id = lead.id;
-  c.created_at = s.at_text();
+  c.created_at = c.claimed_at = s.at_text();
   if (c.owner_id) {
     auto owner = s.store.find_rep(*c.owner_id);
     if (owner) require_capacity(s, *owner);

@@ -166,6 +166,7 @@ int main(int argc, char** argv) {
   add_log_commands(commands);
   add_conflict_commands(commands);
   add_opp_commands(commands);
+  add_pool_commands(commands);
   add_todo_commands(commands);
   add_reorder_commands(commands);
   add_agenda_commands(commands);

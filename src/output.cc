@@ -67,7 +67,7 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
 
 // An aligned text table; on a TTY the widest columns shrink to fit the terminal.
 std::string text_table(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns,
-                       const OutputOptions& o) {
+                       const OutputOptions& o, const std::vector<bool>& highlighted = {}) {
   std::vector<std::size_t> widths(columns.size());
   for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = display_width(columns[c].header);
   for (const auto& row : cells)
@@ -100,7 +100,12 @@ std::string text_table(const std::vector<std::vector<std::string>>& cells, const
   std::vector<std::string> headers;
   for (const auto& c : columns) headers.push_back(c.header);
   std::string out = line(headers, true);
-  for (const auto& row : cells) out += line(row, false);
+  for (std::size_t r = 0; r < cells.size(); ++r) {
+    std::string text = line(cells[r], false);
+    if (o.color && r < highlighted.size() && highlighted[r])  // yellow, before the newline
+      text = "\033[33m" + text.substr(0, text.size() - 1) + "\033[0m\n";
+    out += text;
+  }
   return out;
 }
 
@@ -185,7 +190,12 @@ std::string render_list(const std::vector<json>& rows, const std::vector<Column>
     case Format::jsonl:
       for (const auto& r : rows) out += dump(r, -1) + "\n";
       return out;
-    case Format::table: return text_table(cells, columns, o);
+    case Format::table: {
+      std::vector<bool> highlighted;
+      if (!o.highlight_key.empty())
+        for (const auto& r : rows) highlighted.push_back(r.value(o.highlight_key, false));
+      return text_table(cells, columns, o, highlighted);
+    }
     case Format::html: return html_table(cells, columns);
     case Format::tsv:  // no header, like gh: made for cut and awk
       for (const auto& row : cells) {

@@ -183,6 +183,17 @@ CREATE TABLE todo (
   UNIQUE (reorder_id, occurrence));
 CREATE INDEX todo_owner ON todo (owner_id, status, due);
 )sql",
+    // v3: the shared pool — claims, previous owners, return-to-owner, stakes.
+    R"sql(
+ALTER TABLE customer ADD COLUMN claimed_at TEXT;
+ALTER TABLE customer ADD COLUMN previous_owner_id INTEGER REFERENCES rep (id);
+ALTER TABLE customer ADD COLUMN reserved_for_id INTEGER REFERENCES rep (id);
+ALTER TABLE customer ADD COLUMN staked_by_id INTEGER REFERENCES rep (id);
+ALTER TABLE customer ADD COLUMN staked_at TEXT;
+UPDATE customer SET claimed_at = created_at WHERE owner_id IS NOT NULL;
+CREATE INDEX customer_staked ON customer (staked_by_id) WHERE staked_by_id IS NOT NULL;
+CREATE INDEX history_owner ON history (field, actor, at);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
 static_assert(kMigrationCount == Store::kSchemaVersion);
@@ -280,8 +291,11 @@ Lead read_lead(SQLite::Statement& st) {
   return l;
 }
 
-const char* kCustomerSelect =
-    "SELECT c.*, coalesce(r.name, '') AS owner_name FROM customer c LEFT JOIN rep r ON r.id = c.owner_id ";
+const char* kCustomerSelect = R"sql(
+SELECT c.*, coalesce(r.name, '') AS owner_name, coalesce(pr.name, '') AS previous_owner_name,
+       coalesce(rr.name, '') AS reserved_for_name, coalesce(sr.name, '') AS staked_by_name
+FROM customer c LEFT JOIN rep r ON r.id = c.owner_id LEFT JOIN rep pr ON pr.id = c.previous_owner_id
+  LEFT JOIN rep rr ON rr.id = c.reserved_for_id LEFT JOIN rep sr ON sr.id = c.staked_by_id )sql";
 Customer read_customer(SQLite::Statement& st) {
   Customer c;
   c.id = st.getColumn("id").getInt64();
@@ -296,6 +310,14 @@ Customer read_customer(SQLite::Statement& st) {
   c.locked = st.getColumn("locked").getInt() != 0;
   c.lead_id = optional_id(st.getColumn("lead_id"));
   c.cool_until = st.getColumn("cool_until").isNull() ? "" : st.getColumn("cool_until").getString();
+  c.claimed_at = st.getColumn("claimed_at").isNull() ? "" : st.getColumn("claimed_at").getString();
+  c.previous_owner_id = optional_id(st.getColumn("previous_owner_id"));
+  c.previous_owner = st.getColumn("previous_owner_name").getString();
+  c.reserved_for_id = optional_id(st.getColumn("reserved_for_id"));
+  c.reserved_for = st.getColumn("reserved_for_name").getString();
+  c.staked_by_id = optional_id(st.getColumn("staked_by_id"));
+  c.staked_by = st.getColumn("staked_by_name").getString();
+  c.staked_at = st.getColumn("staked_at").isNull() ? "" : st.getColumn("staked_at").getString();
   c.fields = parse_fields(st.getColumn("fields").getString());
   c.created_at = st.getColumn("created_at").getString();
   return c;
@@ -327,6 +349,8 @@ Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create
 }
 
 Store::~Store() = default;
+
+const char* Store::migration_script(int version) { return kMigrations[version]; }
 
 int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
@@ -585,17 +609,27 @@ static void bind_customer(SQLite::Statement& st, const Customer& c) {
   st.bind(":email_key", normalize_email(c.email));
   st.bind(":locked", c.locked ? 1 : 0);
   bind_optional(st, st.getIndex(":lead_id"), c.lead_id);
-  if (c.cool_until.empty()) st.bind(":cool_until");
-  else st.bind(":cool_until", c.cool_until);
+  auto text_or_null = [&](const char* name, const std::string& v) {
+    if (v.empty()) st.bind(name);
+    else st.bind(name, v);
+  };
+  text_or_null(":cool_until", c.cool_until);
+  text_or_null(":claimed_at", c.claimed_at);
+  bind_optional(st, st.getIndex(":previous_owner_id"), c.previous_owner_id);
+  bind_optional(st, st.getIndex(":reserved_for_id"), c.reserved_for_id);
+  bind_optional(st, st.getIndex(":staked_by_id"), c.staked_by_id);
+  text_or_null(":staked_at", c.staked_at);
   st.bind(":fields", fields_json(c.fields));
 }
 
 Id Store::insert_customer(const Customer& c) {
   SQLite::Statement st(*db_, R"sql(
 INSERT INTO customer (name, name_key, grade, segment, layer, owner_id, phone, phone_key, email, email_key,
-                      locked, lead_id, cool_until, fields, created_at)
+                      locked, lead_id, cool_until, claimed_at, previous_owner_id, reserved_for_id, staked_by_id,
+                      staked_at, fields, created_at)
 VALUES (:name, :name_key, :grade, :segment, :layer, :owner_id, :phone, :phone_key, :email, :email_key,
-        :locked, :lead_id, :cool_until, :fields, :created_at))sql");
+        :locked, :lead_id, :cool_until, :claimed_at, :previous_owner_id, :reserved_for_id, :staked_by_id,
+        :staked_at, :fields, :created_at))sql");
   bind_customer(st, c);
   st.bind(":created_at", c.created_at);
   st.exec();
@@ -606,7 +640,9 @@ void Store::update_customer(const Customer& c) {
   SQLite::Statement st(*db_, R"sql(
 UPDATE customer SET name = :name, name_key = :name_key, grade = :grade, segment = :segment, layer = :layer,
   owner_id = :owner_id, phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key,
-  locked = :locked, lead_id = :lead_id, cool_until = :cool_until, fields = :fields
+  locked = :locked, lead_id = :lead_id, cool_until = :cool_until, claimed_at = :claimed_at,
+  previous_owner_id = :previous_owner_id, reserved_for_id = :reserved_for_id, staked_by_id = :staked_by_id,
+  staked_at = :staked_at, fields = :fields
 WHERE id = :id)sql");
   bind_customer(st, c);
   st.bind(":id", c.id);
@@ -641,6 +677,79 @@ SELECT count(*) FROM customer
 WHERE owner_id = ? AND layer NOT IN (SELECT value FROM json_each(?)))sql");
   st.bind(1, rep);
   st.bind(2, nlohmann::json(excluded_layers).dump());
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+// ---- the pool
+
+std::vector<CustomerClock> Store::customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
+                                                  const std::string& abandoned_layer,
+                                                  const std::string& stage_probabilities) {
+  SQLite::Statement st(*db_, R"sql(
+WITH stage_probability (pipeline, stage, probability) AS (
+  SELECT json_extract(value, '$.p'), json_extract(value, '$.s'), json_extract(value, '$.prob') FROM json_each(?1))
+SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(c.claimed_at, c.created_at),
+  (SELECT coalesce(max(a.at), '') FROM activity a
+   WHERE a.customer_id = c.id AND a.valid AND a.at >= coalesce(c.claimed_at, c.created_at)),
+  (SELECT coalesce(min(a.at), '') FROM activity a
+   WHERE a.customer_id = c.id AND a.valid AND a.at >= coalesce(c.claimed_at, c.created_at)),
+  (SELECT coalesce(max(o.closed_at), '') FROM opportunity o WHERE o.customer_id = c.id AND o.status = 'won'),
+  (SELECT max(coalesce(o.manual_probability, sp.probability)) FROM opportunity o
+   JOIN stage_probability sp ON sp.pipeline = o.pipeline AND sp.stage = o.stage
+   WHERE o.customer_id = c.id AND o.status = 'open'),
+  c.layer
+FROM customer c JOIN rep r ON r.id = c.owner_id
+WHERE c.layer <> ?2 AND (?3 IS NULL OR c.owner_id = ?3) AND (?4 IS NULL OR c.id = ?4)
+ORDER BY c.id)sql");
+  st.bind(1, stage_probabilities);
+  st.bind(2, abandoned_layer);
+  bind_optional(st, 3, owner);
+  bind_optional(st, 4, customer);
+  std::vector<CustomerClock> out;
+  while (st.executeStep()) {
+    CustomerClock k;
+    k.id = st.getColumn(0).getInt64();
+    k.name = st.getColumn(1).getString();
+    k.owner_id = st.getColumn(2).getInt64();
+    k.owner = st.getColumn(3).getString();
+    k.segment = st.getColumn(4).getString();
+    k.grade = st.getColumn(5).getString();
+    k.locked = st.getColumn(6).getInt() != 0;
+    k.claimed_at = st.getColumn(7).getString();
+    k.last_valid_followup = st.getColumn(8).getString();
+    k.first_valid_followup = st.getColumn(9).getString();
+    k.last_won = st.getColumn(10).getString();
+    if (!st.getColumn(11).isNull()) k.open_probability = st.getColumn(11).getDouble();
+    k.layer = st.getColumn(12).getString();
+    out.push_back(k);
+  }
+  return out;
+}
+
+int Store::claims_on(const std::string& rep, const std::string& date) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT count(*) FROM history
+WHERE field = 'owner' AND actor = ?1 AND to_value = ?1 AND reason = 'claimed' AND substr(at, 1, 10) = ?2)sql");
+  st.bind(1, rep);
+  st.bind(2, date);
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+std::string Store::last_lost_at(Id customer, const std::string& rep) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT coalesce(max(at), '') FROM history
+WHERE subject_kind = 'customer' AND subject_id = ? AND field = 'owner' AND from_value = ?)sql");
+  st.bind(1, customer);
+  st.bind(2, rep);
+  st.executeStep();
+  return st.getColumn(0).getString();
+}
+
+int Store::staked_count(Id rep) {
+  SQLite::Statement st(*db_, "SELECT count(*) FROM customer WHERE staked_by_id = ? AND owner_id IS NULL");
+  st.bind(1, rep);
   st.executeStep();
   return st.getColumn(0).getInt();
 }

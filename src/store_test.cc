@@ -6,6 +6,8 @@
 #include "hopper/error.h"
 #include "hopper/store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 using namespace hopper;
 namespace fs = std::filesystem;
 
@@ -114,14 +116,17 @@ TEST_CASE("a newer schema is refused") {
 
 TEST_CASE("an older schema is migrated forward after a backup") {
   TempDb t;
-  { Store store(t.path(), 1000, true); }
-  // Roll the file back to a version-1 database, as an older hopper left it.
-  std::string cmd = "sqlite3 '" + t.path().string() +
-                    "' 'DROP TABLE todo; DROP TABLE reorder; DROP TABLE opportunity_action; DROP TABLE opportunity; "
-                    "PRAGMA user_version = 1' 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0) return;  // no sqlite3 shell: nothing to check
+  {  // a version-1 database, as the first hopper left it
+    SQLite::Database db(t.path().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(Store::migration_script(0));
+    db.exec("INSERT INTO rep (name, role, created_at) VALUES ('li', 'rep', '2017-01-01T00:00:00')");
+    db.exec("INSERT INTO customer (name, name_key, segment, layer, owner_id, created_at) "
+            "VALUES ('Acme', 'acme', 'SMB', 'resource', 1, '2017-01-02T00:00:00')");
+    db.exec("PRAGMA user_version = 1");
+  }
   Store store(t.path(), 1000, false);
   CHECK(store.schema_version() == Store::kSchemaVersion);
   CHECK(fs::exists(t.dir / "hopper.db.bak-v1"));
   CHECK(store.opportunities({}).empty());
+  CHECK(store.find_customer(1)->claimed_at == "2017-01-02T00:00:00");  // owned customers count as claimed
 }

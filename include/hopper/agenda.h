@@ -32,7 +32,7 @@ Date reorder_occurrence(const Reorder& reorder, int k);
 int generate_reorder_todos(Session& s);
 
 struct AgendaItem {
-  std::string section;  // signed | opportunity | lead | todo
+  std::string section;  // signed | release | opportunity | lead | todo
   std::string ref;
   std::string item;
   std::string due;
@@ -41,8 +41,8 @@ struct AgendaItem {
   bool rotting = false;
   std::int64_t weighted = 0;  // opportunities, minor units
 };
-// Seed 002's bottom-up order of a day: signed customers first, then open
-// opportunities (rotting first, then by weighted value, faster movers first),
+// Seed 002's bottom-up order of a day: signed customers first, then the
+// customers within warn_days of a forced release, then open opportunities (rotting first, then by weighted value, faster movers first),
 // then leads, then the remaining to-dos.
 std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep);
 

@@ -20,7 +20,8 @@ struct CustomerAdded {
 };
 
 Customer load_customer(Session& s, Id id);
-// Loads it for a change: Error(denied) unless the actor owns it or manages.
+// Loads it for a change: Error(denied) unless the actor owns it (or staked
+// it, to complete its profile) or is a manager.
 Customer load_own_customer(Session& s, Id id);
 CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force);
 Customer edit_customer(Session& s, Id id, const CustomerInput& input);
@@ -31,6 +32,10 @@ Customer set_locked(Session& s, Id id, bool locked);
 // The layer a new customer starts in, and the one a converted lead lands in.
 std::string initial_layer(const Config& config);
 std::string converted_lead_layer(const Config& config);
+// Every change of owner goes through here: the history row, the claim
+// clock, the previous owner (for cooldown); a reservation ends, and so does a
+// stake once somebody owns it. The caller stores the customer.
+void change_owner(Session& s, Customer& customer, const std::optional<Rep>& to, const std::string& reason);
 // Moves the customer forward to `layer` when it is configured and the
 // customer is in an earlier layer (an opened opportunity means intent, a won
 // one signed); never backwards, never out of abandoned.
@@ -41,6 +46,10 @@ int capacity_of(const Config& config, const Rep& rep);
 
 // Duplicate (撞单) detection shared by leads and customers: Error(conflict)
 // naming each match unless forced.
+std::vector<DuplicateMatch> find_duplicates(Session& s, const std::string& phone, const std::string& email,
+                                            const std::string& company, std::optional<Ref> self);
+// Error(conflict) naming each match; nothing when there is none.
+void refuse_duplicates(Session& s, const std::vector<DuplicateMatch>& matches);
 std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phone, const std::string& email,
                                              const std::string& company, std::optional<Ref> self, bool force);
 std::vector<Id> open_conflicts(Session& s, Ref record, const std::vector<DuplicateMatch>& matches);

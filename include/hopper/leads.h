@@ -16,7 +16,8 @@ struct LeadInput {
 
 struct LeadAdded {
   Lead lead;
-  std::vector<Id> conflicts;  // opened by --force
+  std::vector<Id> conflicts;        // opened by --force
+  std::optional<Id> routed_from;    // the staked customer that sent it to its staker
 };
 
 Lead load_lead(Session& s, Id id);

@@ -26,6 +26,7 @@ struct OutputOptions {
   bool color = false;
   bool tty = false;
   int terminal_width = 0;  // 0: never truncate
+  std::string highlight_key;  // a boolean field: rows where it is true stand out in colour
 };
 
 // How a cell shows in text formats: money with separators, null as "-".

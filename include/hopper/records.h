@@ -75,6 +75,16 @@ struct Customer {
   bool locked = false;
   std::optional<Id> lead_id;
   std::string cool_until;  // abandoned customers are not claimable before it
+  // The pool (seed 004): when the current owner took it, who had it before,
+  // who may take it back (after_release = return-to-owner), who staked it.
+  std::string claimed_at;
+  std::optional<Id> previous_owner_id;
+  std::string previous_owner;
+  std::optional<Id> reserved_for_id;
+  std::string reserved_for;
+  std::optional<Id> staked_by_id;
+  std::string staked_by;
+  std::string staked_at;
   Fields fields;
   std::string created_at;
 };

@@ -35,6 +35,23 @@ struct TodoFilter {
   bool open_only = true;
 };
 
+// What the recycling rules read about one owned customer.
+struct CustomerClock {
+  Id id = 0;
+  std::string name;
+  Id owner_id = 0;
+  std::string owner;
+  std::string segment;
+  std::string grade;
+  std::string layer;
+  bool locked = false;
+  std::string claimed_at;
+  std::string last_valid_followup;   // at or after the claim
+  std::string first_valid_followup;  // at or after the claim
+  std::string last_won;              // closed_at of its latest won opportunity
+  std::optional<double> open_probability;  // the highest of its open opportunities
+};
+
 struct CustomerFilter {
   std::optional<Id> owner_id;
   bool pool_only = false;
@@ -88,7 +105,7 @@ struct ChangeEntry {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -99,6 +116,8 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   int schema_version();
+  // The SQL that moves a database from `version` to `version + 1`.
+  static const char* migration_script(int version);
   // BEGIN IMMEDIATE for writes, BEGIN for reads; SQLITE_BUSY → Error(busy).
   void begin(bool write);
   void commit();
@@ -135,6 +154,15 @@ class Store {
   std::vector<Customer> customers(const CustomerFilter& filter);
   // Customers owned by the rep whose layer is not in `excluded_layers`.
   int held_customers(Id rep, const std::vector<std::string>& excluded_layers);
+
+  // The pool
+  // Clocks of owned, not abandoned customers; `stage_probabilities` is a JSON
+  // array of {"p": pipeline, "s": stage, "prob": percent}.
+  std::vector<CustomerClock> customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
+                                             const std::string& abandoned_layer, const std::string& stage_probabilities);
+  int claims_on(const std::string& rep, const std::string& date);  // claims made that day
+  std::string last_lost_at(Id customer, const std::string& rep);   // "" when never
+  int staked_count(Id rep);
 
   // People
   Id insert_person(const Person& person);

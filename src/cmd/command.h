@@ -88,6 +88,7 @@ void add_opp_commands(Commands& c);
 void add_todo_commands(Commands& c);
 void add_reorder_commands(Commands& c);
 void add_agenda_commands(Commands& c);
+void add_pool_commands(Commands& c);
 void add_help_commands(Commands& c);
 
 }  // namespace hopper::cli

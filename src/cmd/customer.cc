@@ -1,6 +1,8 @@
 // hopper customer add | list | show | edit | move | abandon | lock | unlock
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "command.h"
 #include "hopper/customers.h"
 #include "hopper/error.h"
@@ -54,6 +56,7 @@ void add_customer_commands(Commands& c) {
   struct ListOptions {
     std::optional<std::string> owner;
     CustomerFilter filter;
+    bool sort_release = false;
   };
   auto l = std::make_shared<ListOptions>();
   CLI::App* list = c.add(noun, "list", "List customers", Needs::read, [l](Context& ctx) {
@@ -66,15 +69,29 @@ void add_customer_commands(Commands& c) {
         throw Error(Exit::invalid, fmt::format("'{}' is not a layer (see hopper config show)", f.layer));
       else f.layer = ctx.session->config.abandoned.key;
     }
+    auto releases = release_forecasts(*ctx.session, f.owner_id);
     std::vector<json> rows;
-    for (const auto& cu : ctx.session->store.customers(f)) rows.push_back(customer_json(ctx.session->config, cu));
-    print_list(ctx, rows, kCustomerColumns);
+    for (const auto& cu : ctx.session->store.customers(f)) {
+      auto it = releases.find(cu.id);
+      rows.push_back(customer_json(ctx.session->config, cu,
+                                   it == releases.end() ? std::nullopt : std::optional<ReleaseForecast>(it->second)));
+    }
+    if (l->sort_release)  // soonest release first; customers no rule would release last
+      std::stable_sort(rows.begin(), rows.end(), [](const json& x, const json& y) {
+        if (x["release_in"].is_null() || y["release_in"].is_null()) return !x["release_in"].is_null() && y["release_in"].is_null();
+        return x["release_in"].get<int>() < y["release_in"].get<int>();
+      });
+    OutputOptions out = ctx.out;
+    out.highlight_key = "release_warning";
+    ctx.print(render_list(rows, kCustomerColumns, out));
   });
   auto* owner = list->add_option("--owner", l->owner, "Only this rep's customers");
   list->add_flag("--pool", l->filter.pool_only, "Only the shared pool")->excludes(owner);
   list->add_option("--layer", l->filter.layer, "Only this layer (key or name)");
   list->add_option("--grade", l->filter.grade, "Only this grade");
   list->add_option("--segment", l->filter.segment, "Only this segment");
+  list->add_option("--sort", l->sort_release, "release: the customers about to be recycled first")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"release", true}}));
 
   auto s = std::make_shared<std::string>();
   CLI::App* show = c.add(noun, "show", "Show a customer, its people and follow-ups", Needs::read, [s](Context& ctx) {

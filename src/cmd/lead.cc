@@ -50,6 +50,9 @@ void add_lead_commands(Commands& c) {
   auto a = std::make_shared<AddOptions>();
   CLI::App* add = c.add(noun, "add", "Add a lead, validated and checked for duplicates", Needs::write, [a](Context& ctx) {
     LeadAdded added = add_lead(*ctx.session, a->in, a->force);
+    if (added.routed_from)
+      ctx.note(fmt::format("routed to {}: it matches {}, staked by them (占坑)", added.lead.owner,
+                           make_ref(Kind::customer, *added.routed_from)));
     print_lead(ctx, added.lead);
     report_conflicts(ctx, added.conflicts);
   });

@@ -51,23 +51,30 @@ json lead_json(const Config& config, const Lead& l) {
           {"created_at", l.created_at}};
 }
 
-json customer_json(const Config& config, const Customer& c) {
-  json j = {{"id", c.id},
-            {"ref", make_ref(Kind::customer, c.id)},
-            {"name", c.name},
-            {"owner", owner_json(c.owner)},
-            {"grade", c.grade.empty() ? json() : json(c.grade)},
-            {"segment", c.segment},
-            {"layer", c.layer},
-            {"layer_name", config.layer_name(c.layer)},
-            {"locked", c.locked},
-            {"phone", c.phone},
-            {"email", c.email},
-            {"lead", optional_ref(Kind::lead, c.lead_id)},
-            {"cool_until", c.cool_until.empty() ? json() : json(c.cool_until)},
-            {"fields", fields_json(config, "customer", c.fields)},
-            {"created_at", c.created_at}};
-  return j;
+json customer_json(const Config& config, const Customer& c, const std::optional<ReleaseForecast>& release) {
+  auto name_or_null = [](const std::string& n) { return n.empty() ? json() : json(n); };
+  return {{"id", c.id},
+          {"ref", make_ref(Kind::customer, c.id)},
+          {"name", c.name},
+          {"owner", owner_json(c.owner)},
+          {"grade", name_or_null(c.grade)},
+          {"segment", c.segment},
+          {"layer", c.layer},
+          {"layer_name", config.layer_name(c.layer)},
+          {"locked", c.locked},
+          {"staked_by", name_or_null(c.staked_by)},
+          {"release_in", release ? json(std::max(0, release->days_left)) : json()},
+          {"release_rule", release ? json(release->rule) : json()},
+          {"release_warning", release && release->days_left <= config.pool.warn_days},
+          {"claimed_at", name_or_null(c.claimed_at)},
+          {"previous_owner", name_or_null(c.previous_owner)},
+          {"reserved_for", name_or_null(c.reserved_for)},
+          {"phone", c.phone},
+          {"email", c.email},
+          {"lead", optional_ref(Kind::lead, c.lead_id)},
+          {"cool_until", name_or_null(c.cool_until)},
+          {"fields", fields_json(config, "customer", c.fields)},
+          {"created_at", c.created_at}};
 }
 
 json person_json(const Person& p) {
@@ -166,11 +173,18 @@ const std::vector<Column> kLeadFields = {
     {"created_at", "created"}};
 const std::vector<Column> kCustomerColumns = {{"ref", "REF"},         {"name", "NAME"},   {"grade", "GRADE"},
                                               {"segment", "SEGMENT"}, {"layer_name", "LAYER"}, {"owner", "OWNER"},
+                                              {"release_in", "RELEASE IN", ColumnKind::integer},
                                               {"locked", "LOCKED", ColumnKind::boolean}};
+const std::vector<Column> kPoolColumns = {{"ref", "REF"},           {"name", "NAME"},   {"grade", "GRADE"},
+                                          {"segment", "SEGMENT"},   {"layer_name", "LAYER"}, {"owner", "OWNER"},
+                                          {"previous_owner", "PREVIOUS"}, {"reserved_for", "RESERVED FOR"},
+                                          {"staked_by", "STAKED BY"}, {"cool_until", "COOLED UNTIL"}};
 const std::vector<Column> kCustomerFields = {
     {"ref", "ref"},     {"name", "name"},   {"grade", "grade"},   {"segment", "segment"},
     {"layer_name", "layer"}, {"owner", "owner"}, {"phone", "phone"}, {"email", "email"},
-    {"locked", "locked", ColumnKind::boolean}, {"cool_until", "cooled until"}, {"lead", "from lead"},
+    {"locked", "locked", ColumnKind::boolean}, {"release_in", "release in (days)", ColumnKind::integer},
+    {"release_rule", "release rule"}, {"claimed_at", "claimed"}, {"previous_owner", "previous owner"},
+    {"reserved_for", "reserved for"}, {"staked_by", "staked by"}, {"cool_until", "cooled until"}, {"lead", "from lead"},
     {"created_at", "created"}};
 const std::vector<Column> kPersonColumns = {{"ref", "REF"},     {"name", "NAME"}, {"title", "TITLE"},
                                             {"phone", "PHONE"}, {"email", "EMAIL"}};
@@ -232,9 +246,11 @@ void print_record(const Context& ctx, const json& record, const std::vector<Colu
   ctx.print(render_record(flatten(record, fields), fields, ctx.out));
 }
 
-void print_customer(const Context& ctx, const Customer& c) {
+void print_customer(Context& ctx, const Customer& c) {
   Store& store = ctx.session->store;
-  json j = customer_json(ctx.session->config, c);
+  auto release = release_forecasts(*ctx.session, std::nullopt, c.id);
+  json j = customer_json(ctx.session->config, c,
+                         release.count(c.id) ? std::optional<ReleaseForecast>(release.at(c.id)) : std::nullopt);
   std::vector<json> people, followups;
   for (const auto& p : store.people(c.id)) people.push_back(person_json(p));
   for (const auto& a : store.activities({Kind::customer, c.id})) followups.push_back(activity_json(a));
@@ -253,6 +269,13 @@ void print_opportunity(Context& ctx, const Opportunity& o) {
   j["followups"] = followups;
   print_record(ctx, j, with_custom_fields(s.config, "opportunity", kOpportunityFields));
   print_section(ctx, "Follow-ups", followups, kActivityColumns);
+}
+
+void print_customers(Context& ctx, const std::vector<Customer>& customers) {
+  std::vector<json> rows;
+  for (const auto& c : customers)
+    rows.push_back(customer_json(ctx.session->config, *ctx.session->store.find_customer(c.id), std::nullopt));
+  print_list(ctx, rows, kPoolColumns);
 }
 
 void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,

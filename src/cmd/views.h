@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command.h"
+#include "hopper/pool.h"
 #include "hopper/records.h"
 
 namespace hopper::cli {
@@ -15,7 +16,7 @@ using nlohmann::json;
 json owner_json(const std::string& owner);  // null for the shared pool
 json rep_json(const Config& config, const Rep& rep);
 json lead_json(const Config& config, const Lead& lead);
-json customer_json(const Config& config, const Customer& customer);
+json customer_json(const Config& config, const Customer& customer, const std::optional<ReleaseForecast>& release);
 json person_json(const Person& person);
 json activity_json(const Activity& activity);
 json conflict_json(const Conflict& conflict);
@@ -25,7 +26,7 @@ json reorder_json(const Reorder& reorder);
 
 extern const std::vector<Column> kRepColumns;
 extern const std::vector<Column> kLeadColumns, kLeadFields;
-extern const std::vector<Column> kCustomerColumns, kCustomerFields;
+extern const std::vector<Column> kCustomerColumns, kCustomerFields, kPoolColumns;
 extern const std::vector<Column> kPersonColumns;
 extern const std::vector<Column> kActivityColumns;
 extern const std::vector<Column> kConflictColumns;
@@ -37,8 +38,10 @@ std::vector<Column> with_custom_fields(const Config& config, const std::string& 
 
 void print_list(const Context& ctx, const std::vector<json>& rows, const std::vector<Column>& columns);
 void print_record(const Context& ctx, const json& record, const std::vector<Column>& fields);
-// A customer with its people and follow-ups.
-void print_customer(const Context& ctx, const Customer& customer);
+// A customer with its people, follow-ups and release forecast.
+void print_customer(Context& ctx, const Customer& customer);
+// Pool changes (claim, release, stake…): the customers as a list.
+void print_customers(Context& ctx, const std::vector<Customer>& customers);
 // An opportunity with its follow-ups.
 void print_opportunity(Context& ctx, const Opportunity& opp);
 // A titled sub-list under a record in text formats ("People", "Follow-ups").

@@ -13,16 +13,16 @@ hopper customer: layers, owners, capacity, abandon, lock.
 Chinese and Latin names line up in a table; piped output is TSV; JSON parses:
 
   $ hopper customer list --format table
-  REF  NAME                           GRADE  SEGMENT  LAYER     OWNER  LOCKED
-  C1   北京云栖软件有限公司           A      KA       客户资源  li     no
-  C2   Blue Harbor Trading Co., Ltd.  B      SMB      客户资源  zhao   no
-  C3   杭州青禾贸易                   C      SMB      客户资源  -      no
-  C4   Acme                           -      SMB      已接触    li     no
+  REF  NAME                           GRADE  SEGMENT  LAYER     OWNER  RELEASE IN  LOCKED
+  C1   北京云栖软件有限公司           A      KA       客户资源  li             45  no
+  C2   Blue Harbor Trading Co., Ltd.  B      SMB      客户资源  zhao           15  no
+  C3   杭州青禾贸易                   C      SMB      客户资源  -               -  no
+  C4   Acme                           -      SMB      已接触    li             15  no
   $ hopper customer list
-  C1\t北京云栖软件有限公司\tA\tKA\t客户资源\tli\tno (esc)
-  C2\tBlue Harbor Trading Co., Ltd.\tB\tSMB\t客户资源\tzhao\tno (esc)
-  C3\t杭州青禾贸易\tC\tSMB\t客户资源\t\tno (esc)
-  C4\tAcme\t\tSMB\t已接触\tli\tno (esc)
+  C1\t北京云栖软件有限公司\tA\tKA\t客户资源\tli\t45\tno (esc)
+  C2\tBlue Harbor Trading Co., Ltd.\tB\tSMB\t客户资源\tzhao\t15\tno (esc)
+  C3\t杭州青禾贸易\tC\tSMB\t客户资源\t\t\tno (esc)
+  C4\tAcme\t\tSMB\t已接触\tli\t15\tno (esc)
   $ hopper customer list --json | jq -c '.[] | {ref, name, owner, grade, segment, layer, locked}'
   {"ref":"C1","name":"北京云栖软件有限公司","owner":"li","grade":"A","segment":"KA","layer":"resource","locked":false}
   {"ref":"C2","name":"Blue Harbor Trading Co., Ltd.","owner":"zhao","grade":"B","segment":"SMB","layer":"resource","locked":false}
@@ -33,19 +33,25 @@ Chinese and Latin names line up in a table; piped output is TSV; JSON parses:
   $ hopper customer list --owner li --layer 已接触 -q
   C4
   $ hopper customer show C1 --format table
-  ref           C1
-  name          北京云栖软件有限公司
-  grade         A
-  segment       KA
-  layer         客户资源
-  owner         li
-  phone         13700001111
-  email         -
-  locked        no
-  cooled until  -
-  from lead     -
-  created       2026-11-27T09:00:00
-  行业          软件
+  ref                C1
+  name               北京云栖软件有限公司
+  grade              A
+  segment            KA
+  layer              客户资源
+  owner              li
+  phone              13700001111
+  email              -
+  locked             no
+  release in (days)  45
+  release rule       no valid follow-up (key accounts)
+  claimed            2026-11-27T09:00:00
+  previous owner     -
+  reserved for       -
+  staked by          -
+  cooled until       -
+  from lead          -
+  created            2026-11-27T09:00:00
+  行业               软件
   
   People
   REF  NAME  TITLE  PHONE        EMAIL

@@ -2,13 +2,13 @@ Global options, exit codes, formats.
 
   $ . "$TESTDIR/setup.sh"
   $ hopper --version
-  hopper 0.1.0 (schema 2)
+  hopper 0.1.0 (schema 3)
   $ hopper help exit-codes | head -3
   hopper exit codes
     0  ok
     1  internal error (a bug: please report it)
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, todo, reorder, agenda, history, help
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, todo, reorder, agenda, history, help
   [2]
   $ hopper lead
   hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert (see hopper lead --help)
@@ -50,21 +50,21 @@ A negative amount is refused (here in a money custom field):
     "revenue": 30000
   }
   $ hopper customer show C1 --format table | grep 年收入
-  年收入        30,000
+  年收入             30,000
 
 Output formats of one listing:
 
   $ hopper customer add "=cmd|' /C calc'!A0" --pool -q
   C2
   $ hopper customer list --format csv
-  ref,name,grade,segment,layer_name,owner,locked\r (esc)
-  C1,华星,,SMB,客户资源,admin,no\r (esc)
-  C2,'=cmd|' /C calc'!A0,,SMB,客户资源,,no\r (esc)
+  ref,name,grade,segment,layer_name,owner,release_in,locked\r (esc)
+  C1,华星,,SMB,客户资源,admin,15,no\r (esc)
+  C2,'=cmd|' /C calc'!A0,,SMB,客户资源,,,no\r (esc)
   $ hopper customer list --format md
-  | REF | NAME | GRADE | SEGMENT | LAYER | OWNER | LOCKED |
-  | --- | --- | --- | --- | --- | --- | --- |
-  | C1 | 华星 | - | SMB | 客户资源 | admin | no |
-  | C2 | =cmd\|' /C calc'!A0 | - | SMB | 客户资源 | - | no |
+  | REF | NAME | GRADE | SEGMENT | LAYER | OWNER | RELEASE IN | LOCKED |
+  | --- | --- | --- | --- | --- | --- | ---: | --- |
+  | C1 | 华星 | - | SMB | 客户资源 | admin | 15 | no |
+  | C2 | =cmd\|' /C calc'!A0 | - | SMB | 客户资源 | - | - | no |
   $ hopper customer list --format jsonl | jq -c '{ref, name}'
   {"ref":"C1","name":"华星"}
   {"ref":"C2","name":"=cmd|' /C calc'!A0"}

@@ -105,19 +105,25 @@ Reps change only their own leads; managers change any:
 Converting keeps the owner, makes a person from the contact, links both ways:
 
   $ hopper lead convert L1 --as li --format table
-  ref           C1
-  name          华星科技有限公司
-  grade         B
-  segment       SMB
-  layer         有线索
-  owner         li
-  phone         +86 138-0013-8000
-  email         Zhang.Wei@HX.cn
-  locked        no
-  cooled until  -
-  from lead     L1
-  created       2026-11-27T09:00:00
-  行业          -
+  ref                C1
+  name               华星科技有限公司
+  grade              B
+  segment            SMB
+  layer              有线索
+  owner              li
+  phone              +86 138-0013-8000
+  email              Zhang.Wei@HX.cn
+  locked             no
+  release in (days)  15
+  release rule       no valid follow-up
+  claimed            2026-11-27T09:00:00
+  previous owner     -
+  reserved for       -
+  staked by          -
+  cooled until       -
+  from lead          L1
+  created            2026-11-27T09:00:00
+  行业               -
   
   People
   REF  NAME  TITLE  PHONE              EMAIL

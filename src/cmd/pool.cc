@@ -1,0 +1,112 @@
+// hopper pool list | status | claim | release | recycle | stake | unstake
+#include <fmt/format.h>
+
+#include "command.h"
+#include "hopper/pool.h"
+#include "views.h"
+
+namespace hopper::cli {
+namespace {
+
+std::vector<Id> customer_ids(const std::vector<std::string>& refs) {
+  std::vector<Id> ids;
+  for (const auto& r : refs) ids.push_back(parse_id(r, Kind::customer));
+  return ids;
+}
+
+const std::vector<Column> kStatusColumns = {{"rep", "REP"},
+                                            {"held", "HELD", ColumnKind::integer},
+                                            {"capacity", "CAPACITY", ColumnKind::integer},
+                                            {"free", "FREE", ColumnKind::integer},
+                                            {"staked", "STAKED", ColumnKind::integer},
+                                            {"claimed_today", "CLAIMED TODAY", ColumnKind::integer}};
+const std::vector<Column> kRecycleColumns = {{"ref", "REF"},   {"name", "NAME"}, {"owner", "OWNER"},
+                                             {"rule", "RULE"}, {"days", "DAYS", ColumnKind::integer},
+                                             {"detail", "DETAIL"}};
+
+// A verb taking customer refs and printing them afterwards.
+CLI::App* add_refs_verb(Commands& c, CLI::App* noun, const std::string& name, const std::string& help,
+                        std::function<std::vector<Customer>(Session&, const std::vector<Id>&)> act) {
+  auto refs = std::make_shared<std::vector<std::string>>();
+  CLI::App* app = c.add(noun, name, help, Needs::write, [refs, act](Context& ctx) {
+    print_customers(ctx, act(*ctx.session, customer_ids(*refs)));
+  });
+  app->add_option("refs", *refs, "Customers (C7 or 7), one or more")->required();
+  return app;
+}
+
+}  // namespace
+
+void add_pool_commands(Commands& c) {
+  CLI::App* noun = c.noun("pool", "The shared pool (公海) and private pools: claim, release, recycle, stake");
+
+  struct ListOptions {
+    CustomerFilter filter;
+    bool staked = false;
+  };
+  auto l = std::make_shared<ListOptions>();
+  CLI::App* list = c.add(noun, "list", "List the shared pool", Needs::read, [l](Context& ctx) {
+    CustomerFilter f = l->filter;
+    f.pool_only = true;
+    std::vector<Customer> shown;
+    for (const auto& cu : ctx.session->store.customers(f))
+      if (!l->staked || cu.staked_by_id) shown.push_back(cu);
+    print_customers(ctx, shown);
+  });
+  list->add_option("--grade", l->filter.grade, "Only this grade");
+  list->add_option("--segment", l->filter.segment, "Only this segment");
+  list->add_flag("--staked", l->staked, "Only staked customers");
+
+  c.add(noun, "status", "Per rep: held against capacity, free slots, stakes, claims today", Needs::read,
+        [](Context& ctx) {
+    std::vector<json> rows;
+    for (const auto& st : pool_status(*ctx.session))
+      rows.push_back({{"rep", st.rep.name},
+                      {"ref", make_ref(Kind::rep, st.rep.id)},
+                      {"held", st.held},
+                      {"capacity", st.capacity},
+                      {"free", std::max(0, st.capacity - st.held)},
+                      {"staked", st.staked},
+                      {"claimed_today", st.claimed_today}});
+    if (ctx.out.format == Format::json && !ctx.out.quiet) return ctx.print(json({{"rows", rows}}).dump(2) + "\n");
+    print_list(ctx, rows, kStatusColumns);
+  });
+
+  CLI::App* claim = add_refs_verb(c, noun, "claim", "Take customers from the shared pool into your own",
+                                  [](Session& s, const std::vector<Id>& ids) { return claim_customers(s, ids); });
+  claim->footer("Refused whole (exit 4, each rule named) past capacity, the daily claim limit, a cooldown, a stake,\n"
+                "a cooled abandoned customer or one going back to its previous owner.");
+
+  auto reason = std::make_shared<std::string>();
+  CLI::App* release = add_refs_verb(c, noun, "release", "Put customers back into the shared pool",
+                                    [reason](Session& s, const std::vector<Id>& ids) {
+    return release_customers(s, ids, *reason);
+  });
+  release->add_option("--reason", *reason, "Why")->required();
+
+  add_refs_verb(c, noun, "stake", "Stake (占坑) shared-pool customers beyond your capacity",
+                [](Session& s, const std::vector<Id>& ids) { return stake_customers(s, ids); })
+      ->footer("Complete the [pool.stake] required_fields within complete_within_days, or the stake lapses.");
+  add_refs_verb(c, noun, "unstake", "Give up stakes",
+                [](Session& s, const std::vector<Id>& ids) { return unstake_customers(s, ids); });
+
+  CLI::App* recycle = c.add(noun, "recycle", "The nightly job: release customers that broke a [[pool.rule]] (掉保)",
+                            Needs::write, [](Context& ctx) {
+    Session& s = *ctx.session;
+    require_manager(s, "pool recycle");
+    std::vector<json> rows;
+    for (const auto& r : recycle_pool(s))
+      rows.push_back({{"ref", make_ref(Kind::customer, r.customer.id)},
+                      {"name", r.customer.name},
+                      {"owner", owner_json(r.rule == "stake lapsed" ? r.customer.staked_by : r.customer.owner)},
+                      {"rule", r.rule},
+                      {"days", r.days},
+                      {"detail", r.detail.empty() ? json() : json(r.detail)}});
+    if (ctx.out.format == Format::json && !ctx.out.quiet)
+      return ctx.print(json({{"released", rows}, {"dry_run", ctx.globals.dry_run}}).dump(2) + "\n");
+    print_list(ctx, rows, kRecycleColumns);
+  });
+  recycle->footer("Run it from cron (examples/cron/nightly-recycle.sh); --dry-run shows the same and changes nothing.");
+}
+
+}  // namespace hopper::cli
