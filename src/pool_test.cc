@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include "hopper/config.h"
+#include "hopper/pool.h"
+
+using namespace hopper;
+
+static Config example_rules() {
+  return parse_config(R"(
+[pool]
+exempt_probability = 60
+[[pool.rule]]
+name = "smb"
+kind = "no_followup"
+days = 15
+segments = ["SMB"]
+[[pool.rule]]
+name = "ka"
+kind = "no_followup"
+days = 45
+segments = ["KA"]
+[[pool.rule]]
+name = "no deal"
+kind = "no_deal"
+days = 90
+[[pool.rule]]
+name = "lapsed"
+kind = "no_repeat"
+days = 365
+)").config;
+}
+
+static CustomerClock clock(const std::string& segment, const std::string& claimed) {
+  CustomerClock k;
+  k.segment = segment;
+  k.layer = "contacted";
+  k.claimed_at = claimed;
+  return k;
+}
+
+static Date day(const char* text) { return date_of(parse_absolute_time(text)); }
+
+TEST_CASE("no_followup counts from the later of the claim and the last valid follow-up") {
+  Config c = example_rules();
+  CustomerClock k = clock("SMB", "2026-11-01T09:00:00");
+  auto f = first_release(c, k, day("2026-11-11"));
+  REQUIRE(f);
+  CHECK(f->rule == "smb");
+  CHECK(f->days_left == 5);
+  k.last_valid_followup = "2026-11-10T15:00:00";
+  CHECK(first_release(c, k, day("2026-11-11"))->days_left == 14);
+  CHECK(first_release(c, clock("KA", "2026-11-01T09:00:00"), day("2026-11-11"))->days_left == 35);
+}
+
+TEST_CASE("no_deal counts from the first valid follow-up until a win") {
+  Config c = example_rules();
+  CustomerClock k = clock("KA", "2026-01-01T09:00:00");
+  k.first_valid_followup = "2026-01-02T09:00:00";
+  k.last_valid_followup = "2026-03-30T09:00:00";
+  auto f = first_release(c, k, day("2026-04-02"));
+  CHECK(f->rule == "no deal");
+  CHECK(f->days_left == 0);
+  k.last_won = "2026-03-01T09:00:00";
+  CHECK(first_release(c, k, day("2026-04-02"))->rule == "ka");
+}
+
+TEST_CASE("signed customers return only through no_repeat") {
+  Config c = example_rules();
+  CustomerClock k = clock("SMB", "2025-01-01T09:00:00");
+  k.layer = "signed";
+  CHECK_FALSE(first_release(c, k, day("2025-06-01")));
+  k.last_won = "2025-02-01T09:00:00";
+  auto f = first_release(c, k, day("2026-02-01"));
+  CHECK(f->rule == "lapsed");
+  CHECK(f->days_left == 0);
+}
+
+TEST_CASE("locked customers and strong deals are exempt") {
+  Config c = example_rules();
+  CustomerClock k = clock("SMB", "2026-01-01T09:00:00");
+  k.locked = true;
+  CHECK_FALSE(first_release(c, k, day("2026-12-01")));
+  k.locked = false;
+  k.open_probability = 60;
+  CHECK_FALSE(first_release(c, k, day("2026-12-01")));
+  k.open_probability = 59.99;
+  CHECK(first_release(c, k, day("2026-12-01")));
+}
