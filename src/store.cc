@@ -193,6 +193,8 @@ ALTER TABLE customer ADD COLUMN staked_at TEXT;
 UPDATE customer SET claimed_at = created_at WHERE owner_id IS NOT NULL;
 CREATE INDEX customer_staked ON customer (staked_by_id) WHERE staked_by_id IS NOT NULL;
 CREATE INDEX history_owner ON history (field, actor, at);
+ALTER TABLE conflict ADD COLUMN resolved_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE conflict ADD COLUMN resolution TEXT NOT NULL DEFAULT '';
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
@@ -1142,7 +1144,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
 
 std::vector<Conflict> Store::conflicts(const std::string& status) {
   SQLite::Statement st(*db_, R"sql(
-SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at
+SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at, resolved_to, resolution
 FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
   st.bind(1, status);
   std::vector<Conflict> out;
@@ -1151,7 +1153,42 @@ FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
                    {kind_from_table(st.getColumn(1).getString()), st.getColumn(2).getInt64()},
                    {kind_from_table(st.getColumn(3).getString()), st.getColumn(4).getInt64()},
                    st.getColumn(5).getString(), st.getColumn(6).getString(), st.getColumn(7).getString(),
-                   st.getColumn(8).getString()});
+                   st.getColumn(8).getString(), st.getColumn(9).getString(), st.getColumn(10).getString()});
+  return out;
+}
+
+void Store::resolve_conflict(Id id, const std::string& to, const std::string& resolution) {
+  SQLite::Statement st(*db_, "UPDATE conflict SET status = 'resolved', resolved_to = ?, resolution = ? WHERE id = ?");
+  st.bind(1, to);
+  st.bind(2, resolution);
+  st.bind(3, id);
+  st.exec();
+}
+
+std::string Store::first_valid_followup(Ref subject) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT coalesce(min(at), '') FROM activity
+WHERE valid AND ((subject_kind = ?1 AND subject_id = ?2) OR (?1 = 'customer' AND customer_id = ?2)))sql");
+  st.bind(1, std::string(kind_table(subject.kind)));
+  st.bind(2, subject.id);
+  st.executeStep();
+  return st.getColumn(0).getString();
+}
+
+std::optional<std::string> Store::last_assigned_rep() {
+  SQLite::Statement st(*db_, R"sql(
+SELECT to_value FROM history WHERE field = 'owner' AND reason LIKE 'assigned%' ORDER BY id DESC LIMIT 1)sql");
+  if (!st.executeStep()) return std::nullopt;
+  return st.getColumn(0).getString();
+}
+
+std::map<Id, std::int64_t> Store::won_amounts_since(const std::string& since) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT owner_id, sum(amount) FROM opportunity
+WHERE status = 'won' AND closed_at >= ? AND owner_id IS NOT NULL GROUP BY owner_id)sql");
+  st.bind(1, since);
+  std::map<Id, std::int64_t> out;
+  while (st.executeStep()) out[st.getColumn(0).getInt64()] = st.getColumn(1).getInt64();
   return out;
 }
 

@@ -121,6 +121,8 @@ struct Conflict {
   std::string value;
   std::string status = "open";  // open | resolved
   std::string created_at;
+  std::string resolved_to;  // the rep who got both records
+  std::string resolution;   // how: the policy, or "manager"
 };
 
 // An opportunity (商机): a staged sales goal of one customer (seed 003).

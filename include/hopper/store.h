@@ -2,6 +2,7 @@
 // Nothing outside store.cc speaks SQL.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -200,6 +201,14 @@ class Store {
   // Conflicts
   Id insert_conflict(const Conflict& conflict);
   std::vector<Conflict> conflicts(const std::string& status);
+  void resolve_conflict(Id id, const std::string& to, const std::string& resolution);
+  // When the subject first saw a valid follow-up ("" when never).
+  std::string first_valid_followup(Ref subject);
+
+  // Assignment
+  std::optional<std::string> last_assigned_rep();
+  // Won amounts (minor units) per owner of deals closed since the date.
+  std::map<Id, std::int64_t> won_amounts_since(const std::string& since);
 
  private:
   void migrate(const std::filesystem::path& path);

@@ -1,5 +1,6 @@
 // hopper conflict list
 #include "command.h"
+#include "hopper/assignment.h"
 #include "views.h"
 
 namespace hopper::cli {
@@ -13,6 +14,20 @@ void add_conflict_commands(Commands& c) {
     print_list(ctx, rows, kConflictColumns);
   });
   list->add_option("--status", *status, "open (default), resolved or all")->check(CLI::IsMember({"open", "resolved", "all"}));
+
+  struct ResolveOptions {
+    std::string ref;
+    std::optional<std::string> to;
+  };
+  auto r = std::make_shared<ResolveOptions>();
+  CLI::App* resolve = c.add(noun, "resolve", "Give both records of a conflict to one rep", Needs::write, [r](Context& ctx) {
+    print_record(ctx, conflict_json(resolve_conflict(*ctx.session, parse_id(r->ref, Kind::conflict), r->to)),
+                 kConflictColumns);
+  });
+  resolve->add_option("ref", r->ref, "The conflict (X3 or 3)")->required();
+  resolve->add_option("--to", r->to, "The rep (managers); without it the segment's [conflict] policy decides");
+  resolve->footer("first-contact: the earliest valid follow-up wins; progress: the owner of the most advanced open\n"
+                  "opportunity; manager: only --to. pool recycle applies the policies every night.");
 }
 
 }  // namespace hopper::cli

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "command.h"
+#include "hopper/assignment.h"
 #include "hopper/pool.h"
 #include "views.h"
 
@@ -90,6 +91,24 @@ void add_pool_commands(Commands& c) {
   add_refs_verb(c, noun, "unstake", "Give up stakes",
                 [](Session& s, const std::vector<Id>& ids) { return unstake_customers(s, ids); });
 
+  struct AssignOptions {
+    std::vector<std::string> refs;
+    std::optional<std::string> to, strategy;
+  };
+  auto as = std::make_shared<AssignOptions>();
+  CLI::App* assign = c.add(noun, "assign", "Give pool customers to a rep, or by strategy (managers)", Needs::write,
+                           [as](Context& ctx) {
+    print_customers(ctx, assign_customers(*ctx.session, customer_ids(as->refs), as->to, as->strategy));
+  });
+  assign->add_option("refs", as->refs, "Pool customers")->required();
+  auto* to = assign->add_option("--to", as->to, "The rep");
+  assign->add_option("--strategy", as->strategy, "top-seller, round-robin or balanced (default: [assign] strategy)")
+      ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
+      ->excludes(to);
+  assign->footer("top-seller (seed 002's \"fat man\" rule): the rep with the highest won amount in\n"
+                 "top_seller_window_days; never beyond capacity; with own_discovery a customer from a rep's own lead\n"
+                 "goes back to that rep.");
+
   CLI::App* recycle = c.add(noun, "recycle", "The nightly job: release customers that broke a [[pool.rule]] (掉保)",
                             Needs::write, [](Context& ctx) {
     Session& s = *ctx.session;
@@ -102,8 +121,13 @@ void add_pool_commands(Commands& c) {
                       {"rule", r.rule},
                       {"days", r.days},
                       {"detail", r.detail.empty() ? json() : json(r.detail)}});
+    std::vector<json> conflicts;
+    for (const auto& x : resolve_conflicts_by_policy(s)) {
+      conflicts.push_back(conflict_json(x));
+      if (ctx.out.format != Format::json) ctx.note(fmt::format("conflict {} resolved to {} ({})", make_ref(Kind::conflict, x.id), x.resolved_to, x.resolution));
+    }
     if (ctx.out.format == Format::json && !ctx.out.quiet)
-      return ctx.print(json({{"released", rows}, {"dry_run", ctx.globals.dry_run}}).dump(2) + "\n");
+      return ctx.print(json({{"released", rows}, {"conflicts_resolved", conflicts}, {"dry_run", ctx.globals.dry_run}}).dump(2) + "\n");
     print_list(ctx, rows, kRecycleColumns);
   });
   recycle->footer("Run it from cron (examples/cron/nightly-recycle.sh); --dry-run shows the same and changes nothing.");

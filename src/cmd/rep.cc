@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "command.h"
+#include "hopper/assignment.h"
 #include "hopper/error.h"
 #include "views.h"
 
@@ -78,6 +79,27 @@ void add_rep_commands(Commands& c) {
   auto* cap = edit->add_option("--capacity", e->capacity, "Own capacity")->check(CLI::NonNegativeNumber);
   edit->add_flag("--default-capacity", e->default_capacity, "Use [pool] capacity again")->excludes(cap);
   edit->footer("Example: hopper rep edit li --capacity 30");
+
+  struct LeaveOptions {
+    std::string name;
+    std::optional<std::string> to, strategy;
+  };
+  auto lv = std::make_shared<LeaveOptions>();
+  CLI::App* leave = c.add(noun, "leave", "Hand a leaving rep's records over; the rep becomes inactive (managers)",
+                          Needs::write, [lv](Context& ctx) {
+    HandOver h = rep_leave(*ctx.session, lv->name, lv->to, lv->strategy);
+    ctx.note(fmt::format("{} left: {} opportunities, {} customers, {} leads and {} to-dos to {}; {} customers to the "
+                         "shared pool",
+                         h.leaving.name, h.opportunities, h.inherited, h.leads, h.todos, h.successor.name, h.pooled));
+    print_record(ctx, rep_json(ctx.session->config, h.leaving), kRepColumns);
+  });
+  leave->add_option("name", lv->name, "The leaving rep")->required();
+  auto* to = leave->add_option("--to", lv->to, "The successor");
+  leave->add_option("--strategy", lv->strategy, "Pick the successor: top-seller, round-robin or balanced")
+      ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
+      ->excludes(to);
+  leave->footer("Open opportunities and their customers, signed and implemented customers, open leads and to-dos go\n"
+                "to the successor; other customers to the shared pool; follow-ups and history stay (seed 000, 002).");
 }
 
 }  // namespace hopper::cli

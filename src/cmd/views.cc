@@ -103,6 +103,8 @@ json conflict_json(const Conflict& c) {
           {"key", c.key},
           {"value", c.value},
           {"status", c.status},
+          {"resolved_to", c.resolved_to.empty() ? json() : json(c.resolved_to)},
+          {"resolution", c.resolution.empty() ? json() : json(c.resolution)},
           {"created_at", c.created_at}};
 }
 
@@ -193,7 +195,7 @@ const std::vector<Column> kActivityColumns = {{"at", "AT"},     {"on", "ON"},   
                                               {"text", "TEXT"}, {"invalid_reason", "WHY INVALID"}};
 const std::vector<Column> kConflictColumns = {{"ref", "ID"},   {"record", "RECORD"}, {"existing", "MATCHES"},
                                               {"key", "KEY"},  {"value", "VALUE"},   {"status", "STATUS"},
-                                              {"created_at", "OPENED"}};
+                                              {"resolved_to", "TO"}, {"resolution", "HOW"}, {"created_at", "OPENED"}};
 
 const std::vector<Column> kOpportunityColumns = {
     {"ref", "REF"},          {"name", "NAME"},       {"customer_name", "CUSTOMER"},

@@ -60,8 +60,8 @@ Duplicates: phone after normalising, email lower-cased, company without its lega
   L3
   opened conflict X1 (撞单); see hopper conflict list
   $ hopper conflict list --format table
-  ID  RECORD  MATCHES  KEY      VALUE     STATUS  OPENED
-  X1  L3      L1       company  华星科技  open    2026-11-27T09:00:00
+  ID  RECORD  MATCHES  KEY      VALUE     STATUS  TO  HOW  OPENED
+  X1  L3      L1       company  华星科技  open    -   -    2026-11-27T09:00:00
 
 Listing and filters; piped output is TSV without a header:
 

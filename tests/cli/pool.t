@@ -59,6 +59,7 @@ Day 15 for C2: a dry run lists it and changes nothing; the recycle releases exac
   $ export HOPPER_NOW=2026-11-17T02:00
   $ hopper pool recycle --dry-run --json
   {
+    "conflicts_resolved": [],
     "dry_run": true,
     "released": [
       {
@@ -78,7 +79,7 @@ Day 15 for C2: a dry run lists it and changes nothing; the recycle releases exac
   REF  NAME    OWNER  RULE                DAYS  DETAIL
   C2   乙贸易  li     no valid follow-up    15  -
   $ hopper pool recycle --json | jq -c .
-  {"dry_run":false,"released":[]}
+  {"conflicts_resolved":[],"dry_run":false,"released":[]}
   $ hopper customer show C2 --json | jq -c '{owner, previous_owner, release_in}'
   {"owner":null,"previous_owner":"li","release_in":null}
   $ hopper history C2 --format tsv | cut -f3,5,6 | head -1

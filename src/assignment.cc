@@ -1,0 +1,237 @@
+#include "hopper/assignment.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "hopper/customers.h"
+#include "hopper/error.h"
+#include "hopper/leads.h"
+#include "hopper/opportunities.h"
+#include "hopper/text.h"
+
+namespace hopper {
+namespace {
+
+std::optional<Id> owner_of(Session& s, Ref r) {
+  if (r.kind == Kind::lead) return load_lead(s, r.id).owner_id;
+  return load_customer(s, r.id).owner_id;
+}
+
+std::string segment_of(Session& s, const Conflict& x) {
+  for (Ref r : {x.existing, x.record})
+    if (r.kind == Kind::customer) return load_customer(s, r.id).segment;
+  return s.config.default_segment;
+}
+
+// The policy's winner, or nullopt while it cannot tell yet.
+std::optional<Id> policy_winner(Session& s, const Conflict& x, const std::string& policy) {
+  if (policy == "first-contact") {
+    std::optional<std::pair<std::string, Ref>> first;
+    for (Ref r : {x.existing, x.record}) {
+      std::string at = s.store.first_valid_followup(r);
+      if (!at.empty() && (!first || at < first->first)) first = {at, r};
+    }
+    return first ? owner_of(s, first->second) : std::nullopt;
+  }
+  if (policy == "progress") {
+    std::optional<std::pair<double, Id>> best;
+    for (Ref r : {x.existing, x.record}) {
+      if (r.kind != Kind::customer) continue;
+      for (const auto& o : s.store.opportunities({std::nullopt, r.id, "", "", "open"})) {
+        double p = effective_probability(s.config, o);
+        if (o.owner_id && (!best || p > best->first)) best = {p, *o.owner_id};
+      }
+    }
+    return best ? std::optional<Id>(best->second) : std::nullopt;
+  }
+  return std::nullopt;  // manager: waits in the list
+}
+
+void give(Session& s, Ref r, const Rep& to, const std::string& reason) {
+  if (r.kind == Kind::lead) {
+    Lead l = load_lead(s, r.id);
+    if (l.owner_id == to.id) return;
+    s.record_change(r, "owner", owner_label(l.owner), to.name, reason);
+    l.owner_id = to.id;
+    s.store.update_lead(l);
+  } else {
+    Customer c = load_customer(s, r.id);
+    if (c.owner_id == to.id) return;
+    change_owner(s, c, to, reason);
+    s.store.update_customer(c);
+  }
+}
+
+Conflict settle(Session& s, Conflict x, const Rep& to, const std::string& how) {
+  std::string reason = fmt::format("conflict {} ({})", make_ref(Kind::conflict, x.id), how);
+  give(s, x.existing, to, reason);
+  give(s, x.record, to, reason);
+  s.store.resolve_conflict(x.id, to.name, how);
+  x.status = "resolved";
+  x.resolved_to = to.name;
+  x.resolution = how;
+  return x;
+}
+
+Conflict load_conflict(Session& s, Id id) {
+  for (const auto& x : s.store.conflicts(""))
+    if (x.id == id) return x;
+  throw Error(Exit::not_found, fmt::format("no conflict {} (see hopper conflict list)", make_ref(Kind::conflict, id)));
+}
+
+int free_slots(Session& s, const Rep& r) {
+  return capacity_of(s.config, r) - s.store.held_customers(r.id, s.config.pool.capacity_excludes);
+}
+
+}  // namespace
+
+Conflict resolve_conflict(Session& s, Id id, const std::optional<std::string>& to) {
+  Conflict x = load_conflict(s, id);
+  std::string ref = make_ref(Kind::conflict, id);
+  if (x.status != "open") throw Error(Exit::refused, fmt::format("{} was already resolved to {}", ref, x.resolved_to));
+  if (to) {
+    require_manager(s, "resolving a conflict");
+    return settle(s, x, active_rep(s, *to), "manager");
+  }
+  std::string policy = s.config.conflict.policy_for(segment_of(s, x));
+  auto winner = policy_winner(s, x, policy);
+  if (!winner)
+    throw Error(Exit::refused,
+                policy == "manager"
+                    ? fmt::format("{} waits for a manager ([conflict] policy manager): hopper conflict resolve {} --to REP", ref, id)
+                    : fmt::format("{}: the {} policy cannot decide yet (no valid follow-up or open opportunity on "
+                                  "either record); a manager may decide with --to REP",
+                                  ref, policy));
+  return settle(s, x, *s.store.find_rep(*winner), policy);
+}
+
+std::vector<Conflict> resolve_conflicts_by_policy(Session& s) {
+  std::vector<Conflict> resolved;
+  for (const auto& x : s.store.conflicts("open")) {
+    std::string policy = s.config.conflict.policy_for(segment_of(s, x));
+    if (auto winner = policy_winner(s, x, policy)) resolved.push_back(settle(s, x, *s.store.find_rep(*winner), policy));
+  }
+  return resolved;
+}
+
+std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::vector<Id>& excluded) {
+  std::vector<Rep> candidates;
+  for (const Rep& r : s.store.reps())
+    if (r.active && r.role == Role::rep && free_slots(s, r) > 0 &&
+        std::find(excluded.begin(), excluded.end(), r.id) == excluded.end())
+      candidates.push_back(r);
+  if (candidates.empty()) return std::nullopt;
+  if (strategy == "top-seller") {  // seed 002: the best resources go to the best seller
+    std::string since = format_date(date_of(s.now) - std::chrono::days{s.config.assign.top_seller_window_days});
+    auto won = s.store.won_amounts_since(since);
+    return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
+      return won[a.id] < won[b.id] || (won[a.id] == won[b.id] && a.id > b.id);
+    });
+  }
+  if (strategy == "balanced")
+    return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
+      return free_slots(s, a) < free_slots(s, b) || (free_slots(s, a) == free_slots(s, b) && a.id > b.id);
+    });
+  // round-robin: the next rep after the one assigned last
+  auto last = s.store.last_assigned_rep();
+  std::optional<Rep> last_rep = last ? s.store.find_rep(*last) : std::nullopt;
+  for (const Rep& r : candidates)
+    if (!last_rep || r.id > last_rep->id) return r;
+  return candidates.front();
+}
+
+std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, const std::optional<std::string>& to,
+                                       const std::optional<std::string>& strategy) {
+  require_manager(s, "assigning customers");
+  std::string how = strategy.value_or(s.config.assign.strategy);
+  std::vector<Customer> out;
+  for (Id id : ids) {
+    Customer c = load_customer(s, id);
+    std::string ref = make_ref(Kind::customer, id);
+    if (c.owner_id) throw Error(Exit::refused, fmt::format("{} is not in the pool: {} owns it", ref, c.owner));
+    std::optional<Rep> rep;
+    std::string reason;
+    if (to) {
+      rep = active_rep(s, *to);
+      reason = "assigned";
+    } else if (s.config.assign.own_discovery && c.lead_id) {
+      Lead l = load_lead(s, *c.lead_id);
+      if (l.owner_id) rep = s.store.find_rep(*l.owner_id);
+      if (rep && (!rep->active || free_slots(s, *rep) <= 0)) rep.reset();
+      reason = "assigned: own discovery";
+    }
+    if (!rep) {
+      rep = pick_rep(s, how);
+      reason = "assigned: " + how;
+    }
+    if (!rep) throw Error(Exit::refused, fmt::format("no rep has a free slot for {}; every private pool is full", ref));
+    if (free_slots(s, *rep) <= 0)
+      throw Error(Exit::refused, fmt::format("{} holds {} customers, their capacity; {} cannot go to them", rep->name,
+                                             capacity_of(s.config, *rep), ref));
+    change_owner(s, c, rep, reason);
+    s.store.update_customer(c);
+    out.push_back(c);
+  }
+  return out;
+}
+
+HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
+                   const std::optional<std::string>& strategy) {
+  require_manager(s, "handing over a leaving rep's records");
+  HandOver h{active_rep(s, name), {}};
+  if (h.leaving.role == Role::admin && s.store.count_admins() <= 1)
+    throw Error(Exit::refused, fmt::format("{} is the last admin; make another rep admin first", name));
+  if (to) {
+    h.successor = active_rep(s, *to);
+  } else {
+    auto pick = pick_rep(s, strategy.value_or(s.config.assign.strategy), {h.leaving.id});
+    if (!pick) throw Error(Exit::refused, "no rep can take over (every private pool is full); name one with --to REP");
+    h.successor = *pick;
+  }
+  if (h.successor.id == h.leaving.id) throw Error(Exit::usage, "a rep cannot hand over to themselves");
+  std::string reason = fmt::format("{} left; handed over to {}", h.leaving.name, h.successor.name);
+  const auto& outside = s.config.pool.capacity_excludes;
+  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"})) {
+    s.record_change({Kind::opportunity, o.id}, "owner", o.owner, h.successor.name, reason);
+    o.owner_id = h.successor.id;
+    s.store.update_opportunity(o);
+    ++h.opportunities;
+  }
+  CustomerFilter mine;
+  mine.owner_id = h.leaving.id;
+  for (Customer c : s.store.customers(mine)) {
+    bool inherited = std::find(outside.begin(), outside.end(), c.layer) != outside.end() ||
+                     !s.store.opportunities({std::nullopt, c.id, "", "", "open"}).empty();
+    change_owner(s, c, inherited ? std::optional<Rep>(h.successor) : std::nullopt, reason);
+    s.store.update_customer(c);
+    ++(inherited ? h.inherited : h.pooled);
+  }
+  CustomerFilter pool;
+  pool.pool_only = true;
+  for (Customer c : s.store.customers(pool)) {
+    if (c.staked_by_id != h.leaving.id) continue;
+    s.record_change({Kind::customer, c.id}, "stake", c.staked_by, "", reason);
+    c.staked_by_id.reset();
+    c.staked_by.clear();
+    c.staked_at.clear();
+    s.store.update_customer(c);
+  }
+  for (Lead l : s.store.leads({h.leaving.id, "", "", "open"})) {
+    s.record_change({Kind::lead, l.id}, "owner", l.owner, h.successor.name, reason);
+    l.owner_id = h.successor.id;
+    s.store.update_lead(l);
+    ++h.leads;
+  }
+  for (Todo t : s.store.todos({h.leaving.id, true})) {
+    t.owner_id = h.successor.id;
+    s.store.update_todo(t);
+    ++h.todos;
+  }
+  s.record_change({Kind::rep, h.leaving.id}, "active", "yes", "no", reason);
+  h.leaving.active = false;
+  s.store.update_rep(h.leaving);
+  return h;
+}
+
+}  // namespace hopper
