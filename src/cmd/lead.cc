@@ -5,6 +5,7 @@
 #include "hopper/customers.h"
 #include "hopper/error.h"
 #include "hopper/leads.h"
+#include "hopper/opportunities.h"
 #include "views.h"
 
 namespace hopper::cli {
@@ -104,13 +105,29 @@ void add_lead_commands(Commands& c) {
   drop->add_option("ref", d->ref, "The lead")->required();
   drop->add_option("--reason", d->reason, "Why")->required();
 
-  auto cv = std::make_shared<std::string>();
-  CLI::App* convert = c.add(noun, "convert", "Make a customer (and a contact person) from a lead", Needs::write,
-                            [cv](Context& ctx) {
-    Customer customer = convert_lead(*ctx.session, parse_id(*cv, Kind::lead));
+  struct ConvertOptions {
+    std::string ref;
+    OpportunityInput opp;
+  };
+  auto cv = std::make_shared<ConvertOptions>();
+  CLI::App* convert = c.add(noun, "convert", "Make a customer (a contact person, and optionally an opportunity) from a lead",
+                            Needs::write, [cv](Context& ctx) {
+    Session& s = *ctx.session;
+    if (cv->opp.name && !cv->opp.amount) throw Error(Exit::usage, "--opp needs --amount X");
+    Customer customer = convert_lead(s, parse_id(cv->ref, Kind::lead));
+    if (cv->opp.name) {
+      Opportunity o = add_opportunity(s, customer.id, cv->opp);
+      ctx.note(fmt::format("opened {} {}", make_ref(Kind::opportunity, o.id), o.name));
+      customer = *s.store.find_customer(customer.id);
+    }
     print_customer(ctx, customer);
   });
-  convert->add_option("ref", *cv, "The lead")->required();
+  convert->add_option("ref", cv->ref, "The lead")->required();
+  convert->add_option("--opp", cv->opp.name, "Also open an opportunity with this name");
+  convert->add_option("--amount", cv->opp.amount, "Its expected amount");
+  convert->add_option("--pipeline", cv->opp.pipeline, "Its pipeline");
+  convert->add_option("--stage", cv->opp.stage, "Its stage");
+  convert->add_option("--close", cv->opp.close_date, "Its expected close date");
   convert->footer("The customer keeps the lead's owner and starts in the layer 'lead' (有线索) when the workspace has one.");
 }
 

@@ -147,3 +147,16 @@ Dropping keeps the lead with its reason:
   L2
   $ hopper lead list --status dropped --json | jq -c '.[] | {ref, status, drop_reason}'
   {"ref":"L2","status":"dropped","drop_reason":"no budget this year"}
+
+Converting with an opportunity opens it on the new customer (who moves to intent):
+
+  $ hopper lead add --name 吴总 --company 东方重工 --phone 13600001111 --as li -q
+  L4
+  $ hopper lead convert L4 --opp 生产线改造 --amount 200万 --close 2027-03-31 --as li --json | jq -c '{ref, layer}'
+  opened O1 生产线改造
+  {"ref":"C2","layer":"intent"}
+  $ hopper opp list --json | jq -c '.[] | {ref, name, customer, amount, close_date}'
+  {"ref":"O1","name":"生产线改造","customer":"C2","amount":2000000,"close_date":"2027-03-31"}
+  $ hopper lead convert L3 --opp X --as li
+  hopper: --opp needs --amount X
+  [2]
