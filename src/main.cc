@@ -167,6 +167,8 @@ int main(int argc, char** argv) {
   add_conflict_commands(commands);
   add_opp_commands(commands);
   add_pool_commands(commands);
+  add_funnel_commands(commands);
+  add_forecast_commands(commands);
   add_todo_commands(commands);
   add_reorder_commands(commands);
   add_agenda_commands(commands);

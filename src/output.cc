@@ -109,11 +109,8 @@ std::string text_table(const std::vector<std::vector<std::string>>& cells, const
   return out;
 }
 
-std::string html_table(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns) {
-  std::string out =
-      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>hopper</title>\n"
-      "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{padding:2px 8px;"
-      "border-bottom:1px solid #ddd}td.n{text-align:right}</style></head><body>\n<table>\n<tr>";
+std::string html_cells(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns) {
+  std::string out = "<table>\n<tr>";
   for (const auto& c : columns) out += "<th>" + html_escape(c.header) + "</th>";
   out += "</tr>\n";
   for (const auto& row : cells) {
@@ -122,7 +119,7 @@ std::string html_table(const std::vector<std::vector<std::string>>& cells, const
       out += (right_aligned(columns[c].kind) ? "<td class=\"n\">" : "<td>") + html_escape(row[c]) + "</td>";
     out += "</tr>\n";
   }
-  return out + "</table>\n</body></html>\n";
+  return out + "</table>\n";
 }
 
 }  // namespace
@@ -166,6 +163,78 @@ std::string html_escape(const std::string& text) {
   return out;
 }
 
+std::string html_page(const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+         "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+         "td,th{padding:2px 8px;border-bottom:1px solid #ddd}td.n{text-align:right}"
+         "svg text{font-family:sans-serif;font-size:12px}</style></head><body>\n<h1>" +
+         html_escape(title) + "</h1>\n" + body + "</body></html>\n";
+}
+
+std::string html_table(const std::vector<json>& rows, const std::vector<Column>& columns) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& r : rows) {
+    std::vector<std::string> row;
+    for (const auto& c : columns) {
+      std::string text = cell(r.contains(c.key) ? r[c.key] : json(), c.kind, true);
+      row.push_back(text.empty() ? "-" : text);
+    }
+    cells.push_back(std::move(row));
+  }
+  return html_cells(cells, columns);
+}
+
+std::string svg_funnel(const std::vector<std::string>& labels, const std::vector<double>& values) {
+  const int width = 600, band = 34, gap = 4;
+  double top = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+  int height = static_cast<int>(labels.size()) * (band + gap);
+  std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
+                                "role=\"img\" aria-label=\"funnel\">\n",
+                                width + 220, height);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    double w = top > 0 ? std::max(2.0, values[i] / top * width) : 2.0;
+    double x = (width - w) / 2;
+    int y = static_cast<int>(i) * (band + gap);
+    out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#4a7fb5\"/>"
+                       "<text x=\"{}\" y=\"{}\">{}</text>\n",
+                       x, y, w, band, width + 10, y + band / 2 + 4, html_escape(labels[i]));
+  }
+  return out + "</svg>\n";
+}
+
+std::string svg_bars(const std::vector<std::string>& labels, const std::vector<double>& values) {
+  const int bar = 48, gap = 16, height = 200;
+  double top = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+  int width = static_cast<int>(labels.size()) * (bar + gap) + gap;
+  std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
+                                "role=\"img\" aria-label=\"bars\">\n",
+                                std::max(width, 100), height + 40);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    double h = top > 0 ? values[i] / top * height : 0;
+    int x = gap + static_cast<int>(i) * (bar + gap);
+    out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#4a7fb5\"/>"
+                       "<text x=\"{}\" y=\"{}\">{}</text>\n",
+                       x, height - h, bar, h, x, height + 16, html_escape(labels[i]));
+  }
+  return out + "</svg>\n";
+}
+
+std::string text_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
+                      const std::vector<std::string>& shown, int width) {
+  double top = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+  std::size_t label_width = 0;
+  for (const auto& l : labels) label_width = std::max(label_width, display_width(l));
+  int room = std::max(10, width - static_cast<int>(label_width) - 20);
+  std::string out;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    int n = top > 0 ? static_cast<int>(std::lround(values[i] / top * room)) : 0;
+    std::string bar;
+    for (int k = 0; k < n; ++k) bar += "█";
+    out += pad(labels[i], label_width, false) + "  " + bar + " " + shown[i] + "\n";
+  }
+  return out;
+}
+
 std::string render_list(const std::vector<json>& rows, const std::vector<Column>& columns, const OutputOptions& o) {
   if (o.quiet) {
     std::string out;
@@ -196,7 +265,7 @@ std::string render_list(const std::vector<json>& rows, const std::vector<Column>
         for (const auto& r : rows) highlighted.push_back(r.value(o.highlight_key, false));
       return text_table(cells, columns, o, highlighted);
     }
-    case Format::html: return html_table(cells, columns);
+    case Format::html: return html_page("hopper", html_cells(cells, columns));
     case Format::tsv:  // no header, like gh: made for cut and awk
       for (const auto& row : cells) {
         std::vector<std::string> fields;

@@ -42,4 +42,15 @@ std::string render_record(const nlohmann::json& record, const std::vector<Column
                           const OutputOptions& options);
 std::string html_escape(const std::string& text);
 
+// Charts for reports. A self-contained page: inline CSS and SVG, no scripts.
+std::string html_page(const std::string& title, const std::string& body);
+std::string html_table(const std::vector<nlohmann::json>& rows, const std::vector<Column>& columns);
+// A funnel: one centred band per stage, its width following the value.
+std::string svg_funnel(const std::vector<std::string>& labels, const std::vector<double>& values);
+// Vertical bars, one per label.
+std::string svg_bars(const std::vector<std::string>& labels, const std::vector<double>& values);
+// A text bar chart for a terminal: "label  ████████ value".
+std::string text_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
+                      const std::vector<std::string>& shown, int width);
+
 }  // namespace hopper

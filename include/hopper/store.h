@@ -133,6 +133,9 @@ class Store {
 
   void add_history(const HistoryEntry& entry);
   std::vector<HistoryEntry> history(Ref subject);
+  // Every history row of one kind of record for the given fields, before a
+  // time, ordered by record and time: the replay that reports stand on.
+  std::vector<HistoryEntry> history_rows(Kind kind, const std::vector<std::string>& fields, const std::string& before);
 
   // Reps
   Id insert_rep(const Rep& rep);

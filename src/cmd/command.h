@@ -89,6 +89,8 @@ void add_todo_commands(Commands& c);
 void add_reorder_commands(Commands& c);
 void add_agenda_commands(Commands& c);
 void add_pool_commands(Commands& c);
+void add_funnel_commands(Commands& c);
+void add_forecast_commands(Commands& c);
 void add_help_commands(Commands& c);
 
 }  // namespace hopper::cli

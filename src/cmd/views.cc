@@ -280,6 +280,34 @@ void print_customers(Context& ctx, const std::vector<Customer>& customers) {
   print_list(ctx, rows, kPoolColumns);
 }
 
+void print_report(const Context& ctx, const std::string& title, const std::vector<json>& rows,
+                  const std::vector<Column>& columns, const json& total, const json& extra, const std::string& svg,
+                  const std::string& text_chart, const std::string& note) {
+  Format f = ctx.out.format;
+  if (f == Format::json || f == Format::jsonl) {
+    json out = extra;
+    out["rows"] = rows;
+    if (!total.is_null()) out["total"] = total;
+    return ctx.print(out.dump(f == Format::json ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n");
+  }
+  std::vector<json> all = rows;
+  if (!total.is_null() && !ctx.out.quiet) {
+    json t = total;
+    t[columns.front().key] = "total";
+    all.push_back(t);
+  }
+  if (f == Format::html) {
+    std::string body = svg + html_table(all, columns);
+    if (!note.empty()) body += "<p>" + html_escape(note) + "</p>\n";
+    return ctx.print(html_page(title, body));
+  }
+  ctx.print(render_list(all, columns, ctx.out));
+  if (f == Format::table && !ctx.out.quiet) {
+    if (!note.empty()) ctx.print("\n" + note + "\n");
+    if (ctx.out.tty && !text_chart.empty()) ctx.print("\n" + text_chart);
+  }
+}
+
 void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,
                    const std::vector<Column>& columns) {
   // JSON output carries sections inside the record object instead.

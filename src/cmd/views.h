@@ -44,6 +44,12 @@ void print_customer(Context& ctx, const Customer& customer);
 void print_customers(Context& ctx, const std::vector<Customer>& customers);
 // An opportunity with its follow-ups.
 void print_opportunity(Context& ctx, const Opportunity& opp);
+// A report: JSON prints {"rows", "total", …extra}; text formats print the
+// rows and a total row, then `note`; html a page with the chart; a terminal
+// table adds the text chart.
+void print_report(const Context& ctx, const std::string& title, const std::vector<json>& rows,
+                  const std::vector<Column>& columns, const json& total, const json& extra, const std::string& svg,
+                  const std::string& text_chart, const std::string& note = "");
 // A titled sub-list under a record in text formats ("People", "Follow-ups").
 void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,
                    const std::vector<Column>& columns);

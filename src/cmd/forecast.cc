@@ -1,0 +1,88 @@
+// hopper forecast [--period P] [--by month|quarter|category] [--method stage|historical|run-rate]
+#include <fmt/format.h>
+
+#include "command.h"
+#include "hopper/money.h"
+#include "hopper/reports.h"
+#include "views.h"
+
+namespace hopper::cli {
+
+void add_forecast_commands(Commands& c) {
+  struct Options {
+    std::optional<std::string> period;
+    std::string by, method = "stage";
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* app = c.add(&c.root(), "forecast", "Weighted forecast of open opportunities closing in a period",
+                        Needs::read, [o](Context& ctx) {
+    Session& s = *ctx.session;
+    Period p = parse_period(o->period.value_or(o->method == "run-rate" ? "next-month" : "this-quarter"), ctx.now,
+                            s.config.calendar());
+    json period = {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}};
+    if (o->method == "run-rate") {
+      RunRate r = run_rate_forecast(s, p);
+      json row = {{"period", p.label}, {"window_days", r.window_days}, {"created", r.created}, {"won", r.won},
+                  {"lost", r.lost}, {"win_rate", r.win_rate ? json(*r.win_rate) : json()},
+                  {"average_won", money_units(r.average_won)}, {"projected", money_units(r.projected)}};
+      std::vector<Column> columns = {{"period", "PERIOD"}, {"created", "CREATED", ColumnKind::integer},
+                                     {"won", "WON", ColumnKind::integer}, {"lost", "LOST", ColumnKind::integer},
+                                     {"win_rate", "WIN RATE", ColumnKind::percent},
+                                     {"average_won", "AVG WON", ColumnKind::money},
+                                     {"projected", "PROJECTED", ColumnKind::money}};
+      return print_report(ctx, "Run-rate forecast " + p.label, {row}, columns, json(),
+                          {{"method", "run-rate"}, {"period", period}}, "", "");
+    }
+    Forecast f = forecast(s, p, o->method);
+    json total = {{"amount", money_units(f.total_amount)}, {"weighted", money_units(f.total_weighted)}};
+    json extra = {{"closed", {{"count", f.closed_count}, {"amount", money_units(f.closed_amount)}}},
+                  {"method", f.method}, {"period", period}};
+    if (o->method == "historical") {
+      json rates = json::array();
+      for (const auto& w : f.win_rates)
+        rates.push_back({{"pipeline", w.pipeline}, {"stage", w.stage}, {"win_rate", w.rate ? json(*w.rate) : json()},
+                         {"sample", w.sample}});
+      extra["win_rates"] = rates;
+    }
+    std::vector<json> rows;
+    std::vector<std::string> labels, shown;
+    std::vector<double> values;
+    std::vector<Column> columns;
+    std::string by = o->by.empty() ? "month" : o->by;  // the chart is by month unless asked otherwise
+    for (const auto& g : group_forecast(s, f, by)) {
+      labels.push_back(g.group);
+      values.push_back(money_units(g.weighted));
+      shown.push_back(format_money(g.weighted));
+      if (!o->by.empty())
+        rows.push_back({{"group", g.group}, {"count", g.count}, {"amount", money_units(g.amount)},
+                        {"weighted", money_units(g.weighted)}});
+    }
+    if (o->by.empty()) {
+      for (const auto& r : f.rows)
+        rows.push_back({{"ref", make_ref(Kind::opportunity, r.opp.id)}, {"name", r.opp.name},
+                        {"customer", r.opp.customer}, {"close_date", r.opp.close_date},
+                        {"amount", money_units(r.opp.amount)}, {"probability", r.probability},
+                        {"weighted", money_units(r.weighted)}, {"owner", owner_json(r.opp.owner)}});
+      columns = {{"ref", "REF"}, {"name", "NAME"}, {"customer", "CUSTOMER"}, {"close_date", "CLOSE"},
+                 {"amount", "AMOUNT", ColumnKind::money}, {"probability", "PROB", ColumnKind::percent},
+                 {"weighted", "WEIGHTED", ColumnKind::money}, {"owner", "OWNER"}};
+    } else {
+      columns = {{"group", o->by}, {"count", "COUNT", ColumnKind::integer}, {"amount", "AMOUNT", ColumnKind::money},
+                 {"weighted", "WEIGHTED", ColumnKind::money}};
+    }
+    std::string title = fmt::format("Forecast {} ({} – {})", p.label, format_date(p.first), format_date(p.last));
+    std::string closed = fmt::format("closed (won) in {}: {} deals, {}", p.label, f.closed_count, format_money(f.closed_amount));
+    print_report(ctx, title, rows, columns, total, extra, svg_bars(labels, values),
+                 text_bars(labels, values, shown, ctx.out.terminal_width), closed);
+  });
+  app->add_option("--period", o->period, "2017, 2017-Q3, next-quarter … (default this-quarter)");
+  app->add_option("--by", o->by, "Group by month, quarter or category (pipeline / best_case / commit)")
+      ->check(CLI::IsMember({"month", "quarter", "category"}));
+  app->add_option("--method", o->method, "stage (default): stage or manual probability; historical: win rates "
+                                         "measured from history; run-rate: next period from creation rate × win rate "
+                                         "× average won amount")
+      ->check(CLI::IsMember({"stage", "historical", "run-rate"}));
+  app->footer("Example: hopper forecast --period next-quarter --format html > forecast.html");
+}
+
+}  // namespace hopper::cli

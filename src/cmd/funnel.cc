@@ -1,0 +1,134 @@
+// hopper funnel report | conversion
+#include <fmt/format.h>
+
+#include "command.h"
+#include "hopper/error.h"
+#include "hopper/money.h"
+#include "hopper/reports.h"
+#include "views.h"
+
+namespace hopper::cli {
+namespace {
+
+const std::vector<Column> kFunnelColumns = {{"pipeline", "PIPELINE"},
+                                            {"stage", "STAGE"},
+                                            {"stage_name", "NAME"},
+                                            {"count", "COUNT", ColumnKind::integer},
+                                            {"count_share", "COUNT %", ColumnKind::percent},
+                                            {"amount", "AMOUNT", ColumnKind::money},
+                                            {"amount_share", "AMOUNT %", ColumnKind::percent},
+                                            {"weighted", "WEIGHTED", ColumnKind::money}};
+const std::vector<Column> kConversionColumns = {{"pipeline", "PIPELINE"},
+                                                {"stage", "STAGE"},
+                                                {"stage_name", "NAME"},
+                                                {"start", "START", ColumnKind::integer},
+                                                {"moved", "MOVED", ColumnKind::integer},
+                                                {"stayed", "STAYED", ColumnKind::integer},
+                                                {"lost", "LOST", ColumnKind::integer},
+                                                {"regressed", "BACK", ColumnKind::integer},
+                                                {"rate", "RATE", ColumnKind::percent}};
+
+Period period_option(Context& ctx, const std::optional<std::string>& period, const char* fallback) {
+  return parse_period(period.value_or(fallback), ctx.now, ctx.session->config.calendar());
+}
+
+}  // namespace
+
+void add_funnel_commands(Commands& c) {
+  CLI::App* noun = c.noun("funnel", "Funnel reports: distribution per stage, conversion");
+
+  struct ReportOptions {
+    std::string pipeline, by;
+    bool layers = false;
+  };
+  auto r = std::make_shared<ReportOptions>();
+  CLI::App* report = c.add(noun, "report", "Open opportunities per stage: count, amount, weighted, shares",
+                           Needs::read, [r](Context& ctx) {
+    Session& s = *ctx.session;
+    if (r->layers) {
+      std::vector<json> rows;
+      std::vector<Column> columns = {{"layer", "LAYER"}, {"name", "NAME"}, {"count", "COUNT", ColumnKind::integer},
+                                     {"ideal_holding", "IDEAL/REP", ColumnKind::integer}};
+      bool first = true;
+      for (const auto& l : layer_report(s)) {
+        json holdings = json::object();
+        json row = {{"layer", l.layer}, {"name", l.name}, {"count", l.count},
+                    {"ideal_holding", l.ideal_holding ? json(*l.ideal_holding) : json()}};
+        for (const auto& [rep, n] : l.holdings) {
+          holdings[rep] = n;
+          row["rep_" + rep] = n;
+          if (first) columns.push_back({"rep_" + rep, rep, ColumnKind::integer});
+        }
+        first = false;
+        row["holdings"] = holdings;
+        rows.push_back(row);
+      }
+      std::vector<std::string> labels;
+      std::vector<double> values;
+      std::vector<std::string> shown;
+      for (const auto& row : rows) {
+        labels.push_back(row["name"].get<std::string>());
+        values.push_back(row["count"].get<int>());
+        shown.push_back(std::to_string(row["count"].get<int>()));
+      }
+      return print_report(ctx, "Customers per layer", rows, columns, json(), json::object(),
+                          svg_funnel(labels, values), text_bars(labels, values, shown, ctx.out.terminal_width));
+    }
+    FunnelReport f = funnel_report(s, r->pipeline, r->by);
+    std::vector<json> rows;
+    std::vector<std::string> labels, shown;
+    std::vector<double> values;
+    for (const auto& row : f.rows) {
+      rows.push_back({{"group", row.group.empty() && !r->by.empty() ? json("-") : json(row.group)},
+                      {"pipeline", row.pipeline}, {"stage", row.stage}, {"stage_name", row.stage_name},
+                      {"count", row.count}, {"amount", money_units(row.amount)}, {"weighted", money_units(row.weighted)},
+                      {"count_share", row.count_share}, {"amount_share", row.amount_share}});
+      if (r->by.empty()) {
+        labels.push_back(row.pipeline + " " + row.stage_name);
+        values.push_back(row.count);
+        shown.push_back(fmt::format("{} · {}", row.count, format_money(row.amount)));
+      }
+    }
+    json total = {{"count", f.total.count}, {"amount", money_units(f.total.amount)},
+                  {"weighted", money_units(f.total.weighted)}};
+    std::vector<Column> columns = kFunnelColumns;
+    if (!r->by.empty()) columns.insert(columns.begin(), {"group", fmt::format("{}", r->by)});
+    print_report(ctx, "Funnel", rows, columns, total, json::object(), svg_funnel(labels, values),
+                 text_bars(labels, values, shown, ctx.out.terminal_width));
+  });
+  report->add_option("--pipeline", r->pipeline, "Only this pipeline");
+  report->add_option("--by", r->by, "Group by rep, team, grade, source or pipeline")
+      ->check(CLI::IsMember({"rep", "team", "grade", "source", "pipeline"}));
+  report->add_flag("--layers", r->layers, "Customers per lifecycle layer, with each rep's holding");
+  report->footer("Example: hopper funnel report --format html > funnel.html");
+
+  struct ConversionOptions {
+    std::optional<std::string> period;
+    std::string pipeline;
+    bool layers = false;
+  };
+  auto cv = std::make_shared<ConversionOptions>();
+  CLI::App* conversion = c.add(noun, "conversion", "Per stage: of those there at the start of the period, how many moved on",
+                               Needs::read, [cv](Context& ctx) {
+    Session& s = *ctx.session;
+    Period p = period_option(ctx, cv->period, "last-month");
+    auto rows = cv->layers ? layer_conversion_report(s, p) : conversion_report(s, p, cv->pipeline);
+    std::vector<json> out;
+    for (const auto& row : rows)
+      out.push_back({{"pipeline", cv->layers ? json() : json(row.pipeline)}, {"stage", row.stage},
+                     {"stage_name", row.stage_name}, {"start", row.start}, {"moved", row.moved},
+                     {"stayed", row.stayed}, {"lost", row.lost}, {"regressed", row.regressed},
+                     {"rate", row.rate ? json(*row.rate) : json()}});
+    std::vector<Column> columns = kConversionColumns;
+    if (cv->layers) columns.erase(columns.begin());
+    print_report(ctx, fmt::format("Conversion {} ({} – {})", p.label, format_date(p.first), format_date(p.last)), out,
+                 columns, json(), {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}},
+                 "", "");
+  });
+  conversion->add_option("--period", cv->period, "2017-08, 2017-Q3, last-month (default) …");
+  conversion->add_option("--pipeline", cv->pipeline, "Only this pipeline");
+  conversion->add_flag("--layers", cv->layers, "Customer layers instead of stages (abandoned counts as lost)");
+  conversion->footer("Seed 003: 2,000 at the first stage on 2017-08-01, 1,000 moved on by 08-31 → 50%.");
+}
+
+}  // namespace hopper::cli
