@@ -17,11 +17,13 @@ quiet customer add 杭州青禾贸易 --grade C --pool
 quiet --as li lead convert L1
 quiet --as li log C1 '拜访客户，演示了报价系统，对方 CTO 很感兴趣' --type visit
 quiet --as li opp add C1 --name 'ERP 升级' --amount 1,000,000 --close 2026-12-31
-quiet --as li opp add C4 --name 监控平台 --amount 30万 --stage negotiation --close 2027-01-15
+quiet --as li opp add C4 --name 监控平台 --amount 30万 --stage negotiation --close 2026-12-20
 quiet --as li opp check O1 needs_analysis
 quiet --as li opp promote O1
 quiet --as li opp promote O1
-quiet --as zhao opp add C2 --name 'Fleet tracking' --amount 1.5m --pipeline S
+quiet --as zhao opp add C2 --name 'Fleet tracking' --amount 1.5m --pipeline S --close 2027-02-28
+quiet --as zhao opp add C2 --name 'Spare parts' --amount 80k --pipeline S --stage order --close 2026-12-05
+quiet --as zhao opp prob O4 95
 quiet --as li reorder add C1 --product 云服务续费 --every 1m --from 2026-11-30 --remind 5
 
 run rep list
@@ -37,5 +39,8 @@ say "hopper --as li opp promote O1   # a stage gate"
 hopper --as li opp promote O1 || echo "(exit $?)"
 run opp list --sort weighted
 run --as li agenda
+run funnel report
+run forecast --by month --period this-year
+run forecast
 run customer show C4
 run history --limit 8

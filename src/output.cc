@@ -202,19 +202,22 @@ std::string svg_funnel(const std::vector<std::string>& labels, const std::vector
   return out + "</svg>\n";
 }
 
-std::string svg_bars(const std::vector<std::string>& labels, const std::vector<double>& values) {
-  const int bar = 48, gap = 16, height = 200;
+std::string svg_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
+                     const std::vector<std::string>& shown) {
+  const int bar = 72, gap = 16, height = 200, top_margin = 20;
   double top = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
   int width = static_cast<int>(labels.size()) * (bar + gap) + gap;
   std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
                                 "role=\"img\" aria-label=\"bars\">\n",
-                                std::max(width, 100), height + 40);
+                                std::max(width, 100), height + top_margin + 24);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     double h = top > 0 ? values[i] / top * height : 0;
     int x = gap + static_cast<int>(i) * (bar + gap);
+    double y = top_margin + height - h;
     out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#4a7fb5\"/>"
-                       "<text x=\"{}\" y=\"{}\">{}</text>\n",
-                       x, height - h, bar, h, x, height + 16, html_escape(labels[i]));
+                       "<text x=\"{}\" y=\"{:.1f}\">{}</text><text x=\"{}\" y=\"{}\">{}</text>\n",
+                       x, y, bar, h, x, y - 4, html_escape(shown[i]), x, top_margin + height + 16,
+                       html_escape(labels[i]));
   }
   return out + "</svg>\n";
 }

@@ -48,7 +48,8 @@ std::string html_table(const std::vector<nlohmann::json>& rows, const std::vecto
 // A funnel: one centred band per stage, its width following the value.
 std::string svg_funnel(const std::vector<std::string>& labels, const std::vector<double>& values);
 // Vertical bars, one per label.
-std::string svg_bars(const std::vector<std::string>& labels, const std::vector<double>& values);
+std::string svg_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
+                     const std::vector<std::string>& shown);
 // A text bar chart for a terminal: "label  ████████ value".
 std::string text_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
                       const std::vector<std::string>& shown, int width);

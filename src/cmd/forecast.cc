@@ -72,7 +72,7 @@ void add_forecast_commands(Commands& c) {
     }
     std::string title = fmt::format("Forecast {} ({} – {})", p.label, format_date(p.first), format_date(p.last));
     std::string closed = fmt::format("closed (won) in {}: {} deals, {}", p.label, f.closed_count, format_money(f.closed_amount));
-    print_report(ctx, title, rows, columns, total, extra, svg_bars(labels, values),
+    print_report(ctx, title, rows, columns, total, extra, svg_bars(labels, values, shown),
                  text_bars(labels, values, shown, ctx.out.terminal_width), closed);
   });
   app->add_option("--period", o->period, "2017, 2017-Q3, next-quarter … (default this-quarter)");

@@ -67,7 +67,7 @@ void add_funnel_commands(Commands& c) {
       std::vector<double> values;
       std::vector<std::string> shown;
       for (const auto& row : rows) {
-        labels.push_back(row["name"].get<std::string>());
+        labels.push_back(fmt::format("{} · {}", row["name"].get<std::string>(), row["count"].get<int>()));
         values.push_back(row["count"].get<int>());
         shown.push_back(std::to_string(row["count"].get<int>()));
       }
@@ -84,7 +84,7 @@ void add_funnel_commands(Commands& c) {
                       {"count", row.count}, {"amount", money_units(row.amount)}, {"weighted", money_units(row.weighted)},
                       {"count_share", row.count_share}, {"amount_share", row.amount_share}});
       if (r->by.empty()) {
-        labels.push_back(row.pipeline + " " + row.stage_name);
+        labels.push_back(fmt::format("{} {} · {}", row.pipeline, row.stage_name, row.count));
         values.push_back(row.count);
         shown.push_back(fmt::format("{} · {}", row.count, format_money(row.amount)));
       }

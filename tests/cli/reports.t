@@ -164,3 +164,13 @@ HTML for the cron mail: one self-contained file with the funnel as SVG, every va
   [1]
   $ hopper forecast --period 2017 --format html | grep -o '&lt;b&gt;bold&lt;/b&gt;'
   &lt;b&gt;bold&lt;/b&gt;
+
+The weekly cron script writes the mail-ready pages:
+
+  $ HOPPER="$(command -v hopper)" bash "$TESTDIR/../../examples/cron/weekly-forecast.sh" . out | sed 's|out/||g'
+  wrote forecast.html, funnel.html and forecast.json
+  $ grep -c '<svg' out/forecast.html out/funnel.html
+  out/forecast.html:1
+  out/funnel.html:1
+  $ jq -r '.period.label' out/forecast.json
+  2017-Q4
