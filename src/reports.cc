@@ -4,13 +4,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "hopper/error.h"
 #include "hopper/opportunities.h"
+#include "hopper/pool.h"
 
 namespace hopper {
 namespace {
+
+// History up to and including --now: reports never see later entries.
+std::string until_now(const Session& s) { return format_time(s.now + std::chrono::seconds{1}); }
 
 double share(double part, double whole) { return whole > 0 ? std::round(part / whole * 10000) / 100 : 0; }
 
@@ -210,7 +215,7 @@ std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& per
 std::vector<StageWinRate> measured_win_rates(Session& s) {
   // For each stage: of the opportunities that were ever in it and are decided
   // (moved on, won or lost from it), the share that went on.
-  auto rows = s.store.history_rows(Kind::opportunity, {"stage", "status"}, "9999");
+  auto rows = s.store.history_rows(Kind::opportunity, {"stage", "status"}, until_now(s));
   std::map<Id, Opportunity> opps;
   for (const auto& o : s.store.opportunities({})) opps[o.id] = o;
   std::map<Id, std::vector<std::string>> visited;
@@ -222,11 +227,10 @@ std::vector<StageWinRate> measured_win_rates(Session& s) {
     for (const auto& [id, stages] : visited) {
       const Opportunity& o = opps[id];
       if (o.pipeline != p.key) continue;
-      int furthest = -1;
+      // A skipped stage was passed through: it counts as entered and left.
+      int furthest = -1, first = stage_position(p, stages.front());
       for (const auto& st : stages) furthest = std::max(furthest, stage_position(p, st));
-      for (int i = 0; i <= furthest && i < static_cast<int>(p.stages.size()); ++i) {
-        bool was_here = std::find(stages.begin(), stages.end(), p.stages[i].key) != stages.end();
-        if (!was_here) continue;
+      for (int i = std::max(first, 0); i <= furthest && i < static_cast<int>(p.stages.size()); ++i) {
         bool went_on = i < furthest || o.status == "won";
         bool decided = went_on || o.status == "lost";
         if (decided) {
@@ -325,6 +329,251 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   int days = days_between(period.first, period.last) + 1;
   double expected_deals = static_cast<double>(r.created) / r.window_days * days * r.win_rate.value_or(0) / 100.0;
   r.projected = static_cast<Money>(std::llround(expected_deals * static_cast<double>(r.average_won)));
+  return r;
+}
+
+}  // namespace hopper
+
+namespace hopper {
+namespace {
+
+double days_apart(const std::string& from, const std::string& to) {
+  using namespace std::chrono;
+  return duration<double, std::ratio<86400>>(parse_absolute_time(to) - parse_absolute_time(from)).count();
+}
+
+std::optional<double> median(std::vector<double> v) {
+  if (v.empty()) return std::nullopt;
+  std::sort(v.begin(), v.end());
+  std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double round2(double v) { return std::round(v * 100) / 100; }
+
+}  // namespace
+
+std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep) {
+  // Stays: each history entry into a stage (layer) lasts until the next one.
+  struct Stay {
+    std::string group, pipeline, place, next;
+    double days;
+    bool ended;
+  };
+  std::vector<Stay> stays;
+  std::map<Id, std::string> owner, pipeline;
+  if (layers) {
+    for (const auto& c : s.store.customers({})) owner[c.id] = c.owner;
+  } else {
+    for (const auto& o : s.store.opportunities({})) {
+      owner[o.id] = o.owner;
+      pipeline[o.id] = o.pipeline;
+    }
+  }
+  std::string now = format_time(s.now);
+  auto rows = s.store.history_rows(layers ? Kind::customer : Kind::opportunity,
+                                   layers ? std::vector<std::string>{"layer"} : std::vector<std::string>{"stage", "status"},
+                                   until_now(s));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& h = rows[i];
+    if (h.field != (layers ? "layer" : "stage") || h.to.empty()) continue;
+    Stay st{by_rep ? owner[h.subject.id] : "", layers ? "" : pipeline[h.subject.id], h.to, "", 0, false};
+    for (std::size_t j = i + 1; j < rows.size() && rows[j].subject.id == h.subject.id; ++j) {
+      const auto& n = rows[j];
+      if (n.field == "status" && n.to == "open") continue;  // reopened: the stay goes on
+      st.next = n.to;  // a stage, a layer, or won / lost
+      st.days = days_apart(h.at, n.at);
+      st.ended = true;
+      break;
+    }
+    stays.push_back(st);
+  }
+  std::vector<VelocityRow> out;
+  std::vector<std::string> groups = {""};
+  if (by_rep) {
+    groups.clear();
+    for (const auto& r : s.store.reps())
+      if (r.active) groups.push_back(r.name);
+  }
+  for (const auto& group : groups) {
+    auto add_row = [&](const std::string& pl, const std::string& key, const std::string& name, int position,
+                       std::optional<int> ideal_days, std::optional<double> ideal_rate,
+                       const std::function<int(const std::string&)>& position_of, const std::string& lost_as) {
+      VelocityRow row{group, pl, key, name, 0, 0, 0, std::nullopt, std::nullopt, ideal_days, std::nullopt, ideal_rate};
+      std::vector<double> days;
+      for (const auto& st : stays) {
+        if (st.group != group || st.pipeline != pl || st.place != key) continue;
+        row.entered += 1;
+        if (!st.ended) continue;
+        row.left += 1;
+        days.push_back(st.days);
+        if (st.next == "won" || (st.next != lost_as && st.next != "lost" && position_of(st.next) > position)) row.moved += 1;
+      }
+      if (!days.empty()) {
+        double sum = 0;
+        for (double d : days) sum += d;
+        row.average_days = round2(sum / static_cast<double>(days.size()));
+        row.median_days = round2(*median(days));
+        row.movement_rate = share(row.moved, row.left);
+      }
+      out.push_back(row);
+    };
+    if (layers) {
+      for (std::size_t i = 0; i < s.config.layers.size(); ++i) {
+        const Layer& l = s.config.layers[i];
+        add_row("", l.key, l.name, static_cast<int>(i), l.ideal_days, l.ideal_rate,
+                [&](const std::string& k) { return s.config.layer_index(k); }, s.config.abandoned.key);
+      }
+    } else {
+      for (const auto& p : s.config.pipelines)
+        for (std::size_t i = 0; i < p.stages.size(); ++i)
+          add_row(p.key, p.stages[i].key, p.stages[i].name, static_cast<int>(i), std::nullopt, std::nullopt,
+                  [&](const std::string& k) { return stage_position(p, k); }, "lost");
+    }
+  }
+  return out;
+}
+
+std::vector<HealthFinding> health_report(Session& s) {
+  std::vector<HealthFinding> out;
+  // Signings from outside the funnel: signed without passing through intent.
+  int intent = s.config.layer_index("intent"), signed_at = s.config.layer_index("signed");
+  if (intent >= 0 && signed_at >= 0) {
+    for (const auto& h : s.store.history_rows(Kind::customer, {"layer"}, until_now(s))) {
+      if (h.to != "signed") continue;
+      int from = s.config.layer_index(h.from);
+      if (from < intent) {
+        auto c = s.store.find_customer(h.subject.id);
+        out.push_back({"signed_outside_funnel", make_ref(Kind::customer, h.subject.id), c ? c->owner : "",
+                       fmt::format("{} went from {} straight to signed on {}", c ? c->name : "",
+                                   h.from.empty() ? "nothing (added as signed)" : s.config.layer_name(h.from),
+                                   h.at.substr(0, 10))});
+      }
+    }
+  }
+  // Per rep, from the layer velocity: slow layers and low movement.
+  for (const auto& v : velocity_report(s, true, true)) {
+    if (v.ideal_days && v.average_days && v.left >= 3 && *v.average_days > 2.0 * *v.ideal_days)
+      out.push_back({"slow_layer", v.group, v.group,
+                     fmt::format("{} stay {} days on average in {} (ideal {})", v.left, *v.average_days, v.stage_name,
+                                 *v.ideal_days)});
+    if (v.ideal_rate && v.movement_rate && v.left >= 3 && *v.movement_rate < *v.ideal_rate)
+      out.push_back({"low_movement", v.group, v.group,
+                     fmt::format("{}% of {} moved on from {} (ideal {}%)", *v.movement_rate, v.left, v.stage_name,
+                                 *v.ideal_rate)});
+  }
+  // Many intents but few signings; high abandonment (seed 002's KPI).
+  Period last90{date_of(s.now) - std::chrono::days{90}, date_of(s.now), "last 90 days"};
+  for (const auto& card : scorecards(s, last90)) {
+    int intents = 0;
+    for (const auto& [layer, n] : card.holdings)
+      if (layer == "intent") intents = n;
+    const Layer* il = s.config.find_layer("intent");
+    double ideal = il && il->ideal_rate ? *il->ideal_rate : 10;
+    if (intents >= 5 && card.won * 100.0 < intents * ideal)
+      out.push_back({"few_signings", make_ref(Kind::rep, card.rep.id), card.rep.name,
+                     fmt::format("{} customers in intent, {} signed in the last 90 days", intents, card.won)});
+    if (card.abandon_ratio && card.claimed >= 4 && *card.abandon_ratio > 50)
+      out.push_back({"high_abandonment", make_ref(Kind::rep, card.rep.id), card.rep.name,
+                     fmt::format("abandoned {} of {} claimed in the last 90 days", card.abandoned, card.claimed)});
+  }
+  // Rotting opportunities: idle past their stage's rotten_days.
+  Date today = date_of(s.now);
+  for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, "", "", "open"})) {
+    const Stage& st = stage_of(s.config, o);
+    if (!st.rotten_days) continue;
+    std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
+    int idle = days_between(date_of(parse_absolute_time(last.substr(0, 10))), today);
+    if (idle > *st.rotten_days)
+      out.push_back({"rotting", make_ref(Kind::opportunity, o.id), o.owner,
+                     fmt::format("{} idle {} days in {} (rotten after {})", o.name, idle, st.key, *st.rotten_days)});
+  }
+  return out;
+}
+
+std::vector<Scorecard> scorecards(Session& s, const Period& period) {
+  std::string from = start_of(period), to = end_of(period);
+  std::vector<Scorecard> out;
+  std::map<std::string, Scorecard*> by_name;
+  out.reserve(s.store.reps().size());
+  for (const auto& r : s.store.reps()) {
+    if (!r.active) continue;
+    Scorecard card;
+    card.rep = r;
+    for (const auto& l : s.config.layers) card.holdings.push_back({l.key, 0});
+    out.push_back(card);
+  }
+  for (auto& card : out) by_name[card.rep.name] = &card;
+  for (const auto& c : s.store.customers({})) {
+    if (!by_name.count(c.owner)) continue;
+    for (auto& [layer, n] : by_name[c.owner]->holdings)
+      if (layer == c.layer) n += 1;
+  }
+  for (const auto& c : s.store.customers({})) {
+    if (c.staked_by.empty() || !by_name.count(c.staked_by)) continue;
+    Scorecard* card = by_name[c.staked_by];
+    card->staked += 1;
+    // Seed 004: staking progress is the share of stakes with a complete profile.
+    if (missing_profile(s, c).empty()) card->staked_complete += 1;
+  }
+  for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, "", "", "won"})) {
+    if (o.closed_at < from || o.closed_at >= to || !by_name.count(o.owner)) continue;
+    by_name[o.owner]->won += 1;
+    by_name[o.owner]->won_amount += o.amount;
+  }
+  for (const auto& h : s.store.history_rows(Kind::customer, {"owner", "stake"}, to)) {
+    if (h.at < from) continue;
+    if (h.field == "owner" && h.reason == "claimed" && by_name.count(h.to)) by_name[h.to]->claimed += 1;
+    if (h.field == "owner" && h.reason.starts_with("abandoned") && by_name.count(h.from)) by_name[h.from]->abandoned += 1;
+    if (h.field == "owner" && h.reason.starts_with("released") && by_name.count(h.from)) by_name[h.from]->released += 1;
+    if (h.field == "owner" && h.reason.starts_with("recycled") && by_name.count(h.from)) by_name[h.from]->recycled += 1;
+  }
+  for (auto& card : out) {
+    auto counts = s.store.followup_counts(card.rep.id, from, to);
+    card.followups = counts.first;
+    card.invalid_followups = counts.second;
+    if (card.followups > 0) card.invalid_share = share(card.invalid_followups, card.followups);
+    if (card.claimed > 0) card.abandon_ratio = share(card.abandoned, card.claimed);
+    card.staked_signings = s.store.staked_signings(card.rep.name, from, to);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Scorecard& a, const Scorecard& b) { return a.won_amount > b.won_amount; });
+  return out;
+}
+
+PoolReport pool_report(Session& s, const Period& period) {
+  PoolReport r;
+  std::map<std::string, int> grade, segment, age;
+  Date today = date_of(s.now);
+  CustomerFilter pool;
+  pool.pool_only = true;
+  std::map<Id, std::string> entered;  // when each pool customer last lost its owner
+  for (const auto& h : s.store.history_rows(Kind::customer, {"owner"}, until_now(s)))
+    if (h.to == "pool") entered[h.subject.id] = h.at;
+  for (const auto& c : s.store.customers(pool)) {
+    if (c.layer == s.config.abandoned.key && !c.cool_until.empty() && c.cool_until > format_date(today)) continue;
+    r.size += 1;
+    grade[c.grade.empty() ? "-" : c.grade] += 1;
+    segment[c.segment] += 1;
+    std::string since = entered.count(c.id) ? entered[c.id] : c.created_at;
+    int days = days_between(date_of(parse_absolute_time(since.substr(0, 10))), today);
+    age[days <= 7 ? "0-7 days" : days <= 30 ? "8-30 days" : days <= 90 ? "31-90 days" : "over 90 days"] += 1;
+  }
+  for (const auto& g : s.config.grades) r.by_grade.push_back({g, grade[g]});
+  if (grade["-"]) r.by_grade.push_back({"-", grade["-"]});
+  for (const auto& g : s.config.segments) r.by_segment.push_back({g, segment[g]});
+  for (const char* a : {"0-7 days", "8-30 days", "31-90 days", "over 90 days"}) r.by_age.push_back({a, age[a]});
+  std::string from = start_of(period), to = end_of(period);
+  std::map<std::string, int> forced;
+  for (const auto& h : s.store.history_rows(Kind::customer, {"owner"}, to)) {
+    if (h.at < from) continue;
+    if (h.reason == "claimed") r.claims += 1;
+    else if (h.reason.starts_with("released")) r.releases += 1;
+    else if (h.reason.starts_with("recycled: ")) {
+      std::string rule = h.reason.substr(10, h.reason.rfind(" (") - 10);
+      forced[rule] += 1;
+    }
+  }
+  for (const auto& rule : s.config.pool.rules) r.forced_by_rule.push_back({rule.name, forced[rule.name]});
   return r;
 }
 

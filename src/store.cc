@@ -1192,6 +1192,29 @@ WHERE valid AND ((subject_kind = ?1 AND subject_id = ?2) OR (?1 = 'customer' AND
   return st.getColumn(0).getString();
 }
 
+std::pair<int, int> Store::followup_counts(Id rep, const std::string& from, const std::string& to) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT count(*), coalesce(sum(NOT valid), 0) FROM activity WHERE actor_id = ? AND at >= ? AND at < ?)sql");
+  st.bind(1, rep);
+  st.bind(2, from);
+  st.bind(3, to);
+  st.executeStep();
+  return {st.getColumn(0).getInt(), st.getColumn(1).getInt()};
+}
+
+int Store::staked_signings(const std::string& rep, const std::string& from, const std::string& to) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT count(*) FROM opportunity o JOIN rep r ON r.id = o.owner_id
+WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?1
+  AND EXISTS (SELECT 1 FROM history h WHERE h.subject_kind = 'customer' AND h.subject_id = o.customer_id
+              AND h.field = 'stake' AND h.to_value = ?1))sql");
+  st.bind(1, rep);
+  st.bind(2, from);
+  st.bind(3, to);
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
 std::optional<std::string> Store::last_assigned_rep() {
   SQLite::Statement st(*db_, R"sql(
 SELECT to_value FROM history WHERE field = 'owner' AND reason LIKE 'assigned%' ORDER BY id DESC LIMIT 1)sql");

@@ -103,4 +103,51 @@ struct RunRate {
 };
 RunRate run_rate_forecast(Session& s, const Period& period);
 
+// How long records stay in each stage (or layer) and how many move on, from
+// history: completed stays only; the movement rate is moved / left.
+struct VelocityRow {
+  std::string group;  // rep with --by rep
+  std::string pipeline;
+  std::string stage;
+  std::string stage_name;
+  int entered = 0, left = 0, moved = 0;
+  std::optional<double> average_days, median_days;
+  std::optional<int> ideal_days;
+  std::optional<double> movement_rate, ideal_rate;  // percent
+};
+std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep);
+
+// Seed 002's exceptions worth a manager's look.
+struct HealthFinding {
+  std::string kind;  // signed_outside_funnel | few_signings | high_abandonment | slow_layer | rotting
+  std::string ref;   // the record or rep
+  std::string rep;
+  std::string detail;
+};
+std::vector<HealthFinding> health_report(Session& s);
+
+// Per rep, ranked by won amount in the period (seed 002 KPIs, seed 004 rankings).
+struct Scorecard {
+  Rep rep;
+  std::vector<std::pair<std::string, int>> holdings;  // layer → customers
+  int won = 0;
+  Money won_amount = 0;
+  int claimed = 0, abandoned = 0, released = 0, recycled = 0;
+  std::optional<double> abandon_ratio;  // abandoned / claimed, percent
+  int followups = 0, invalid_followups = 0;
+  std::optional<double> invalid_share;  // percent
+  int staked = 0, staked_complete = 0;
+  int staked_signings = 0;  // won deals on customers the rep had staked (seed 004's ranking)
+};
+std::vector<Scorecard> scorecards(Session& s, const Period& period);
+
+// The shared pool: its size by grade, segment and age, and the flows of the period.
+struct PoolReport {
+  std::vector<std::pair<std::string, int>> by_grade, by_segment, by_age;
+  int size = 0;
+  int claims = 0, releases = 0;
+  std::vector<std::pair<std::string, int>> forced_by_rule;
+};
+PoolReport pool_report(Session& s, const Period& period);
+
 }  // namespace hopper

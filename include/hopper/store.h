@@ -208,6 +208,12 @@ class Store {
   // When the subject first saw a valid follow-up ("" when never).
   std::string first_valid_followup(Ref subject);
 
+  // Reports
+  // Activities the rep logged in [from, to): all, and how many were not valid follow-ups.
+  std::pair<int, int> followup_counts(Id rep, const std::string& from, const std::string& to);
+  // Won deals of the rep in [from, to) on customers the rep had staked.
+  int staked_signings(const std::string& rep, const std::string& from, const std::string& to);
+
   // Assignment
   std::optional<std::string> last_assigned_rep();
   // Won amounts (minor units) per owner of deals closed since the date.

@@ -49,6 +49,8 @@ struct Context {
   Time parse_when(const std::string& text) const;
 };
 
+// --period P, else `fallback` (this-month, last-month …), against --now.
+Period period_option(Context& ctx, const std::optional<std::string>& period, const char* fallback);
 // The rep whose work a command shows: --rep R for managers, else the actor.
 Rep rep_to_view(Session& s, const std::optional<std::string>& name);
 

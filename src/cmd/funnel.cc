@@ -28,11 +28,11 @@ const std::vector<Column> kConversionColumns = {{"pipeline", "PIPELINE"},
                                                 {"regressed", "BACK", ColumnKind::integer},
                                                 {"rate", "RATE", ColumnKind::percent}};
 
+}  // namespace
+
 Period period_option(Context& ctx, const std::optional<std::string>& period, const char* fallback) {
   return parse_period(period.value_or(fallback), ctx.now, ctx.session->config.calendar());
 }
-
-}  // namespace
 
 void add_funnel_commands(Commands& c) {
   CLI::App* noun = c.noun("funnel", "Funnel reports: distribution per stage, conversion");
@@ -129,6 +129,48 @@ void add_funnel_commands(Commands& c) {
   conversion->add_option("--pipeline", cv->pipeline, "Only this pipeline");
   conversion->add_flag("--layers", cv->layers, "Customer layers instead of stages (abandoned counts as lost)");
   conversion->footer("Seed 003: 2,000 at the first stage on 2017-08-01, 1,000 moved on by 08-31 → 50%.");
+
+  struct VelocityOptions {
+    bool layers = false;
+    std::string by;
+  };
+  auto v = std::make_shared<VelocityOptions>();
+  CLI::App* velocity = c.add(noun, "velocity", "Days per stage or layer (average, median) and movement rates, from history",
+                             Needs::read, [v](Context& ctx) {
+    std::vector<json> rows;
+    auto opt = [](const auto& x) { return x ? json(*x) : json(); };
+    for (const auto& row : velocity_report(*ctx.session, v->layers, v->by == "rep"))
+      rows.push_back({{"rep", row.group.empty() ? json() : json(row.group)},
+                      {"pipeline", row.pipeline.empty() ? json() : json(row.pipeline)}, {"stage", row.stage},
+                      {"stage_name", row.stage_name}, {"entered", row.entered}, {"left", row.left}, {"moved", row.moved},
+                      {"average_days", opt(row.average_days)}, {"median_days", opt(row.median_days)},
+                      {"ideal_days", opt(row.ideal_days)}, {"movement_rate", opt(row.movement_rate)},
+                      {"ideal_rate", opt(row.ideal_rate)}});
+    std::vector<Column> columns = {{"stage", v->layers ? "LAYER" : "STAGE"}, {"stage_name", "NAME"},
+                                   {"entered", "ENTERED", ColumnKind::integer}, {"left", "LEFT", ColumnKind::integer},
+                                   {"average_days", "AVG DAYS", ColumnKind::integer},
+                                   {"median_days", "MEDIAN", ColumnKind::integer},
+                                   {"movement_rate", "MOVED ON", ColumnKind::percent}};
+    if (v->layers) {
+      columns.insert(columns.begin() + 5, {"ideal_days", "IDEAL DAYS", ColumnKind::integer});
+      columns.push_back({"ideal_rate", "IDEAL RATE", ColumnKind::percent});
+    } else {
+      columns.insert(columns.begin(), {"pipeline", "PIPELINE"});
+    }
+    if (v->by == "rep") columns.insert(columns.begin(), {"rep", "REP"});
+    print_report(ctx, "Velocity", rows, columns, json(), json::object(), "", "");
+  });
+  velocity->add_flag("--layers", v->layers, "Customer layers against ideal_days and ideal_rate (seed 002)");
+  velocity->add_option("--by", v->by, "rep: one block per rep")->check(CLI::IsMember({"rep"}));
+
+  c.add(noun, "health", "Seed 002's exceptions: signings outside the funnel, few signings, slow or stuck reps, rotting deals",
+        Needs::read, [](Context& ctx) {
+    std::vector<json> rows;
+    for (const auto& f : health_report(*ctx.session))
+      rows.push_back({{"kind", f.kind}, {"ref", f.ref}, {"rep", f.rep.empty() ? json() : json(f.rep)}, {"detail", f.detail}});
+    print_report(ctx, "Funnel health", rows, {{"kind", "KIND"}, {"ref", "REF"}, {"rep", "REP"}, {"detail", "DETAIL"}},
+                 json(), json::object(), "", "");
+  });
 }
 
 }  // namespace hopper::cli

@@ -4,6 +4,7 @@
 #include "command.h"
 #include "hopper/assignment.h"
 #include "hopper/pool.h"
+#include "hopper/reports.h"
 #include "views.h"
 
 namespace hopper::cli {
@@ -108,6 +109,27 @@ void add_pool_commands(Commands& c) {
   assign->footer("top-seller (seed 002's \"fat man\" rule): the rep with the highest won amount in\n"
                  "top_seller_window_days; never beyond capacity; with own_discovery a customer from a rep's own lead\n"
                  "goes back to that rep.");
+
+  auto rp = std::make_shared<std::optional<std::string>>();
+  CLI::App* report = c.add(noun, "report", "The shared pool by grade, segment and age; claims and releases in a period",
+                           Needs::read, [rp](Context& ctx) {
+    Period p = period_option(ctx, *rp, "this-month");
+    PoolReport r = pool_report(*ctx.session, p);
+    std::vector<json> rows;
+    auto add = [&](const std::string& what, const std::vector<std::pair<std::string, int>>& counts) {
+      for (const auto& [k, n] : counts) rows.push_back({{"measure", what}, {"value", k}, {"count", n}});
+    };
+    add("grade", r.by_grade);
+    add("segment", r.by_segment);
+    add("age", r.by_age);
+    rows.push_back({{"measure", "flow"}, {"value", "claims"}, {"count", r.claims}});
+    rows.push_back({{"measure", "flow"}, {"value", "releases"}, {"count", r.releases}});
+    add("forced release", r.forced_by_rule);
+    print_report(ctx, "Pool " + p.label, rows, {{"measure", "MEASURE"}, {"value", "VALUE"}, {"count", "COUNT", ColumnKind::integer}},
+                 json{{"count", r.size}},  // the pool's size
+                 {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}}, "", "");
+  });
+  report->add_option("--period", *rp, "Period of the flows (default this-month)");
 
   CLI::App* recycle = c.add(noun, "recycle", "The nightly job: release customers that broke a [[pool.rule]] (掉保)",
                             Needs::write, [](Context& ctx) {

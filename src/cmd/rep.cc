@@ -4,6 +4,8 @@
 #include "command.h"
 #include "hopper/assignment.h"
 #include "hopper/error.h"
+#include "hopper/reports.h"
+#include "hopper/text.h"
 #include "views.h"
 
 namespace hopper::cli {
@@ -98,6 +100,51 @@ void add_rep_commands(Commands& c) {
   leave->add_option("--strategy", lv->strategy, "Pick the successor: top-seller, round-robin or balanced")
       ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
       ->excludes(to);
+  struct ScoreOptions {
+    std::optional<std::string> period, rep;
+  };
+  auto sc = std::make_shared<ScoreOptions>();
+  CLI::App* score = c.add(noun, "scorecard", "Per rep, ranked by won amount: holdings, signings, KPIs", Needs::read,
+                          [sc](Context& ctx) {
+    Session& s = *ctx.session;
+    Period p = period_option(ctx, sc->period, "this-month");
+    std::vector<json> rows;
+    auto opt = [](const auto& x) { return x ? json(*x) : json(); };
+    int rank = 0;
+    for (const auto& card : scorecards(s, p)) {
+      ++rank;
+      if (sc->rep && card.rep.name != *sc->rep) continue;
+      json holdings = json::object();
+      std::vector<std::string> held;
+      for (const auto& [layer, n] : card.holdings) {
+        holdings[layer] = n;
+        const Layer* l = s.config.find_layer(layer);
+        if (l && l->ideal_holding) held.push_back(fmt::format("{}/{}", n, *l->ideal_holding));
+      }
+      rows.push_back({{"rank", rank}, {"rep", card.rep.name}, {"team", card.rep.team}, {"won", card.won},
+                      {"won_amount", money_units(card.won_amount)}, {"holdings", holdings},
+                      {"holdings_vs_ideal", join(held, " ")}, {"claimed", card.claimed}, {"abandoned", card.abandoned},
+                      {"released", card.released}, {"recycled", card.recycled},
+                      {"abandon_ratio", opt(card.abandon_ratio)}, {"followups", card.followups},
+                      {"invalid_followups", card.invalid_followups}, {"invalid_share", opt(card.invalid_share)},
+                      {"staked", card.staked}, {"staked_complete", card.staked_complete},
+                      {"staked_signings", card.staked_signings}});
+    }
+    print_report(ctx, "Scorecard " + p.label, rows,
+                 {{"rank", "#", ColumnKind::integer}, {"rep", "REP"}, {"team", "TEAM"}, {"won", "WON", ColumnKind::integer},
+                  {"won_amount", "WON AMOUNT", ColumnKind::money}, {"holdings_vs_ideal", "HELD/IDEAL"},
+                  {"claimed", "CLAIMED", ColumnKind::integer}, {"abandon_ratio", "ABANDONED %", ColumnKind::percent},
+                  {"invalid_share", "INVALID F/U %", ColumnKind::percent}, {"staked", "STAKED", ColumnKind::integer},
+                  {"staked_complete", "COMPLETE", ColumnKind::integer},
+                  {"staked_signings", "STAKE WINS", ColumnKind::integer}},
+                 json(), {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}},
+                 "", "");
+  });
+  score->add_option("--period", sc->period, "Period of the flows (default this-month)");
+  score->add_option("--rep", sc->rep, "Only this rep's line (keeps the rank)");
+  score->footer("HELD/IDEAL: customers per layer against ideal_holding (seed 002); ABANDONED %: abandoned / claimed\n"
+                "(seed 002's KPI); INVALID F/U %: follow-ups that did not count (seed 004); stakes and their wins.");
+
   leave->footer("Open opportunities and their customers, signed and implemented customers, open leads and to-dos go\n"
                 "to the successor; other customers to the shared pool; follow-ups and history stay (seed 000, 002).");
 }

@@ -1,0 +1,124 @@
+#include <doctest/doctest.h>
+
+#include "../tests/test_session.h"
+#include "hopper/customers.h"
+#include "hopper/opportunities.h"
+#include "hopper/reports.h"
+
+using namespace hopper;
+
+static const char* kSeed003 = R"(
+[[pipeline]]
+key = "F"
+[[pipeline.stage]]
+key = "s10"
+probability = 10
+[[pipeline.stage]]
+key = "s30"
+probability = 30
+[[pipeline.stage]]
+key = "s60"
+probability = 60
+category = "best_case"
+[[pipeline.stage]]
+key = "s100"
+probability = 100
+category = "commit"
+)";
+
+static Id customer(Session& s) {
+  CustomerInput in;
+  in.name = "Acme";
+  return add_customer(s, in, true).customer.id;
+}
+
+static Opportunity deal(Session& s, Id c, const char* amount, const char* stage, const char* close) {
+  OpportunityInput in;
+  in.name = "deal";
+  in.amount = amount;
+  in.stage = stage;
+  in.close_date = close;
+  return add_opportunity(s, c, in);
+}
+
+TEST_CASE("seed 003: the 2017 forecast is 26,000,000") {
+  testing::TestSession t(kSeed003, "2016-12-01T09:00:00");
+  Session& s = t.s();
+  Id c = customer(s);
+  deal(s, c, "50000000", "s10", "2017-01-20");
+  deal(s, c, "20000000", "s30", "2017-03-15");
+  deal(s, c, "10000000", "s60", "2017-05-31");
+  deal(s, c, "5000000", "s100", "2017-08-10");
+  deal(s, c, "4000000", "s100", "2017-10-30");
+  deal(s, c, "9000000", "s100", "2018-01-05");  // outside the period
+  Forecast f = forecast(s, parse_period("2017", s.now, s.config.calendar()), "stage");
+  CHECK(f.rows.size() == 5);
+  CHECK(f.total_weighted == 26000000'00);
+  Money by_quarter = 0;
+  for (const auto& g : group_forecast(s, f, "quarter")) by_quarter += g.weighted;
+  CHECK(by_quarter == f.total_weighted);
+  auto categories = group_forecast(s, f, "category");
+  REQUIRE(categories.size() == 3);
+  CHECK(categories[2].group == "commit");
+  CHECK(categories[2].weighted == 9000000'00);
+}
+
+TEST_CASE("seed 003: distribution shares of count and amount") {
+  testing::TestSession t(kSeed003);
+  Session& s = t.s();
+  Id c = customer(s);
+  deal(s, c, "300", "s10", "2017-01-01");
+  deal(s, c, "100", "s10", "2017-01-01");
+  deal(s, c, "600", "s30", "2017-01-01");
+  FunnelReport r = funnel_report(s, "F", "");
+  REQUIRE(r.rows.size() == 4);
+  CHECK(r.rows[0].count == 2);
+  CHECK(r.rows[0].count_share == doctest::Approx(66.67));
+  CHECK(r.rows[0].amount_share == doctest::Approx(40));
+  CHECK(r.rows[1].amount_share == doctest::Approx(60));
+  CHECK(r.rows[3].count == 0);
+  CHECK(r.total.weighted == (40 + 180) * 100);
+}
+
+TEST_CASE("seed 003: conversion counts those there at the start, from history") {
+  testing::TestSession t(kSeed003, "2017-07-20T09:00:00");
+  Session& s = t.s();
+  Id c = customer(s);
+  std::vector<Id> ids;
+  for (int i = 0; i < 20; ++i) ids.push_back(deal(s, c, "1", "s10", "2017-12-01").id);
+  t.set_now("2017-08-10T09:00:00");
+  for (int i = 0; i < 10; ++i) promote_opportunity(s, ids[i], std::nullopt, {});
+  lose_opportunity(s, ids[10], "price");
+  lose_opportunity(s, ids[11], "other");
+  deal(s, c, "1", "s10", "2017-12-01");  // created inside the period: not counted
+  t.set_now("2017-09-10T09:00:00");
+  promote_opportunity(s, ids[12], std::nullopt, {});  // after the period: still "stayed"
+  auto rows = conversion_report(s, parse_period("2017-08", s.now, s.config.calendar()), "F");
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].start == 20);
+  CHECK(rows[0].moved == 10);
+  CHECK(rows[0].stayed == 8);
+  CHECK(rows[0].lost == 2);
+  CHECK(*rows[0].rate == 50);
+  CHECK_FALSE(rows[1].rate);  // nobody was in s30 on 08-01
+}
+
+TEST_CASE("measured win rate is the product of onward conversions") {
+  testing::TestSession t(kSeed003, "2017-01-02T09:00:00");
+  Session& s = t.s();
+  Id c = customer(s);
+  // Four deals: two reach s30; of those one wins, one is lost there; two are lost in s10.
+  std::vector<Opportunity> d;
+  for (int i = 0; i < 4; ++i) d.push_back(deal(s, c, "1", "s10", "2017-12-01"));
+  promote_opportunity(s, d[0].id, "s100", {});
+  win_opportunity(s, d[0].id, std::nullopt);
+  promote_opportunity(s, d[1].id, std::nullopt, {});
+  lose_opportunity(s, d[1].id, "price");
+  lose_opportunity(s, d[2].id, "price");
+  lose_opportunity(s, d[3].id, "price");
+  auto rates = measured_win_rates(s);
+  REQUIRE(rates.size() == 4);
+  CHECK(rates[0].sample == 4);
+  CHECK(*rates[0].rate == doctest::Approx(25));  // 2/4 × 1/2 × 1 × 1
+  CHECK(*rates[1].rate == doctest::Approx(50));
+}
