@@ -287,10 +287,27 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   auto quarter_of = [&](const std::string& date) {  // "2017-Q3", fiscal
     return parse_period("this-quarter", parse_absolute_time(date), s.config.calendar()).label;
   };
+  std::map<Id, Rep> reps;
+  std::map<Id, std::string> grade, source;
+  if (by == "team")
+    for (const auto& r : s.store.reps()) reps[r.id] = r;
+  if (by == "grade")
+    for (const auto& c : s.store.customers({})) grade[c.id] = c.grade;
+  if (by == "source")
+    for (const auto& l : s.store.leads({}))
+      if (l.customer_id) source[*l.customer_id] = l.source;
+  auto key_of = [&](const Opportunity& o) -> std::string {
+    if (by == "month") return o.close_date.substr(0, 7);
+    if (by == "quarter") return quarter_of(o.close_date);
+    if (by == "category") return stage_of(s.config, o).category;
+    if (by == "rep") return o.owner;
+    if (by == "team") return o.owner_id ? reps[*o.owner_id].team : "";
+    if (by == "pipeline") return o.pipeline;
+    if (by == "grade") return grade[o.customer_id];
+    return source[o.customer_id];
+  };
   for (const auto& r : f.rows) {
-    std::string key = by == "month"     ? r.opp.close_date.substr(0, 7)
-                      : by == "quarter" ? quarter_of(r.opp.close_date)
-                                        : stage_of(s.config, r.opp).category;
+    std::string key = key_of(r.opp);
     ForecastGroup& g = groups[key];
     g.group = key;
     g.count += 1;

@@ -86,7 +86,7 @@ struct Forecast {
   std::vector<StageWinRate> win_rates;  // method historical
 };
 Forecast forecast(Session& s, const Period& period, const std::string& method);
-// by: month | quarter | category
+// by: month | quarter | category | rep | team | pipeline | grade | source
 std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const std::string& by);
 std::vector<StageWinRate> measured_win_rates(Session& s);
 

@@ -1,12 +1,33 @@
 #include "command.h"
 
+#include <fmt/format.h>
+
 #include <iostream>
+
+#include "hopper/error.h"
 
 namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
 void Context::note(const std::string& text) const { std::cerr << text << (text.ends_with('\n') ? "" : "\n"); }
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
+
+void add_period_options(CLI::App* app, PeriodOptions& o, const std::string& default_help) {
+  auto* period = app->add_option("--period", o.period,
+                                 "2017, 2017-08, 2017-Q3, a date, this-|last-|next-month … (default " + default_help + ")");
+  app->add_option("--from", o.from, "First day (with --to; both inclusive)")->excludes(period);
+  app->add_option("--to", o.to, "Last day")->excludes(period);
+}
+
+Period resolve_period(Context& ctx, const PeriodOptions& o, const std::string& fallback) {
+  if (o.from || o.to) {
+    if (!o.from || !o.to) throw Error(Exit::usage, "give both --from and --to");
+    Date first = parse_date(*o.from, ctx.now), last = parse_date(*o.to, ctx.now);
+    if (last < first) throw Error(Exit::invalid, fmt::format("--to {} is before --from {}", format_date(last), format_date(first)));
+    return {first, last, format_date(first) + ".." + format_date(last)};
+  }
+  return parse_period(o.period.value_or(fallback), ctx.now, ctx.session->config.calendar());
+}
 
 Rep rep_to_view(Session& s, const std::optional<std::string>& name) {
   if (!name || *name == s.actor.name) return s.actor;

@@ -49,8 +49,13 @@ struct Context {
   Time parse_when(const std::string& text) const;
 };
 
-// --period P, else `fallback` (this-month, last-month …), against --now.
-Period period_option(Context& ctx, const std::optional<std::string>& period, const char* fallback);
+// Every report takes --period P or --from A --to B (both inclusive).
+struct PeriodOptions {
+  std::optional<std::string> period, from, to;
+};
+void add_period_options(CLI::App* app, PeriodOptions& options, const std::string& default_help);
+// The period asked for, else `fallback` (this-month, last-month …), against --now.
+Period resolve_period(Context& ctx, const PeriodOptions& options, const std::string& fallback);
 // The rep whose work a command shows: --rep R for managers, else the actor.
 Rep rep_to_view(Session& s, const std::optional<std::string>& name);
 

@@ -10,15 +10,14 @@ namespace hopper::cli {
 
 void add_forecast_commands(Commands& c) {
   struct Options {
-    std::optional<std::string> period;
+    PeriodOptions period;
     std::string by, method = "stage";
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = c.add(&c.root(), "forecast", "Weighted forecast of open opportunities closing in a period",
                         Needs::read, [o](Context& ctx) {
     Session& s = *ctx.session;
-    Period p = parse_period(o->period.value_or(o->method == "run-rate" ? "next-month" : "this-quarter"), ctx.now,
-                            s.config.calendar());
+    Period p = resolve_period(ctx, o->period, o->method == "run-rate" ? "next-month" : "this-quarter");
     json period = {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}};
     if (o->method == "run-rate") {
       RunRate r = run_rate_forecast(s, p);
@@ -75,9 +74,10 @@ void add_forecast_commands(Commands& c) {
     print_report(ctx, title, rows, columns, total, extra, svg_bars(labels, values, shown),
                  text_bars(labels, values, shown, ctx.out.terminal_width), closed);
   });
-  app->add_option("--period", o->period, "2017, 2017-Q3, next-quarter … (default this-quarter)");
-  app->add_option("--by", o->by, "Group by month, quarter or category (pipeline / best_case / commit)")
-      ->check(CLI::IsMember({"month", "quarter", "category"}));
+  add_period_options(app, o->period, "this-quarter; next-month for run-rate");
+  app->add_option("--by", o->by, "Group by month, quarter, category (pipeline / best_case / commit), rep, team, "
+                                 "pipeline, grade or source")
+      ->check(CLI::IsMember({"month", "quarter", "category", "rep", "team", "pipeline", "grade", "source"}));
   app->add_option("--method", o->method, "stage (default): stage or manual probability; historical: win rates "
                                          "measured from history; run-rate: next period from creation rate × win rate "
                                          "× average won amount")

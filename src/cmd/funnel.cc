@@ -30,10 +30,6 @@ const std::vector<Column> kConversionColumns = {{"pipeline", "PIPELINE"},
 
 }  // namespace
 
-Period period_option(Context& ctx, const std::optional<std::string>& period, const char* fallback) {
-  return parse_period(period.value_or(fallback), ctx.now, ctx.session->config.calendar());
-}
-
 void add_funnel_commands(Commands& c) {
   CLI::App* noun = c.noun("funnel", "Funnel reports: distribution per stage, conversion");
 
@@ -103,7 +99,7 @@ void add_funnel_commands(Commands& c) {
   report->footer("Example: hopper funnel report --format html > funnel.html");
 
   struct ConversionOptions {
-    std::optional<std::string> period;
+    PeriodOptions period;
     std::string pipeline;
     bool layers = false;
   };
@@ -111,7 +107,7 @@ void add_funnel_commands(Commands& c) {
   CLI::App* conversion = c.add(noun, "conversion", "Per stage: of those there at the start of the period, how many moved on",
                                Needs::read, [cv](Context& ctx) {
     Session& s = *ctx.session;
-    Period p = period_option(ctx, cv->period, "last-month");
+    Period p = resolve_period(ctx, cv->period, "last-month");
     auto rows = cv->layers ? layer_conversion_report(s, p) : conversion_report(s, p, cv->pipeline);
     std::vector<json> out;
     for (const auto& row : rows)
@@ -125,7 +121,7 @@ void add_funnel_commands(Commands& c) {
                  columns, json(), {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}},
                  "", "");
   });
-  conversion->add_option("--period", cv->period, "2017-08, 2017-Q3, last-month (default) …");
+  add_period_options(conversion, cv->period, "last-month");
   conversion->add_option("--pipeline", cv->pipeline, "Only this pipeline");
   conversion->add_flag("--layers", cv->layers, "Customer layers instead of stages (abandoned counts as lost)");
   conversion->footer("Seed 003: 2,000 at the first stage on 2017-08-01, 1,000 moved on by 08-31 → 50%.");

@@ -110,10 +110,10 @@ void add_pool_commands(Commands& c) {
                  "top_seller_window_days; never beyond capacity; with own_discovery a customer from a rep's own lead\n"
                  "goes back to that rep.");
 
-  auto rp = std::make_shared<std::optional<std::string>>();
+  auto rp = std::make_shared<PeriodOptions>();
   CLI::App* report = c.add(noun, "report", "The shared pool by grade, segment and age; claims and releases in a period",
                            Needs::read, [rp](Context& ctx) {
-    Period p = period_option(ctx, *rp, "this-month");
+    Period p = resolve_period(ctx, *rp, "this-month");
     PoolReport r = pool_report(*ctx.session, p);
     std::vector<json> rows;
     auto add = [&](const std::string& what, const std::vector<std::pair<std::string, int>>& counts) {
@@ -129,7 +129,7 @@ void add_pool_commands(Commands& c) {
                  json{{"count", r.size}},  // the pool's size
                  {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}}, "", "");
   });
-  report->add_option("--period", *rp, "Period of the flows (default this-month)");
+  add_period_options(report, *rp, "this-month");
 
   CLI::App* recycle = c.add(noun, "recycle", "The nightly job: release customers that broke a [[pool.rule]] (掉保)",
                             Needs::write, [](Context& ctx) {

@@ -101,13 +101,14 @@ void add_rep_commands(Commands& c) {
       ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
       ->excludes(to);
   struct ScoreOptions {
-    std::optional<std::string> period, rep;
+    PeriodOptions period;
+    std::optional<std::string> rep;
   };
   auto sc = std::make_shared<ScoreOptions>();
   CLI::App* score = c.add(noun, "scorecard", "Per rep, ranked by won amount: holdings, signings, KPIs", Needs::read,
                           [sc](Context& ctx) {
     Session& s = *ctx.session;
-    Period p = period_option(ctx, sc->period, "this-month");
+    Period p = resolve_period(ctx, sc->period, "this-month");
     std::vector<json> rows;
     auto opt = [](const auto& x) { return x ? json(*x) : json(); };
     int rank = 0;
@@ -140,7 +141,7 @@ void add_rep_commands(Commands& c) {
                  json(), {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}},
                  "", "");
   });
-  score->add_option("--period", sc->period, "Period of the flows (default this-month)");
+  add_period_options(score, sc->period, "this-month");
   score->add_option("--rep", sc->rep, "Only this rep's line (keeps the rank)");
   score->footer("HELD/IDEAL: customers per layer against ideal_holding (seed 002); ABANDONED %: abandoned / claimed\n"
                 "(seed 002's KPI); INVALID F/U %: follow-ups that did not count (seed 004); stakes and their wins.");

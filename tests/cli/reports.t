@@ -174,3 +174,23 @@ The weekly cron script writes the mail-ready pages:
   out/funnel.html:1
   $ jq -r '.period.label' out/forecast.json
   2017-Q4
+
+Every report takes --from/--to instead of --period:
+
+  $ hopper forecast --from 2017-01-01 --to 2017-03-31 --json | jq -c '{label: .period.label, weighted: .total.weighted}'
+  {"label":"2017-01-01..2017-03-31","weighted":11000000}
+  $ hopper forecast --from 2017-03-31 --to 2017-01-01
+  hopper: --to 2017-01-01 is before --from 2017-03-31
+  [6]
+  $ hopper forecast --from 2017-01-01
+  hopper: give both --from and --to
+  [2]
+  $ hopper forecast --period 2017 --to 2017-01-01
+  --period excludes --to
+  Run with --help for more information.
+  [2]
+  $ hopper forecast --period 2017 --by rep --json | jq -c '.rows[] | {group, count, weighted}'
+  {"group":"admin","count":5,"weighted":21000000.1}
+  $ hopper forecast --period 2017 --by pipeline --format tsv
+  F\t5\t84000001\t21000000.1 (esc)
+  total\t\t84000001\t21000000.1 (esc)
