@@ -21,12 +21,6 @@ key = "close"
 probability = 90
 )";
 
-static Id customer(Session& s, const std::string& name) {
-  CustomerInput in;
-  in.name = name;
-  return add_customer(s, in, false).customer.id;
-}
-
 static Opportunity open_deal(Session& s, Id c, const std::string& name, const std::string& amount) {
   OpportunityInput in;
   in.name = name;
@@ -38,8 +32,8 @@ static Opportunity open_deal(Session& s, Id c, const std::string& name, const st
 TEST_CASE("seed 000: weighted value follows the stage probability") {
   testing::TestSession t(kSeed000);
   Session& s = t.s();
-  Opportunity a = open_deal(s, customer(s, "A Co"), "A", "1000000");
-  Opportunity b = open_deal(s, customer(s, "B Co"), "B", "300000");
+  Opportunity a = open_deal(s, t.customer("A Co"), "A", "1000000");
+  Opportunity b = open_deal(s, t.customer("B Co"), "B", "300000");
   CHECK(weighted_value(s.config, a) == 800000'00);
   CHECK(weighted_value(s.config, b) == 240000'00);
   a = demote_opportunity(s, a.id, {});
@@ -54,7 +48,7 @@ TEST_CASE("seed 000: weighted value follows the stage probability") {
 TEST_CASE("a manual probability wins over the stage's and survives moves") {
   testing::TestSession t(kSeed000);
   Session& s = t.s();
-  Opportunity o = open_deal(s, customer(s, "X"), "X", "50000000");
+  Opportunity o = open_deal(s, t.customer("X"), "X", "50000000");
   o = set_probability(s, o.id, 10);
   o = promote_opportunity(s, o.id, std::nullopt, {});
   CHECK(effective_probability(s.config, o) == 10);
@@ -80,7 +74,7 @@ probability = 50
   OpportunityInput in2;
   in2.name = "Deal";
   in2.amount = "1";
-  Opportunity d = add_opportunity(g, customer(g, "Z"), in2);
+  Opportunity d = add_opportunity(g, gated.customer("Z"), in2);
   CHECK(gate_problems(g, d, stage_of(g.config, d)).size() == 3);
   try {
     g.actor.role = Role::rep;
@@ -100,7 +94,7 @@ probability = 50
 TEST_CASE("a lost deal reopens in its last open stage") {
   testing::TestSession t(kSeed000);
   Session& s = t.s();
-  Opportunity o = open_deal(s, customer(s, "W"), "W", "1");
+  Opportunity o = open_deal(s, t.customer("W"), "W", "1");
   o = lose_opportunity(s, o.id, "price");
   CHECK(effective_probability(s.config, o) == 0);
   CHECK_THROWS_AS(lose_opportunity(s, o.id, "price"), Error);

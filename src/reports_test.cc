@@ -26,12 +26,6 @@ probability = 100
 category = "commit"
 )";
 
-static Id customer(Session& s) {
-  CustomerInput in;
-  in.name = "Acme";
-  return add_customer(s, in, true).customer.id;
-}
-
 static Opportunity deal(Session& s, Id c, const char* amount, const char* stage, const char* close) {
   OpportunityInput in;
   in.name = "deal";
@@ -44,7 +38,7 @@ static Opportunity deal(Session& s, Id c, const char* amount, const char* stage,
 TEST_CASE("seed 003: the 2017 forecast is 26,000,000") {
   testing::TestSession t(kSeed003, "2016-12-01T09:00:00");
   Session& s = t.s();
-  Id c = customer(s);
+  Id c = t.customer();
   deal(s, c, "50000000", "s10", "2017-01-20");
   deal(s, c, "20000000", "s30", "2017-03-15");
   deal(s, c, "10000000", "s60", "2017-05-31");
@@ -66,7 +60,7 @@ TEST_CASE("seed 003: the 2017 forecast is 26,000,000") {
 TEST_CASE("seed 003: distribution shares of count and amount") {
   testing::TestSession t(kSeed003);
   Session& s = t.s();
-  Id c = customer(s);
+  Id c = t.customer();
   deal(s, c, "300", "s10", "2017-01-01");
   deal(s, c, "100", "s10", "2017-01-01");
   deal(s, c, "600", "s30", "2017-01-01");
@@ -83,7 +77,7 @@ TEST_CASE("seed 003: distribution shares of count and amount") {
 TEST_CASE("seed 003: conversion counts those there at the start, from history") {
   testing::TestSession t(kSeed003, "2017-07-20T09:00:00");
   Session& s = t.s();
-  Id c = customer(s);
+  Id c = t.customer();
   std::vector<Id> ids;
   for (int i = 0; i < 20; ++i) ids.push_back(deal(s, c, "1", "s10", "2017-12-01").id);
   t.set_now("2017-08-10T09:00:00");
@@ -106,7 +100,7 @@ TEST_CASE("seed 003: conversion counts those there at the start, from history") 
 TEST_CASE("measured win rate is the product of onward conversions") {
   testing::TestSession t(kSeed003, "2017-01-02T09:00:00");
   Session& s = t.s();
-  Id c = customer(s);
+  Id c = t.customer();
   // Four deals: two reach s30; of those one wins, one is lost there; two are lost in s10.
   std::vector<Opportunity> d;
   for (int i = 0; i < 4; ++i) d.push_back(deal(s, c, "1", "s10", "2017-12-01"));

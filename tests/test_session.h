@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "hopper/config.h"
+#include "hopper/customers.h"
 #include "hopper/session.h"
 #include "hopper/store.h"
 
@@ -41,6 +42,12 @@ struct TestSession {
     std::filesystem::remove_all(dir);
   }
   Session& s() { return *session; }
+  // A customer of the acting rep (duplicates allowed: tests reuse names).
+  Id customer(const std::string& name = "Acme") {
+    CustomerInput in;
+    in.name = name;
+    return add_customer(*session, in, true).customer.id;
+  }
   void set_now(const std::string& now) { session->now = session->at = parse_absolute_time(now); }
 };
 
