@@ -119,12 +119,12 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
   ctx.store->begin(write);
   try {
-    Id event = write ? ctx.store->begin_event(format_time(ctx.now), actor.name, nlohmann::json(ctx.argv).dump()) : 0;
+    if (write) ctx.store->begin_event(format_time(ctx.now), actor.name, nlohmann::json(ctx.argv).dump());
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();
       ctx.note("dry run: nothing was changed");
-    } else if (write && !ctx.store->event_changed_anything(event)) {
+    } else if (write && !ctx.store->event_changed_anything(ctx.store->current_event())) {
       ctx.store->rollback();  // nothing happened: no empty event in the log
     } else {
       ctx.store->commit();

@@ -100,10 +100,19 @@ std::vector<std::string> missing_profile(Session& s, const Customer& c) {
   return missing;
 }
 
-std::vector<Recycled> recycle_pool(Session& s) {
+std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& checkpoint, int batch) {
   std::vector<Recycled> out;
-  for (const auto& [id, forecast] : release_forecasts(s)) {
-    if (forecast.days_left > 0) continue;
+  int changed = 0;
+  auto count_change = [&] {
+    if (checkpoint && ++changed % batch == 0) checkpoint();
+  };
+  std::vector<Id> due;
+  for (const auto& [id, forecast] : release_forecasts(s))
+    if (forecast.days_left <= 0) due.push_back(id);
+  for (Id id : due) {
+    auto now = release_forecasts(s, std::nullopt, id);  // again: the last batch may have let a rep in
+    if (!now.count(id) || now.at(id).days_left > 0) continue;
+    const ReleaseForecast forecast = now.at(id);
     Customer c = load_customer(s, id);
     Customer before = c;
     std::optional<Rep> previous = s.store.find_rep(*c.owner_id);
@@ -114,6 +123,7 @@ std::vector<Recycled> recycle_pool(Session& s) {
     }
     s.store.update_customer(c);
     out.push_back({before, forecast.rule, forecast.days_elapsed, ""});
+    count_change();
   }
   // Stakes whose profile was not completed in time lapse, reported like releases.
   Date today = date_of(s.now);
@@ -133,6 +143,7 @@ std::vector<Recycled> recycle_pool(Session& s) {
     c.staked_at.clear();
     s.store.update_customer(c);
     out.push_back({before, "stake lapsed", held, "missing " + join(missing, ", ")});
+    count_change();
   }
   return out;
 }

@@ -3,6 +3,8 @@
 #include "hopper/config.h"
 #include "hopper/pool.h"
 
+#include "../tests/test_session.h"
+
 using namespace hopper;
 
 static Config example_rules() {
@@ -85,4 +87,22 @@ TEST_CASE("locked customers and strong deals are exempt") {
   CHECK_FALSE(first_release(c, k, day("2026-12-01")));
   k.open_probability = 59.99;
   CHECK(first_release(c, k, day("2026-12-01")));
+}
+
+TEST_CASE("recycling checkpoints every batch and re-reads each clock before releasing") {
+  testing::TestSession t(R"(
+[[pool.rule]]
+name = "idle"
+kind = "no_followup"
+days = 10
+)",
+                         "2026-11-01T09:00:00");
+  Session& s = t.s();
+  for (const char* name : {"A", "B", "C"}) t.customer(name);
+  t.set_now("2026-11-20T09:00:00");
+  int checkpoints = 0;
+  auto released = recycle_pool(s, [&] { ++checkpoints; }, 2);
+  CHECK(released.size() == 3);
+  CHECK(checkpoints == 1);
+  CHECK(recycle_pool(s).empty());  // idempotent
 }

@@ -410,6 +410,8 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
   st.exec();
 }
 
+Id Store::current_event() { return db_->execAndGet("SELECT coalesce(max(id), 0) FROM event").getInt64(); }
+
 bool Store::event_changed_anything(Id event) {
   SQLite::Statement st(*db_, R"sql(
 SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT 1 FROM history WHERE event_id = ?1))sql");

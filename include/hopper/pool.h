@@ -1,6 +1,7 @@
 // The private and shared pool (seed 004): capacity, claims and releases,
 // forced release by rule (掉保), staking (占坑).
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,7 +34,10 @@ struct Recycled {
 };
 // The nightly job: releases every customer a rule says is due, lapses stakes
 // whose profile is not complete in time. Idempotent for one --now.
-std::vector<Recycled> recycle_pool(Session& s);
+// `checkpoint` is called after every `batch` changes, so the caller can
+// commit and let reps work in between; each customer's clock is read again
+// just before its release, so a follow-up logged meanwhile still saves it.
+std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& checkpoint = {}, int batch = 200);
 
 std::vector<Customer> claim_customers(Session& s, const std::vector<Id>& ids);
 std::vector<Customer> release_customers(Session& s, const std::vector<Id>& ids, const std::string& reason);

@@ -129,6 +129,7 @@ class Store {
   Id begin_event(const std::string& at, const std::string& actor, const std::string& argv);
   void set_event_outcome(Id event, const std::string& outcome);
   bool event_changed_anything(Id event);
+  Id current_event();  // the latest event, the one triggers file changes under
   std::vector<ChangeEntry> changes(std::optional<Ref> subject, int limit);
 
   void add_history(const HistoryEntry& entry);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "hopper/error.h"
 
@@ -10,6 +11,13 @@ namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
 void Context::note(const std::string& text) const { std::cerr << text << (text.ends_with('\n') ? "" : "\n"); }
+void Context::checkpoint() {
+  if (globals.dry_run || !store || !session) return;
+  store->commit();
+  store->begin(true);
+  store->begin_event(format_time(now), session->actor.name, nlohmann::json(argv).dump());
+}
+
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
 
 void add_period_options(CLI::App* app, PeriodOptions& o, const std::string& default_help) {

@@ -45,6 +45,10 @@ struct Context {
 
   void print(const std::string& text) const;  // data: stdout
   void note(const std::string& text) const;   // messages: stderr
+  // For long writes: commits what is done and opens the next transaction
+  // (with its own event), so other writers get in. Under --dry-run it does
+  // nothing: the whole command is rolled back at the end.
+  void checkpoint();
   // Relative dates resolve against --now.
   Time parse_when(const std::string& text) const;
 };

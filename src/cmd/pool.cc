@@ -136,7 +136,7 @@ void add_pool_commands(Commands& c) {
     Session& s = *ctx.session;
     require_manager(s, "pool recycle");
     std::vector<json> rows;
-    for (const auto& r : recycle_pool(s))
+    for (const auto& r : recycle_pool(s, [&ctx] { ctx.checkpoint(); }))
       rows.push_back({{"ref", make_ref(Kind::customer, r.customer.id)},
                       {"name", r.customer.name},
                       {"owner", owner_json(r.rule == "stake lapsed" ? r.customer.staked_by : r.customer.owner)},
@@ -152,7 +152,8 @@ void add_pool_commands(Commands& c) {
       return ctx.print(json({{"released", rows}, {"conflicts_resolved", conflicts}, {"dry_run", ctx.globals.dry_run}}).dump(2) + "\n");
     print_list(ctx, rows, kRecycleColumns);
   });
-  recycle->footer("Run it from cron (examples/cron/nightly-recycle.sh); --dry-run shows the same and changes nothing.");
+  recycle->footer("Run it from cron (examples/cron/nightly-recycle.sh); --dry-run shows the same and changes nothing.\n"
+                  "It commits every 200 changes, so reps can work while it runs.");
 }
 
 }  // namespace hopper::cli
