@@ -55,14 +55,16 @@ Todo add_todo(Session& s, const TodoInput& in) {
   t.owner = owner.name;
   if (in.on) {
     Ref ref = parse_ref(*in.on);
-    bool exists = ref.kind == Kind::lead          ? s.store.find_lead(ref.id).has_value()
-                  : ref.kind == Kind::customer    ? s.store.find_customer(ref.id).has_value()
-                  : ref.kind == Kind::opportunity ? s.store.find_opportunity(ref.id).has_value()
-                                                  : false;
-    if (!exists)
-      throw Error(ref.kind == Kind::lead || ref.kind == Kind::customer || ref.kind == Kind::opportunity ? Exit::not_found
-                                                                                                       : Exit::invalid,
-                  fmt::format("--on {}: to-dos attach to an existing lead, customer or opportunity", *in.on));
+    bool exists;
+    switch (ref.kind) {
+      case Kind::lead: exists = s.store.find_lead(ref.id).has_value(); break;
+      case Kind::customer: exists = s.store.find_customer(ref.id).has_value(); break;
+      case Kind::opportunity: exists = s.store.find_opportunity(ref.id).has_value(); break;
+      default:
+        throw Error(Exit::invalid, fmt::format("--on {}: to-dos attach to an existing lead, customer or opportunity", *in.on));
+    }
+    if (!exists) throw Error(Exit::not_found,
+                                fmt::format("--on {}: to-dos attach to an existing lead, customer or opportunity", *in.on));
     t.subject = ref;
   }
   t.created_at = s.at_text();

@@ -212,9 +212,7 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
   for (Customer c : s.store.customers(pool)) {
     if (c.staked_by_id != h.leaving.id) continue;
     s.record_change({Kind::customer, c.id}, "stake", c.staked_by, "", reason);
-    c.staked_by_id.reset();
-    c.staked_by.clear();
-    c.staked_at.clear();
+    c.end_stake();
     s.store.update_customer(c);
   }
   for (Lead l : s.store.leads({h.leaving.id, "", "", "open"})) {

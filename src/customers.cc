@@ -71,9 +71,7 @@ void change_owner(Session& s, Customer& c, const std::optional<Rep>& to, const s
   c.reserved_for_id.reset();
   c.reserved_for.clear();
   if (to) {
-    c.staked_by_id.reset();
-    c.staked_by.clear();
-    c.staked_at.clear();
+    c.end_stake();
   }
 }
 

@@ -119,7 +119,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
   ctx.store->begin(write);
   try {
-    if (write) ctx.store->begin_event(format_time(ctx.now), actor.name, nlohmann::json(ctx.argv).dump());
+    if (write) ctx.begin_event(*ctx.store, actor.name);
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();
@@ -133,9 +133,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     ctx.store->rollback();
     if (e.code() == Exit::denied && write) {  // refused actions are logged (SPEC §12)
       ctx.store->begin(true);
-      ctx.store->set_event_outcome(ctx.store->begin_event(format_time(ctx.now), actor.name,
-                                                          nlohmann::json(ctx.argv).dump()),
-                                   "denied");
+      ctx.store->set_event_outcome(ctx.begin_event(*ctx.store, actor.name), "denied");
       ctx.store->commit();
     }
     throw;

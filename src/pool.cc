@@ -138,9 +138,7 @@ std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& chec
     Customer before = c;
     s.record_change({Kind::customer, c.id}, "stake", c.staked_by, "",
                     fmt::format("lapsed after {} days: missing {}", held, join(missing, ", ")));
-    c.staked_by_id.reset();
-    c.staked_by.clear();
-    c.staked_at.clear();
+    c.end_stake();
     s.store.update_customer(c);
     out.push_back({before, "stake lapsed", held, "missing " + join(missing, ", ")});
     count_change();
@@ -248,9 +246,7 @@ std::vector<Customer> unstake_customers(Session& s, const std::vector<Id>& ids) 
     if (!c.staked_by_id) throw Error(Exit::refused, fmt::format("{} is not staked", ref));
     require_owner_or_manager(s, c.staked_by_id, "the stake on " + ref);
     s.record_change({Kind::customer, c.id}, "stake", c.staked_by, "", "unstaked");
-    c.staked_by_id.reset();
-    c.staked_by.clear();
-    c.staked_at.clear();
+    c.end_stake();
     s.store.update_customer(c);
   }
   return customers;

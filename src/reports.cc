@@ -122,7 +122,6 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline, const std::s
       t.amount += row.amount;
       t.weighted += row.weighted;
     }
-    std::vector<std::pair<std::string, int>> order;
     for (auto& [key, row] : rows) {
       row.group = group;
       row.count_share = share(row.count, t.count);

@@ -24,7 +24,11 @@ void require_admin(const Session& s, std::string_view action) {
 
 void require_owner_or_manager(const Session& s, std::optional<Id> owner, std::string_view what) {
   if (s.actor.is_manager() || (owner && *owner == s.actor.id)) return;
-  std::string holder = owner ? (s.store.find_rep(*owner) ? s.store.find_rep(*owner)->name : "another rep") : "the shared pool";
+  std::string holder = "the shared pool";
+  if (owner) {
+    auto rep = s.store.find_rep(*owner);
+    holder = rep ? rep->name : "another rep";
+  }
   throw Error(Exit::denied, fmt::format("{} belongs to {}; a rep may change only their own records (ask a manager)",
                                         what, holder));
 }

@@ -253,6 +253,12 @@ void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) 
   else st.bind(index);
 }
 
+// Empty text is stored as NULL (dates and times that are not set).
+void bind_text_or_null(SQLite::Statement& st, const char* name, const std::string& v) {
+  if (v.empty()) st.bind(name);
+  else st.bind(name, v);
+}
+
 std::optional<Id> optional_id(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt64();
@@ -630,16 +636,12 @@ static void bind_customer(SQLite::Statement& st, const Customer& c) {
   st.bind(":email_key", normalize_email(c.email));
   st.bind(":locked", c.locked ? 1 : 0);
   bind_optional(st, st.getIndex(":lead_id"), c.lead_id);
-  auto text_or_null = [&](const char* name, const std::string& v) {
-    if (v.empty()) st.bind(name);
-    else st.bind(name, v);
-  };
-  text_or_null(":cool_until", c.cool_until);
-  text_or_null(":claimed_at", c.claimed_at);
+  bind_text_or_null(st, ":cool_until", c.cool_until);
+  bind_text_or_null(st, ":claimed_at", c.claimed_at);
   bind_optional(st, st.getIndex(":previous_owner_id"), c.previous_owner_id);
   bind_optional(st, st.getIndex(":reserved_for_id"), c.reserved_for_id);
   bind_optional(st, st.getIndex(":staked_by_id"), c.staked_by_id);
-  text_or_null(":staked_at", c.staked_at);
+  bind_text_or_null(st, ":staked_at", c.staked_at);
   st.bind(":fields", fields_json(c.fields));
 }
 
@@ -908,11 +910,6 @@ static Opportunity read_opportunity(SQLite::Statement& st) {
   o.fields = parse_fields(st.getColumn("fields").getString());
   o.created_at = st.getColumn("created_at").getString();
   return o;
-}
-
-static void bind_text_or_null(SQLite::Statement& st, const char* name, const std::string& v) {
-  if (v.empty()) st.bind(name);
-  else st.bind(name, v);
 }
 
 static void bind_opportunity(SQLite::Statement& st, const Opportunity& o) {

@@ -87,6 +87,12 @@ struct Customer {
   std::string staked_at;
   Fields fields;
   std::string created_at;
+
+  void end_stake() {
+    staked_by_id.reset();
+    staked_by.clear();
+    staked_at.clear();
+  }
 };
 
 struct Person {

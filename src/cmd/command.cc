@@ -15,7 +15,11 @@ void Context::checkpoint() {
   if (globals.dry_run || !store || !session) return;
   store->commit();
   store->begin(true);
-  store->begin_event(format_time(now), session->actor.name, nlohmann::json(argv).dump());
+  begin_event(*store, session->actor.name);
+}
+
+Id Context::begin_event(Store& on, const std::string& actor) const {
+  return on.begin_event(format_time(now), actor, nlohmann::json(argv).dump());
 }
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }

@@ -49,6 +49,8 @@ struct Context {
   // (with its own event), so other writers get in. Under --dry-run it does
   // nothing: the whole command is rolled back at the end.
   void checkpoint();
+  // Opens an event for this command line in the log, acting as `actor`.
+  Id begin_event(Store& on, const std::string& actor) const;
   // Relative dates resolve against --now.
   Time parse_when(const std::string& text) const;
 };

@@ -26,7 +26,7 @@ void add_init_commands(Commands& c) {
     WorkspacePaths ws = create_workspace(o->dir, *tpl);
     Store store(ws.database(), 5000, true, o->shared);
     store.begin(true);
-    store.begin_event(format_time(ctx.now), user, nlohmann::json(ctx.argv).dump());
+    ctx.begin_event(store, user);
     Rep admin;
     admin.name = user;
     admin.role = Role::admin;

@@ -276,7 +276,7 @@ void print_opportunity(Context& ctx, const Opportunity& o) {
 void print_customers(Context& ctx, const std::vector<Customer>& customers) {
   std::vector<json> rows;
   for (const auto& c : customers)
-    rows.push_back(customer_json(ctx.session->config, *ctx.session->store.find_customer(c.id), std::nullopt));
+    rows.push_back(customer_json(ctx.session->config, c, std::nullopt));
   print_list(ctx, rows, kPoolColumns);
 }
 
