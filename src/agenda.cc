@@ -160,7 +160,7 @@ std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
   Date today = date_of(s.now);
   std::vector<AgendaItem> signed_items, opp_items, lead_items, todo_items;
 
-  for (const Todo& t : s.store.todos({rep.id, true})) {
+  for (const Todo& t : s.store.todos({rep.id, true, std::nullopt})) {
     AgendaItem item{"todo", make_ref(Kind::todo, t.id), t.text, t.due, "", false, false, 0};
     if (!t.due.empty()) {
       int late = days_between(date_text(t.due), today);

@@ -38,9 +38,9 @@ TEST_CASE("a cycle makes its to-do once, in the reminder window, and the next af
   REQUIRE(!agenda.empty());
   CHECK(agenda.front().section == "signed");
   CHECK(agenda.front().due == "2026-12-10");
-  finish_todo(s, s.store.todos({s.actor.id, true}).front().id);
+  finish_todo(s, s.store.todos({s.actor.id, true, std::nullopt}).front().id);
   CHECK(generate_reorder_todos(s) == 0);  // 2027-01-09 is not in its window yet
   t.set_now("2027-01-04T09:00:00");
   CHECK(generate_reorder_todos(s) == 1);
-  CHECK(s.store.todos({s.actor.id, true}).front().due == "2027-01-09");
+  CHECK(s.store.todos({s.actor.id, true, std::nullopt}).front().due == "2027-01-09");
 }

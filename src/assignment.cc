@@ -52,13 +52,13 @@ void give(Session& s, Ref r, const Rep& to, const std::string& reason) {
   if (r.kind == Kind::lead) {
     Lead l = load_lead(s, r.id);
     if (l.owner_id == to.id) return;
-    s.record_change(r, "owner", owner_label(l.owner), to.name, reason);
+    s.record_change(r, "owner", owner_label(l.owner), to.name, reason, Cause::conflict);
     l.owner_id = to.id;
     s.store.update_lead(l);
   } else {
     Customer c = load_customer(s, r.id);
     if (c.owner_id == to.id) return;
-    change_owner(s, c, to, reason);
+    change_owner(s, c, to, {Cause::conflict, reason, ""});
     s.store.update_customer(c);
   }
 }
@@ -169,7 +169,7 @@ std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, c
     if (free_slots(s, *rep) <= 0)
       throw Error(Exit::refused, fmt::format("{} holds {} customers, their capacity; {} cannot go to them", rep->name,
                                              capacity_of(s.config, *rep), ref));
-    change_owner(s, c, rep, reason);
+    change_owner(s, c, rep, {Cause::assigned, reason, ""});
     s.store.update_customer(c);
     out.push_back(c);
   }
@@ -192,20 +192,22 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
   if (h.successor.id == h.leaving.id) throw Error(Exit::usage, "a rep cannot hand over to themselves");
   std::string reason = fmt::format("{} left; handed over to {}", h.leaving.name, h.successor.name);
   const auto& outside = s.config.pool.capacity_excludes;
-  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"})) {
-    s.record_change({Kind::opportunity, o.id}, "owner", o.owner, h.successor.name, reason);
-    o.owner_id = h.successor.id;
-    s.store.update_opportunity(o);
-    ++h.opportunities;
-  }
+  h.opportunities = static_cast<int>(s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"}).size());
   CustomerFilter mine;
   mine.owner_id = h.leaving.id;
   for (Customer c : s.store.customers(mine)) {
     bool inherited = std::find(outside.begin(), outside.end(), c.layer) != outside.end() ||
                      !s.store.opportunities({std::nullopt, c.id, "", "", "open"}).empty();
-    change_owner(s, c, inherited ? std::optional<Rep>(h.successor) : std::nullopt, reason);
+    change_owner(s, c, inherited ? std::optional<Rep>(h.successor) : std::nullopt, {Cause::left, reason, ""});
     s.store.update_customer(c);
     ++(inherited ? h.inherited : h.pooled);
+  }
+  // Deals of the leaving rep on somebody else's customer (made before
+  // ownership followed the customer) still need a living owner.
+  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"})) {
+    s.record_change({Kind::opportunity, o.id}, "owner", o.owner, h.successor.name, reason, Cause::left);
+    o.owner_id = h.successor.id;
+    s.store.update_opportunity(o);
   }
   CustomerFilter pool;
   pool.pool_only = true;
@@ -216,12 +218,13 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
     s.store.update_customer(c);
   }
   for (Lead l : s.store.leads({h.leaving.id, "", "", "open"})) {
-    s.record_change({Kind::lead, l.id}, "owner", l.owner, h.successor.name, reason);
+    s.record_change({Kind::lead, l.id}, "owner", l.owner, h.successor.name, reason, Cause::left);
     l.owner_id = h.successor.id;
     s.store.update_lead(l);
     ++h.leads;
   }
-  for (Todo t : s.store.todos({h.leaving.id, true})) {
+  for (Todo t : s.store.todos({h.leaving.id, true, std::nullopt})) {
+    s.record_change({Kind::todo, t.id}, "owner", t.owner, h.successor.name, reason, Cause::left);
     t.owner_id = h.successor.id;
     s.store.update_todo(t);
     ++h.todos;

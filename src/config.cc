@@ -233,6 +233,8 @@ class Parser {
     if (auto* t = top.table("pool")) read_pool(*t);
     if (auto* t = top.table("conflict")) read_conflict(*t);
     if (auto* t = top.table("assign")) read_assign(*t);
+    if (auto* t = top.table("security")) read_security(*t);
+    if (auto* t = top.table("forecast")) read_forecast(*t);
   }
 
  private:
@@ -490,6 +492,16 @@ class Parser {
     assign(c_.assign.strategy, strategy);
     assign(c_.assign.top_seller_window_days, r.integer("top_seller_window_days", 1, 36500));
     assign(c_.assign.own_discovery, r.boolean("own_discovery"));
+  }
+
+  void read_security(const toml::table& t) {
+    TableReader r(t, "security", p_);
+    assign(c_.security.strict, r.boolean("strict"));
+  }
+
+  void read_forecast(const toml::table& t) {
+    TableReader r(t, "forecast", p_);
+    assign(c_.forecast.min_sample, r.integer("min_sample", 1, 1000000));
   }
 
   std::optional<Located<std::string>> required_string(TableReader& r, const std::string& key) {

@@ -58,9 +58,29 @@ Customer load_own_customer(Session& s, Id id) {
   return c;
 }
 
-void change_owner(Session& s, Customer& c, const std::optional<Rep>& to, const std::string& reason) {
+void change_owner(Session& s, Customer& c, const std::optional<Rep>& to, const OwnerChange& why) {
   std::string to_name = to ? to->name : "";
-  s.record_change({Kind::customer, c.id}, "owner", owner_label(c.owner), owner_label(to_name), reason);
+  std::optional<Id> to_id = to ? std::optional<Id>(to->id) : std::nullopt;
+  s.record_change({Kind::customer, c.id}, "owner", owner_label(c.owner), owner_label(to_name), why.reason, why.cause,
+                  why.rule);
+  std::string follows = fmt::format("follows customer {}{}", make_ref(Kind::customer, c.id),
+                                    why.reason.empty() ? "" : " (" + why.reason + ")");
+  for (Opportunity o : s.store.opportunities({std::nullopt, c.id, "", "", "open"})) {
+    if (o.owner_id == to_id) continue;
+    s.record_change({Kind::opportunity, o.id}, "owner", owner_label(o.owner), owner_label(to_name), follows, why.cause);
+    o.owner_id = to_id;
+    o.owner = to_name;
+    s.store.update_opportunity(o);
+  }
+  TodoFilter about;
+  about.customer_id = c.id;
+  for (Todo t : s.store.todos(about)) {
+    if (t.owner_id && t.owner_id != c.owner_id) continue;  // somebody else's task about it stays theirs
+    if (t.owner_id == to_id) continue;
+    s.record_change({Kind::todo, t.id}, "owner", owner_label(t.owner), owner_label(to_name), follows, why.cause);
+    t.owner_id = to_id;
+    s.store.update_todo(t);
+  }
   if (c.owner_id) {
     c.previous_owner_id = c.owner_id;
     c.previous_owner = c.owner;
@@ -165,7 +185,7 @@ CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force) {
   c.id = s.store.insert_customer(c);
   Ref ref{Kind::customer, c.id};
   s.record_change(ref, "layer", "", c.layer, "added");
-  s.record_change(ref, "owner", "", owner_label(c.owner), "added");
+  s.record_change(ref, "owner", "", owner_label(c.owner), "added", Cause::added);
   if (input.contact && !trim(*input.contact).empty())
     s.store.insert_person({0, c.id, trim(*input.contact), c.phone, c.email, "", s.at_text()});
   return {c, open_conflicts(s, ref, matches)};
@@ -183,7 +203,7 @@ Customer edit_customer(Session& s, Id id, const CustomerInput& input) {
       to = active_rep(s, *input.owner);
       if (counts_against_capacity(s.config, c.layer)) require_capacity(s, *to);
     }
-    change_owner(s, c, to, "");
+    change_owner(s, c, to, {Cause::edited, "", ""});
   }
   if (input.phone || input.email || input.name) check_duplicates(s, input.phone.value_or(""), input.email.value_or(""),
                                                                   input.name.value_or(""), Ref{Kind::customer, id}, false);
@@ -221,7 +241,7 @@ Customer abandon_customer(Session& s, Id id, const std::string& reason) {
   if (trim(reason).empty()) throw Error(Exit::invalid, "customer abandon needs --reason TEXT saying why");
   if (c.layer == s.config.abandoned.key) throw Error(Exit::refused, fmt::format("customer {} is already abandoned", ref));
   s.record_change({Kind::customer, id}, "layer", c.layer, s.config.abandoned.key, trim(reason));
-  if (c.owner_id) change_owner(s, c, std::nullopt, "abandoned: " + trim(reason));
+  if (c.owner_id) change_owner(s, c, std::nullopt, {Cause::abandoned, "abandoned: " + trim(reason), ""});
   c.layer = s.config.abandoned.key;
   c.cool_until = format_date(date_of(s.at) + std::chrono::days{s.config.abandoned.cool_days});
   s.store.update_customer(c);
@@ -267,7 +287,8 @@ Activity log_activity(Session& s, Ref subject, const std::string& type, const st
   } else if (subject.kind == Kind::opportunity) {
     auto opp = s.store.find_opportunity(subject.id);
     if (!opp) throw Error(Exit::not_found, fmt::format("no opportunity {}", ref));
-    require_owner_or_manager(s, opp->owner_id, "opportunity " + ref);
+    auto c = s.store.find_customer(opp->customer_id);
+    require_owner_or_manager(s, c ? c->owner_id : opp->owner_id, "opportunity " + ref);
     a.customer_id = opp->customer_id;  // counts as a follow-up of its customer
   } else {
     throw Error(Exit::invalid,

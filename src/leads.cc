@@ -90,7 +90,7 @@ LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
   lead.owner_id = owner.id;
   lead.id = s.store.insert_lead(lead);
   lead.owner = owner.name;
-  s.record_change({Kind::lead, lead.id}, "owner", "", owner.name, "added");
+  s.record_change({Kind::lead, lead.id}, "owner", "", owner.name, "added", Cause::added);
   return {lead, open_conflicts(s, {Kind::lead, lead.id}, matches), routed_from};
 }
 
@@ -103,7 +103,7 @@ Lead edit_lead(Session& s, Id id, const LeadInput& input) {
   if (input.owner && *input.owner != lead.owner) {
     require_manager(s, "handing a lead to another rep");
     Rep to = active_rep(s, *input.owner);
-    s.record_change({Kind::lead, id}, "owner", lead.owner, to.name);
+    s.record_change({Kind::lead, id}, "owner", lead.owner, to.name, "", Cause::edited);
     lead.owner_id = to.id;
     lead.owner = to.name;
   }
@@ -149,7 +149,7 @@ Customer convert_lead(Session& s, Id id) {
   c.owner = lead.owner;
   Ref cref{Kind::customer, c.id};
   s.record_change(cref, "layer", "", c.layer, "converted from " + ref);
-  s.record_change(cref, "owner", "", lead.owner, "converted from " + ref);
+  s.record_change(cref, "owner", "", lead.owner, "converted from " + ref, Cause::converted);
   std::string contact = lead.contact.empty() ? (lead.company.empty() ? "" : lead.name) : lead.contact;
   if (!contact.empty() || !lead.phone.empty() || !lead.email.empty())
     s.store.insert_person({0, c.id, contact.empty() ? lead.name : contact, lead.phone, lead.email, "", s.at_text()});

@@ -1,5 +1,6 @@
 // hopper: parse the command line, open what the chosen command needs, run it
 // in one transaction, and turn every failure into its documented exit code.
+#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -83,11 +84,22 @@ OutputOptions output_options(const Globals& g) {
   return o;
 }
 
-std::string acting_user(const Globals& g, const Config& config) {
+// The account the kernel says runs us; $USER can say anything.
+std::string os_account() {
+  if (const passwd* pw = getpwuid(geteuid())) return pw->pw_name;
+  return fmt::format("uid {}", geteuid());
+}
+
+// --as, HOPPER_USER, default_user, $USER, the OS account. Under [security]
+// strict the OS account is who acts unless --as or HOPPER_USER says otherwise
+// (and then only an admin's account may).
+std::string acting_user(const Globals& g, const Config& config, const std::string& os_user) {
   if (g.as) return *g.as;
   if (!env("HOPPER_USER").empty()) return env("HOPPER_USER");
+  if (config.security.strict) return os_user;
   if (config.workspace.default_user) return *config.workspace.default_user;
-  return env("USER");
+  if (!env("USER").empty()) return env("USER");
+  return os_user;
 }
 
 Rep resolve_actor(Store& store, const std::string& name) {
@@ -98,6 +110,24 @@ Rep resolve_actor(Store& store, const std::string& name) {
                                           name));
   if (!rep->active) throw Error(Exit::denied, fmt::format("rep '{}' has left this workspace", name));
   return *rep;
+}
+
+// [security] strict: the OS account is who acts. --as may name another rep
+// only when the OS account's own rep is an admin, and so may a moved clock
+// on a write, so cooldowns and claim limits cannot be dodged.
+void require_strict_identity(Context& ctx, const Globals& g, bool write) {
+  std::optional<Rep> own = ctx.store->find_rep(ctx.os_user);
+  bool admin = own && own->active && own->role == Role::admin;
+  if (admin) return;
+  const Rep& actor = ctx.session->actor;
+  if (actor.name != ctx.os_user)
+    throw Error(Exit::denied, fmt::format("[security] strict: OS account '{}' may act only as its own rep, not as '{}' "
+                                          "(an admin may; see hopper rep list)",
+                                          ctx.os_user, actor.name));
+  bool clock_moved = g.now || !env("HOPPER_NOW").empty() || g.at;
+  if (write && clock_moved)
+    throw Error(Exit::denied, "[security] strict: --now, HOPPER_NOW and --at on a change are for admins; "
+                              "run it without them");
 }
 
 // Opens the workspace, the store and the transaction the command needs, runs
@@ -114,12 +144,16 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.store = std::make_unique<Store>(ctx.paths->database(), static_cast<int>(g.wait_seconds * 1000), false);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
-  Rep actor = resolve_actor(*ctx.store, acting_user(g, ctx.config->config));
+  Rep actor = resolve_actor(*ctx.store, acting_user(g, ctx.config->config, ctx.os_user));
   Time at = g.at ? ctx.parse_when(*g.at) : ctx.now;
+  if (at > ctx.now)
+    throw Error(Exit::invalid, fmt::format("--at {} is later than the clock ({}); --at records what already happened",
+                                           format_time(at), format_time(ctx.now)));
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
   ctx.store->begin(write);
   try {
     if (write) ctx.begin_event(*ctx.store, actor.name);
+    if (ctx.config->config.security.strict) require_strict_identity(ctx, g, write);
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();
@@ -196,7 +230,9 @@ int main(int argc, char** argv) {
     Context ctx(globals);
     ctx.argv.assign(argv + 1, argv + argc);
     std::string now = globals.now ? *globals.now : env("HOPPER_NOW");
-    ctx.now = now.empty() ? system_now() : parse_absolute_time(now);
+    ctx.real_now = system_now();
+    ctx.now = now.empty() ? ctx.real_now : parse_absolute_time(now);
+    ctx.os_user = os_account();
     ctx.out = output_options(globals);
     run(*cmd, ctx, globals);
     return 0;

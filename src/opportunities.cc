@@ -39,41 +39,59 @@ void require_open(const Opportunity& o) {
                                            o.status, ref_of(o)));
 }
 
+// Only the customer's current owner (or a manager) changes its deals:
+// ownership follows the customer, so the rep who lost it cannot close them.
 Opportunity load_own(Session& s, Id id) {
   Opportunity o = load_opportunity(s, id);
-  require_owner_or_manager(s, o.owner_id, "opportunity " + ref_of(o));
+  auto c = s.store.find_customer(o.customer_id);
+  require_owner_or_manager(s, c ? c->owner_id : o.owner_id,
+                           fmt::format("opportunity {} (customer {})", ref_of(o), make_ref(Kind::customer, o.customer_id)));
   return o;
 }
 
-// Moves to stage `target`, enforcing the pipeline's order and each gate on
-// the way; --force (managers only) passes them and says so in history.
-Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOptions& options) {
+// The gates a move forward from stage `from` to stage `to` must pass (`to`
+// one past the last stage means won): the stage it leaves, and in a
+// sequential pipeline every stage it skips as well.
+std::vector<std::string> forward_gate_problems(Session& s, const Opportunity& o, const Pipeline& p, std::size_t from,
+                                               std::size_t to) {
+  std::vector<std::string> problems;
+  std::size_t end = p.sequential ? to : std::min(to, from + 1);
+  for (std::size_t i = from; i < end; ++i)
+    for (auto& problem : gate_problems(s, o, p.stages[i])) problems.push_back(std::move(problem));
+  return problems;
+}
+
+// Refuses with every problem (exit 4) unless a manager forces it; returns the
+// reason history records, which says what was forced past.
+std::string pass_gates(Session& s, const std::string& what, const std::vector<std::string>& problems,
+                       const MoveOptions& options) {
   if (options.force) require_manager(s, "--force");
+  if (problems.empty()) return options.reason;
+  if (!options.force) {
+    std::string message = what + ":";
+    for (const auto& problem : problems) message += "\n  " + problem;
+    message += "\na manager or admin may pass with --force --reason TEXT";
+    throw Error(Exit::refused, message);
+  }
+  return fmt::format("forced by {}: {}{}", s.actor.name, join(problems, "; "),
+                     options.reason.empty() ? "" : " — " + options.reason);
+}
+
+// Moves to stage `target`, through the gates on the way (see
+// forward_gate_problems); going back needs allow_regress.
+Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOptions& options) {
   require_open(o);
   const Pipeline& p = pipeline_of(s.config, o);
   std::size_t current = stage_index(p, o.stage);
   if (target == current)
     throw Error(Exit::refused, fmt::format("opportunity {} is already in {}", ref_of(o), p.stages[current].name));
   std::vector<std::string> problems;
-  if (target > current) {
-    if (p.sequential && target > current + 1)
-      problems.push_back(fmt::format("pipeline {} is sequential: stages cannot be skipped (next is {})", p.key,
-                                     p.stages[current + 1].key));
-    for (std::size_t i = current; i < target; ++i)
-      for (auto& problem : gate_problems(s, o, p.stages[i])) problems.push_back(std::move(problem));
-  } else if (!p.allow_regress) {
+  if (target > current) problems = forward_gate_problems(s, o, p, current, target);
+  else if (!p.allow_regress)
     problems.push_back(fmt::format("pipeline {} does not allow going back (allow_regress = false)", p.key));
-  }
-  std::string reason = options.reason;
-  if (!problems.empty()) {
-    if (!options.force) {
-      std::string message = fmt::format("{} cannot move from {} to {}:", ref_of(o), p.stages[current].key, p.stages[target].key);
-      for (const auto& problem : problems) message += "\n  " + problem;
-      message += "\na manager or admin may pass with --force";
-      throw Error(Exit::refused, message);
-    }
-    reason = fmt::format("forced by {}: {}{}", s.actor.name, join(problems, "; "), reason.empty() ? "" : " — " + reason);
-  }
+  std::string reason = pass_gates(
+      s, fmt::format("{} cannot move from {} to {}", ref_of(o), p.stages[current].key, p.stages[target].key), problems,
+      options);
   s.record_change({Kind::opportunity, o.id}, "stage", o.stage, p.stages[target].key, reason);
   o.stage = p.stages[target].key;
   o.stage_since = s.at_text();
@@ -125,8 +143,10 @@ std::vector<std::string> gate_problems(Session& s, const Opportunity& o, const S
   auto checked = s.store.checked_actions(o.id);
   for (const auto& action : stage.required_actions)
     if (std::find(checked.begin(), checked.end(), action) == checked.end())
-      problems.push_back(fmt::format("leaving {}: action '{}' is not done (hopper opp check {} {})", stage.key, action,
-                                     ref_of(o), action));
+      problems.push_back(o.id ? fmt::format("leaving {}: action '{}' is not done (hopper opp check {} {})", stage.key,
+                                            action, ref_of(o), action)
+                              : fmt::format("leaving {}: action '{}' is not done (start in {} and check it there)",
+                                            stage.key, action, stage.key));
   for (const auto& field : stage.required_fields) {
     bool empty = field == "close_date" ? o.close_date.empty()
                  : field == "amount"   ? o.amount == 0
@@ -135,8 +155,8 @@ std::vector<std::string> gate_problems(Session& s, const Opportunity& o, const S
     if (!empty) continue;
     const FieldDef* def = s.config.find_field("opportunity", field);
     std::string how = field == "close_date" ? "--close DATE" : field == "amount" ? "--amount X" : "--set " + field + "=…";
-    problems.push_back(fmt::format("leaving {}: field '{}'{} is empty (hopper opp edit {} {})", stage.key, field,
-                                   def ? " (" + def->name + ")" : "", ref_of(o), how));
+    problems.push_back(fmt::format("leaving {}: field '{}'{} is empty ({} {})", stage.key, field,
+                                   def ? " (" + def->name + ")" : "", o.id ? "hopper opp edit " + ref_of(o) : "give", how));
   }
   return problems;
 }
@@ -147,29 +167,38 @@ Opportunity load_opportunity(Session& s, Id id) {
   return *o;
 }
 
-Opportunity add_opportunity(Session& s, Id customer_id, const OpportunityInput& in) {
-  Customer c = load_own_customer(s, customer_id);
+Opportunity add_opportunity(Session& s, Id customer_id, const OpportunityInput& in, const MoveOptions& options) {
+  Customer c = load_customer(s, customer_id);
+  std::string cref = make_ref(Kind::customer, c.id);
+  if (!c.owner_id)
+    throw Error(Exit::refused, fmt::format("customer {} is in the shared pool; a deal needs an owner: claim it first "
+                                           "(hopper pool claim {}) or have a manager assign it",
+                                           cref, cref));
+  require_owner_or_manager(s, c.owner_id, "customer " + cref);
+  if (in.owner && *in.owner != c.owner)
+    throw Error(Exit::usage, fmt::format("a deal belongs to its customer's owner ({} owns {}); to give it to {}, give "
+                                         "them the customer: hopper customer edit {} --owner {}",
+                                         c.owner, cref, *in.owner, cref, *in.owner));
   Opportunity o;
   o.customer_id = c.id;
   o.customer = c.name;
   const Pipeline& p = in.pipeline ? find_pipeline(s.config, *in.pipeline) : s.config.pipelines.front();
   o.pipeline = p.key;
-  o.stage = p.stages[in.stage ? stage_index(p, *in.stage) : 0].key;
+  std::size_t stage = in.stage ? stage_index(p, *in.stage) : 0;
+  o.stage = p.stages[stage].key;
   if (!in.amount) throw Error(Exit::invalid, "opp add needs --amount X (e.g. 300000, 30万, 1.5m)");
   apply(s, in, o, "opp add");
-  Rep owner = s.actor;
-  if (in.owner && *in.owner != s.actor.name) {
-    require_manager(s, "giving an opportunity to another rep");
-    owner = active_rep(s, *in.owner);
-  } else if (!in.owner && c.owner_id) {
-    owner = *s.store.find_rep(*c.owner_id);
-  }
-  o.owner_id = owner.id;
-  o.owner = owner.name;
+  o.owner_id = c.owner_id;
+  o.owner = c.owner;
   o.created_at = o.stage_since = s.at_text();
+  // Starting past the first stage of a sequential pipeline passes the gates
+  // of every stage before it, as promoting there would.
+  std::string reason = pass_gates(s, fmt::format("a new deal cannot start in {}", o.stage),
+                                  p.sequential ? forward_gate_problems(s, o, p, 0, stage) : std::vector<std::string>{},
+                                  options);
   o.id = s.store.insert_opportunity(o);
   Ref ref{Kind::opportunity, o.id};
-  s.record_change(ref, "stage", "", o.stage, "added");
+  s.record_change(ref, "stage", "", o.stage, reason.empty() ? "added" : "added; " + reason);
   if (o.manual_probability) s.record_change(ref, "probability", "", format_percent(*o.manual_probability), "added");
   advance_layer(s, c, "intent", "opportunity " + ref_of(o) + " opened");
   return o;
@@ -182,13 +211,10 @@ Opportunity edit_opportunity(Session& s, Id id, const OpportunityInput& in) {
   if (in.probability) throw Error(Exit::usage, "use 'hopper opp prob REF PERCENT' to set a probability");
   Money before = o.amount;
   apply(s, in, o, "opp edit " + ref_of(o));
-  if (in.owner && *in.owner != o.owner) {
-    require_manager(s, "handing an opportunity to another rep");
-    Rep to = active_rep(s, *in.owner);
-    s.record_change({Kind::opportunity, id}, "owner", o.owner, to.name);
-    o.owner_id = to.id;
-    o.owner = to.name;
-  }
+  if (in.owner && *in.owner != o.owner)
+    throw Error(Exit::usage, fmt::format("a deal belongs to its customer's owner; to give {} to {}, give them the "
+                                         "customer: hopper customer edit {} --owner {}",
+                                         ref_of(o), *in.owner, make_ref(Kind::customer, o.customer_id), *in.owner));
   if (o.amount != before) s.record_change({Kind::opportunity, id}, "amount", std::to_string(before), std::to_string(o.amount));
   s.store.update_opportunity(o);
   return o;
@@ -236,8 +262,7 @@ Opportunity check_action(Session& s, Id id, const std::string& action) {
 }
 
 Opportunity set_probability(Session& s, Id id, std::optional<double> probability) {
-  Opportunity o = load_opportunity(s, id);
-  if (!(o.owner_id && *o.owner_id == s.actor.id)) require_manager(s, "setting the probability of another rep's deal");
+  Opportunity o = load_own(s, id);
   require_open(o);
   auto text = [](const std::optional<double>& p) { return p ? format_percent(*p) : std::string(); };
   s.record_change({Kind::opportunity, id}, "probability", text(o.manual_probability), text(probability),
@@ -247,15 +272,18 @@ Opportunity set_probability(Session& s, Id id, std::optional<double> probability
   return o;
 }
 
-Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount) {
+Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount, const MoveOptions& options) {
   Opportunity o = load_own(s, id);
   require_open(o);
+  const Pipeline& p = pipeline_of(s.config, o);
+  std::string forced = pass_gates(s, fmt::format("{} cannot be won from {}", ref_of(o), o.stage),
+                                  forward_gate_problems(s, o, p, stage_index(p, o.stage), p.stages.size()), options);
   Ref ref{Kind::opportunity, id};
   if (amount && *amount != o.amount) {
     s.record_change(ref, "amount", std::to_string(o.amount), std::to_string(*amount), "closed at");
     o.amount = *amount;
   }
-  s.record_change(ref, "status", "open", "won");
+  s.record_change(ref, "status", "open", "won", forced);
   o.status = "won";
   o.closed_at = s.at_text();
   s.store.update_opportunity(o);

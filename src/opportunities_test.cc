@@ -102,3 +102,73 @@ TEST_CASE("a lost deal reopens in its last open stage") {
   CHECK(o.status == "open");
   CHECK(o.stage == "demo");
 }
+
+TEST_CASE("in a sequential pipeline every path into a later stage passes the gates on the way") {
+  testing::TestSession t(R"(
+[[pipeline]]
+key = "M"
+sequential = true
+[[pipeline.stage]]
+key = "a"
+probability = 10
+required_actions = ["call"]
+[[pipeline.stage]]
+key = "b"
+probability = 50
+required_actions = ["quote"]
+)");
+  Session& s = t.s();
+  s.actor.role = Role::rep;
+  Id c = t.customer("Z");
+  OpportunityInput in;
+  in.name = "Deal";
+  in.amount = "1";
+  Opportunity d = add_opportunity(s, c, in);
+  auto refused = [&](auto&& act) {
+    try {
+      act();
+    } catch (const Error& e) {
+      return e.code() == Exit::refused;
+    }
+    return false;
+  };
+  CHECK(refused([&] { win_opportunity(s, d.id, std::nullopt); }));           // win from a: a's and b's gates
+  CHECK(refused([&] { move_opportunity(s, d.id, "b", {}); }));                // move: a's gate
+  in.stage = "b";
+  CHECK(refused([&] { add_opportunity(s, c, in); }));                         // start in b: a's gate
+  check_action(s, d.id, "call");
+  CHECK(refused([&] { win_opportunity(s, d.id, std::nullopt); }));           // b's gate still open
+  check_action(s, d.id, "quote");
+  d = win_opportunity(s, d.id, std::nullopt);                                  // skipping b is fine: its gate passed
+  CHECK(d.status == "won");
+  s.actor.role = Role::manager;
+  Opportunity forced = add_opportunity(s, c, in, {true, "migrated"});
+  CHECK(forced.stage == "b");
+  CHECK(s.store.history({Kind::opportunity, forced.id}).front().reason.find("forced by admin") != std::string::npos);
+}
+
+TEST_CASE("in a free pipeline only the stage being left has a gate") {
+  testing::TestSession t(R"(
+[[pipeline]]
+key = "S"
+[[pipeline.stage]]
+key = "a"
+probability = 10
+[[pipeline.stage]]
+key = "b"
+probability = 50
+required_actions = ["quote"]
+[[pipeline.stage]]
+key = "c"
+probability = 90
+)");
+  Session& s = t.s();
+  OpportunityInput in;
+  in.name = "Deal";
+  in.amount = "1";
+  Opportunity d = add_opportunity(s, t.customer("Z"), in);
+  d = move_opportunity(s, d.id, "c", {});  // skips b and its gate: allowed when not sequential
+  CHECK(d.stage == "c");
+  in.stage = "c";
+  CHECK(add_opportunity(s, t.customer("Y"), in).stage == "c");
+}

@@ -116,7 +116,9 @@ std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& chec
     Customer c = load_customer(s, id);
     Customer before = c;
     std::optional<Rep> previous = s.store.find_rep(*c.owner_id);
-    change_owner(s, c, std::nullopt, fmt::format("recycled: {} ({} days)", forecast.rule, forecast.days_elapsed));
+    change_owner(s, c, std::nullopt,
+                 {Cause::recycled, fmt::format("recycled: {} ({} days)", forecast.rule, forecast.days_elapsed),
+                  forecast.rule});
     if (s.config.pool.after_release == "return-to-owner" && previous) {
       c.reserved_for_id = previous->id;
       c.reserved_for = previous->name;
@@ -189,7 +191,7 @@ std::vector<Customer> claim_customers(Session& s, const std::vector<Id>& ids) {
                                    s.actor.name, held, capacity, counted));
   if (!problems.empty()) throw Error(Exit::refused, refuse_all("pool claim", problems));
   for (Customer& c : customers) {
-    change_owner(s, c, s.actor, "claimed");
+    change_owner(s, c, s.actor, {Cause::claimed, "claimed", ""});
     if (c.layer == s.config.abandoned.key) {
       s.record_change({Kind::customer, c.id}, "layer", c.layer, initial_layer(s.config), "claimed after cooling");
       c.layer = initial_layer(s.config);
@@ -207,7 +209,7 @@ std::vector<Customer> release_customers(Session& s, const std::vector<Id>& ids, 
     std::string ref = make_ref(Kind::customer, c.id);
     if (!c.owner_id) throw Error(Exit::refused, fmt::format("{} is already in the pool", ref));
     require_owner_or_manager(s, c.owner_id, "customer " + ref);
-    change_owner(s, c, std::nullopt, "released: " + trim(reason));
+    change_owner(s, c, std::nullopt, {Cause::released, "released: " + trim(reason), ""});
     s.store.update_customer(c);
   }
   return customers;

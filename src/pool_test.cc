@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "hopper/config.h"
+#include "hopper/agenda.h"
+#include "hopper/customers.h"
+#include "hopper/opportunities.h"
 #include "hopper/pool.h"
 
 #include "../tests/test_session.h"
@@ -105,4 +108,40 @@ days = 10
   CHECK(released.size() == 3);
   CHECK(checkpoints == 1);
   CHECK(recycle_pool(s).empty());  // idempotent
+}
+
+TEST_CASE("ownership follows the customer: open deals and the owner's to-dos go along, closed deals stay") {
+  testing::TestSession t;
+  Session& s = t.s();
+  Rep li;
+  li.name = "li";
+  li.created_at = "2017-08-01T09:00:00";
+  li.id = s.store.insert_rep(li);
+  Id c = t.customer("Acme");
+  OpportunityInput in;
+  in.name = "open";
+  in.amount = "100";
+  in.pipeline = "M";
+  Opportunity open = add_opportunity(s, c, in);
+  in.name = "won";
+  Opportunity won = add_opportunity(s, c, in);
+  s.store.update_opportunity([&] { Opportunity w = won; w.status = "won"; w.closed_at = "2017-08-01"; return w; }());
+  Todo mine = add_todo(s, {"call back", std::nullopt, "C" + std::to_string(c), std::nullopt});
+
+  Customer customer = load_customer(s, c);
+  change_owner(s, customer, li, {Cause::assigned, "assigned", ""});
+  s.store.update_customer(customer);
+
+  CHECK(s.store.find_opportunity(open.id)->owner_id == li.id);
+  CHECK(s.store.find_opportunity(won.id)->owner_id == s.actor.id);  // the closer keeps the win
+  CHECK(s.store.find_todo(mine.id)->owner_id == li.id);
+  auto rows = s.store.history({Kind::opportunity, open.id});
+  CHECK(rows.back().field == "owner");
+  CHECK(rows.back().cause == Cause::assigned);
+  CHECK(rows.back().reason == "follows customer C" + std::to_string(c) + " (assigned)");
+
+  change_owner(s, customer, std::nullopt, {Cause::released, "released: gone", ""});  // to the pool: nobody's
+  s.store.update_customer(customer);
+  CHECK_FALSE(s.store.find_opportunity(open.id)->owner_id);
+  CHECK_FALSE(s.store.find_todo(mine.id)->owner_id);
 }

@@ -92,4 +92,31 @@ std::optional<Role> parse_role(std::string_view text) {
   return std::nullopt;
 }
 
+static const Cause kAllCauses[] = {Cause::none,     Cause::added,     Cause::converted, Cause::claimed,
+                                   Cause::released, Cause::recycled,  Cause::assigned,  Cause::abandoned,
+                                   Cause::left,     Cause::conflict,  Cause::edited};
+
+std::string_view cause_name(Cause cause) {
+  switch (cause) {
+    case Cause::none: return "";
+    case Cause::added: return "added";
+    case Cause::converted: return "converted";
+    case Cause::claimed: return "claimed";
+    case Cause::released: return "released";
+    case Cause::recycled: return "recycled";
+    case Cause::assigned: return "assigned";
+    case Cause::abandoned: return "abandoned";
+    case Cause::left: return "left";
+    case Cause::conflict: return "conflict";
+    case Cause::edited: return "edited";
+  }
+  return "";
+}
+
+Cause parse_cause(std::string_view text) {
+  for (Cause c : kAllCauses)
+    if (cause_name(c) == text) return c;
+  return Cause::none;
+}
+
 }  // namespace hopper

@@ -539,10 +539,11 @@ std::vector<Scorecard> scorecards(Session& s, const Period& period) {
   }
   for (const auto& h : s.store.history_rows(Kind::customer, {"owner", "stake"}, to)) {
     if (h.at < from) continue;
-    if (h.field == "owner" && h.reason == "claimed" && by_name.count(h.to)) by_name[h.to]->claimed += 1;
-    if (h.field == "owner" && h.reason.starts_with("abandoned") && by_name.count(h.from)) by_name[h.from]->abandoned += 1;
-    if (h.field == "owner" && h.reason.starts_with("released") && by_name.count(h.from)) by_name[h.from]->released += 1;
-    if (h.field == "owner" && h.reason.starts_with("recycled") && by_name.count(h.from)) by_name[h.from]->recycled += 1;
+    if (h.field != "owner") continue;
+    if (h.cause == Cause::claimed && by_name.count(h.to)) by_name[h.to]->claimed += 1;
+    if (h.cause == Cause::abandoned && by_name.count(h.from)) by_name[h.from]->abandoned += 1;
+    if (h.cause == Cause::released && by_name.count(h.from)) by_name[h.from]->released += 1;
+    if (h.cause == Cause::recycled && by_name.count(h.from)) by_name[h.from]->recycled += 1;
   }
   for (auto& card : out) {
     auto counts = s.store.followup_counts(card.rep.id, from, to);
@@ -580,15 +581,21 @@ PoolReport pool_report(Session& s, const Period& period) {
   for (const char* a : {"0-7 days", "8-30 days", "31-90 days", "over 90 days"}) r.by_age.push_back({a, age[a]});
   std::string from = start_of(period), to = end_of(period);
   std::map<std::string, int> forced;
+  std::map<Cause, int> in, out;
+  std::map<Id, bool> pooled_at_start, pooled_at_end;  // each customer's last owner row before the bound
   for (const auto& h : s.store.history_rows(Kind::customer, {"owner"}, to)) {
+    bool pooled = h.to == "pool";
+    if (h.at < from) pooled_at_start[h.subject.id] = pooled;
+    pooled_at_end[h.subject.id] = pooled;
     if (h.at < from) continue;
-    if (h.reason == "claimed") r.claims += 1;
-    else if (h.reason.starts_with("released")) r.releases += 1;
-    else if (h.reason.starts_with("recycled: ")) {
-      std::string rule = h.reason.substr(10, h.reason.rfind(" (") - 10);
-      forced[rule] += 1;
-    }
+    if (pooled && h.from != "pool") in[h.cause] += 1;
+    if (!pooled && h.from == "pool") out[h.cause] += 1;
+    if (h.cause == Cause::recycled) forced[h.rule] += 1;
   }
+  for (const auto& [id, pooled] : pooled_at_start) r.start += pooled;
+  for (const auto& [id, pooled] : pooled_at_end) r.end += pooled;
+  for (const auto& [cause, n] : in) r.flows_in.push_back({cause, n});
+  for (const auto& [cause, n] : out) r.flows_out.push_back({cause, n});
   for (const auto& rule : s.config.pool.rules) r.forced_by_rule.push_back({rule.name, forced[rule.name]});
   return r;
 }

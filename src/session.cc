@@ -7,8 +7,8 @@
 namespace hopper {
 
 void Session::record_change(Ref subject, const std::string& field, const std::string& from, const std::string& to,
-                            const std::string& reason) {
-  store.add_history({0, at_text(), actor.name, subject, field, from, to, reason});
+                            const std::string& reason, Cause cause, const std::string& rule) {
+  store.add_history({0, at_text(), actor.name, subject, field, from, to, reason, cause, rule});
 }
 
 void require_manager(const Session& s, std::string_view action) {

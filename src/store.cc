@@ -196,6 +196,32 @@ CREATE INDEX history_owner ON history (field, actor, at);
 ALTER TABLE conflict ADD COLUMN resolved_to TEXT NOT NULL DEFAULT '';
 ALTER TABLE conflict ADD COLUMN resolution TEXT NOT NULL DEFAULT '';
 )sql",
+    // v4: typed causes of owner changes (reports count by them, not by the
+    // free-text reason); the real time and OS account of every event; the
+    // indexes that let a write ask whether its event changed anything.
+    R"sql(
+ALTER TABLE history ADD COLUMN cause TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+UPDATE history SET cause = CASE
+    WHEN reason = 'added' THEN 'added'
+    WHEN reason LIKE 'converted from %' THEN 'converted'
+    WHEN reason = 'claimed' THEN 'claimed'
+    WHEN reason LIKE 'released%' THEN 'released'
+    WHEN reason LIKE 'recycled: %' THEN 'recycled'
+    WHEN reason LIKE 'assigned%' THEN 'assigned'
+    WHEN reason LIKE 'abandoned%' THEN 'abandoned'
+    WHEN reason LIKE 'conflict %' THEN 'conflict'
+    WHEN reason LIKE '% left; handed over to %' THEN 'left'
+    ELSE 'edited' END
+  WHERE field = 'owner';
+UPDATE history SET rule = substr(reason, 11, instr(reason, ' (') - 11)
+  WHERE cause = 'recycled' AND instr(reason, ' (') > 11;
+CREATE INDEX history_event ON history (event_id);
+CREATE INDEX history_cause ON history (cause, at) WHERE cause <> '';
+ALTER TABLE event ADD COLUMN real_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+CREATE INDEX event_change_event ON event_change (event_id);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
 static_assert(kMigrationCount == Store::kSchemaVersion);
@@ -400,11 +426,13 @@ void Store::rollback() {
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->exec("ROLLBACK");
 }
 
-Id Store::begin_event(const std::string& at, const std::string& actor, const std::string& argv) {
-  SQLite::Statement st(*db_, "INSERT INTO event (at, actor, argv) VALUES (?, ?, ?)");
-  st.bind(1, at);
-  st.bind(2, actor);
-  st.bind(3, argv);
+Id Store::begin_event(const EventStamp& e) {
+  SQLite::Statement st(*db_, "INSERT INTO event (at, actor, argv, real_at, os_user) VALUES (?, ?, ?, ?, ?)");
+  st.bind(1, e.at);
+  st.bind(2, e.actor);
+  st.bind(3, e.argv);
+  st.bind(4, e.real_at);
+  st.bind(5, e.os_user);
   st.exec();
   return db_->getLastInsertRowid();
 }
@@ -433,7 +461,8 @@ std::vector<ChangeEntry> Store::changes(std::optional<Ref> subject, int limit) {
 SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.row_id, 0),
        coalesce(c.op, e.outcome), coalesce(c.before, ''), coalesce(c.after, ''),
        (SELECT coalesce(group_concat(h.reason, '; '), '') FROM history h
-        WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> '')
+        WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''),
+       e.real_at, e.os_user
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
 WHERE (?1 IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
    OR (?1 = 'opportunity' AND c.tbl = 'opportunity_action' AND json_extract(c.after, '$.opportunity_id') = ?2)
@@ -451,15 +480,16 @@ ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
     out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                    st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
                    st.getColumn(6).getInt64(), st.getColumn(7).getString(), st.getColumn(8).getString(),
-                   st.getColumn(9).getString(), st.getColumn(10).getString()});
+                   st.getColumn(9).getString(), st.getColumn(10).getString(), st.getColumn(11).getString(),
+                   st.getColumn(12).getString()});
   }
   return out;
 }
 
 void Store::add_history(const HistoryEntry& h) {
   SQLite::Statement st(*db_, R"sql(
-INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, event_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
+INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, cause, rule, event_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
   st.bind(1, h.at);
   st.bind(2, h.actor);
   st.bind(3, std::string(kind_table(h.subject.kind)));
@@ -468,12 +498,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
   st.bind(6, h.from);
   st.bind(7, h.to);
   st.bind(8, h.reason);
+  st.bind(9, std::string(cause_name(h.cause)));
+  st.bind(10, h.rule);
   st.exec();
 }
 
 std::vector<HistoryEntry> Store::history(Ref subject) {
   SQLite::Statement st(*db_, R"sql(
-SELECT id, at, actor, field, from_value, to_value, reason FROM history
+SELECT id, at, actor, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
   st.bind(1, std::string(kind_table(subject.kind)));
   st.bind(2, subject.id);
@@ -481,14 +513,14 @@ WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
   while (st.executeStep())
     out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(), subject,
                    st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getString()});
+                   st.getColumn(6).getString(), parse_cause(st.getColumn(7).getString()), st.getColumn(8).getString()});
   return out;
 }
 
 std::vector<HistoryEntry> Store::history_rows(Kind kind, const std::vector<std::string>& fields,
                                              const std::string& before) {
   SQLite::Statement st(*db_, R"sql(
-SELECT id, at, actor, subject_id, field, from_value, to_value, reason FROM history
+SELECT id, at, actor, subject_id, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ?1 AND field IN (SELECT value FROM json_each(?2)) AND at < ?3
 ORDER BY subject_id, at, id)sql");
   st.bind(1, std::string(kind_table(kind)));
@@ -498,7 +530,8 @@ ORDER BY subject_id, at, id)sql");
   while (st.executeStep())
     out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                    Ref{kind, st.getColumn(3).getInt64()}, st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getString(), st.getColumn(7).getString()});
+                   st.getColumn(6).getString(), st.getColumn(7).getString(), parse_cause(st.getColumn(8).getString()),
+                   st.getColumn(9).getString()});
   return out;
 }
 
@@ -752,8 +785,9 @@ ORDER BY c.id)sql");
 
 int Store::claims_on(const std::string& rep, const std::string& date) {
   SQLite::Statement st(*db_, R"sql(
-SELECT count(*) FROM history
-WHERE field = 'owner' AND actor = ?1 AND to_value = ?1 AND reason = 'claimed' AND substr(at, 1, 10) = ?2)sql");
+SELECT count(*) FROM history h JOIN event e ON e.id = h.event_id
+WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.to_value = ?1 AND h.cause = 'claimed'
+  AND substr(e.at, 1, 10) = ?2)sql");
   st.bind(1, rep);
   st.bind(2, date);
   st.executeStep();
@@ -762,8 +796,8 @@ WHERE field = 'owner' AND actor = ?1 AND to_value = ?1 AND reason = 'claimed' AN
 
 std::string Store::last_lost_at(Id customer, const std::string& rep) {
   SQLite::Statement st(*db_, R"sql(
-SELECT coalesce(max(at), '') FROM history
-WHERE subject_kind = 'customer' AND subject_id = ? AND field = 'owner' AND from_value = ?)sql");
+SELECT coalesce(max(max(h.at, e.at)), '') FROM history h JOIN event e ON e.id = h.event_id
+WHERE h.subject_kind = 'customer' AND h.subject_id = ? AND h.field = 'owner' AND h.from_value = ?)sql");
   st.bind(1, customer);
   st.bind(2, rep);
   st.executeStep();
@@ -1069,9 +1103,12 @@ std::optional<Todo> Store::find_todo(Id id) {
 std::vector<Todo> Store::todos(const TodoFilter& f) {
   SQLite::Statement st(*db_, std::string(kTodoSelect) + R"sql(
 WHERE (?1 IS NULL OR t.owner_id = ?1) AND (?2 = 0 OR t.status = 'open')
+  AND (?3 IS NULL OR (t.subject_kind = 'customer' AND t.subject_id = ?3)
+       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = ?3)))
 ORDER BY t.due IS NULL, t.due, t.id)sql");
   bind_optional(st, 1, f.owner_id);
   st.bind(2, f.open_only ? 1 : 0);
+  bind_optional(st, 3, f.customer_id);
   std::vector<Todo> out;
   while (st.executeStep()) out.push_back(read_todo(st));
   return out;
@@ -1216,7 +1253,8 @@ WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?
 
 std::optional<std::string> Store::last_assigned_rep() {
   SQLite::Statement st(*db_, R"sql(
-SELECT to_value FROM history WHERE field = 'owner' AND reason LIKE 'assigned%' ORDER BY id DESC LIMIT 1)sql");
+SELECT to_value FROM history WHERE field = 'owner' AND subject_kind = 'customer' AND cause = 'assigned'
+ORDER BY id DESC LIMIT 1)sql");
   if (!st.executeStep()) return std::nullopt;
   return st.getColumn(0).getString();
 }

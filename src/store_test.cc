@@ -49,7 +49,7 @@ TEST_CASE("every insert and update is logged under its event, and nothing can be
   TempDb t;
   Store store(t.path(), 1000, true);
   store.begin(true);
-  store.begin_event("2017-08-01T00:00:00", "admin", "[\"rep\",\"add\"]");
+  store.begin_event({"2017-08-01T00:00:00", "admin", "[\"rep\",\"add\"]", "2026-11-29T08:00:00", "root"});
   Rep r = rep("li");
   r.id = store.insert_rep(r);
   r.team = "east";

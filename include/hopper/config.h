@@ -104,6 +104,19 @@ struct AssignSettings {
   bool own_discovery = true;
 };
 
+// [security]: on a shared machine, strict ties --as to the OS account and
+// keeps clock overrides on writes for admins, so no rule can be dodged by
+// borrowing a name or moving the clock.
+struct SecuritySettings {
+  bool strict = false;
+};
+
+// [forecast]: --method historical trusts a stage's measured win rate only
+// from this many closed deals that passed through it.
+struct ForecastSettings {
+  int min_sample = 20;
+};
+
 struct FieldDef {
   std::string entity;  // lead | customer | opportunity
   std::string key;
@@ -126,6 +139,8 @@ struct Config {
   PoolSettings pool;
   ConflictSettings conflict;
   AssignSettings assign;
+  SecuritySettings security;
+  ForecastSettings forecast;
   std::vector<FieldDef> fields;
 
   Calendar calendar() const;

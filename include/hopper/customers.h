@@ -32,10 +32,19 @@ Customer set_locked(Session& s, Id id, bool locked);
 // The layer a new customer starts in, and the one a converted lead lands in.
 std::string initial_layer(const Config& config);
 std::string converted_lead_layer(const Config& config);
-// Every change of owner goes through here: the history row, the claim
-// clock, the previous owner (for cooldown); a reservation ends, and so does a
-// stake once somebody owns it. The caller stores the customer.
-void change_owner(Session& s, Customer& customer, const std::optional<Rep>& to, const std::string& reason);
+// Every change of owner goes through here: the history row with its typed
+// cause, the claim clock, the previous owner (for cooldown); a reservation
+// ends, and so does a stake once somebody owns it. Ownership follows the
+// customer: its open opportunities and the previous owner's open to-dos on
+// it go along, each with a history row (reorder cycles remind whoever owns
+// the customer, so they follow by themselves). Won and lost deals keep the
+// rep who closed them. The caller stores the customer.
+struct OwnerChange {
+  Cause cause;
+  std::string reason;  // for people: "released: moved abroad"
+  std::string rule;    // Cause::recycled: which pool rule
+};
+void change_owner(Session& s, Customer& customer, const std::optional<Rep>& to, const OwnerChange& why);
 // Moves the customer forward to `layer` when it is configured and the
 // customer is in an earlier layer (an opened opportunity means intent, a won
 // one signed); never backwards, never out of abandoned.

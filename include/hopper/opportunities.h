@@ -31,7 +31,9 @@ Money weighted_value(const Config& config, const Opportunity& opp);
 std::vector<std::string> gate_problems(Session& s, const Opportunity& opp, const Stage& stage);
 
 Opportunity load_opportunity(Session& s, Id id);
-Opportunity add_opportunity(Session& s, Id customer, const OpportunityInput& input);
+// The deal belongs to the customer's owner; in a sequential pipeline a
+// --stage past the first must pass the gates before it (or be forced).
+Opportunity add_opportunity(Session& s, Id customer, const OpportunityInput& input, const MoveOptions& options = {});
 Opportunity edit_opportunity(Session& s, Id id, const OpportunityInput& input);
 Opportunity promote_opportunity(Session& s, Id id, const std::optional<std::string>& to, const MoveOptions& options);
 Opportunity demote_opportunity(Session& s, Id id, const MoveOptions& options);
@@ -39,7 +41,9 @@ Opportunity move_opportunity(Session& s, Id id, const std::string& stage, const 
 Opportunity check_action(Session& s, Id id, const std::string& action);
 // nullopt clears the manual probability.
 Opportunity set_probability(Session& s, Id id, std::optional<double> probability);
-Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount);
+// Winning leaves the current stage: its gate, and in a sequential pipeline
+// the gates of every later stage, must pass (or be forced by a manager).
+Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount, const MoveOptions& options = {});
 Opportunity lose_opportunity(Session& s, Id id, const std::string& reason);
 Opportunity reopen_opportunity(Session& s, Id id);
 

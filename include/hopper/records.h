@@ -33,6 +33,12 @@ enum class Role { rep, manager, admin };
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view text);
 
+// Why an owner changed, typed so that reports count by it instead of reading
+// the free-text reason (which stays for people).
+enum class Cause { none, added, converted, claimed, released, recycled, assigned, abandoned, left, conflict, edited };
+std::string_view cause_name(Cause cause);
+Cause parse_cause(std::string_view text);  // Cause::none for anything unknown
+
 struct Rep {
   Id id = 0;
   std::string name;

@@ -141,11 +141,14 @@ struct Scorecard {
 };
 std::vector<Scorecard> scorecards(Session& s, const Period& period);
 
-// The shared pool: its size by grade, segment and age, and the flows of the period.
+// The shared pool: its size by grade, segment and age, and the flows of the
+// period, which add up: start + Σ flows_in − Σ flows_out = end, where the pool
+// is every customer without an owner (cooled ones included).
 struct PoolReport {
   std::vector<std::pair<std::string, int>> by_grade, by_segment, by_age;
-  int size = 0;
-  int claims = 0, releases = 0;
+  int size = 0;  // claimable now: not cooled
+  int start = 0, end = 0;
+  std::vector<std::pair<Cause, int>> flows_in, flows_out;  // by cause, in the order of the Cause enum
   std::vector<std::pair<std::string, int>> forced_by_rule;
 };
 PoolReport pool_report(Session& s, const Period& period);

@@ -34,6 +34,7 @@ struct OpportunityFilter {
 struct TodoFilter {
   std::optional<Id> owner_id;
   bool open_only = true;
+  std::optional<Id> customer_id;  // about this customer or one of its opportunities
 };
 
 // What the recycling rules read about one owned customer.
@@ -87,6 +88,19 @@ struct HistoryEntry {
   std::string from;
   std::string to;
   std::string reason;
+  Cause cause = Cause::none;  // owner changes: why, typed
+  std::string rule;           // Cause::recycled: the pool rule that released it
+};
+
+// Who ran a command and when: the clock and actor it ran as (--now, --as)
+// beside the real system time and OS account, so a moved clock or a borrowed
+// name is always on the record.
+struct EventStamp {
+  std::string at;       // the clock (--now)
+  std::string actor;    // the acting rep (--as)
+  std::string argv;     // JSON array of the words
+  std::string real_at;  // the system time
+  std::string os_user;  // getpwuid(geteuid())
 };
 
 // One row changed by one command, from the event log.
@@ -102,11 +116,13 @@ struct ChangeEntry {
   std::string before;  // JSON object text, empty for inserts
   std::string after;
   std::string reason;  // from the history rows the command wrote for this record
+  std::string real_at;
+  std::string os_user;
 };
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -126,7 +142,7 @@ class Store {
 
   // Event log: opened first thing in every write transaction; triggers file
   // each row's before and after under it.
-  Id begin_event(const std::string& at, const std::string& actor, const std::string& argv);
+  Id begin_event(const EventStamp& stamp);
   void set_event_outcome(Id event, const std::string& outcome);
   bool event_changed_anything(Id event);
   Id current_event();  // the latest event, the one triggers file changes under
@@ -165,8 +181,12 @@ class Store {
   // array of {"p": pipeline, "s": stage, "prob": percent}.
   std::vector<CustomerClock> customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
                                              const std::string& abandoned_layer, const std::string& stage_probabilities);
-  int claims_on(const std::string& rep, const std::string& date);  // claims made that day
-  std::string last_lost_at(Id customer, const std::string& rep);   // "" when never
+  // Claims made on that day of the command clock (not --at: back-dating a
+  // claim must not free today's limit).
+  int claims_on(const std::string& rep, const std::string& date);
+  // When the rep last lost the customer, by the later of --at and the
+  // command clock (a back-dated release must not shorten the cooldown); "" when never.
+  std::string last_lost_at(Id customer, const std::string& rep);
   int staked_count(Id rep);
 
   // People

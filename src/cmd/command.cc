@@ -19,7 +19,7 @@ void Context::checkpoint() {
 }
 
 Id Context::begin_event(Store& on, const std::string& actor) const {
-  return on.begin_event(format_time(now), actor, nlohmann::json(argv).dump());
+  return on.begin_event({format_time(now), actor, nlohmann::json(argv).dump(), format_time(real_now), os_user});
 }
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }

@@ -36,7 +36,9 @@ struct Context {
   explicit Context(const Globals& g) : globals(g) {}
   const Globals& globals;
   std::vector<std::string> argv;
-  Time now{};
+  Time now{};        // the clock: --now, HOPPER_NOW, else the system time
+  Time real_now{};   // the system time, always
+  std::string os_user;  // the OS account running hopper (getpwuid(geteuid()))
   OutputOptions out;
   std::optional<WorkspacePaths> paths;
   std::optional<ConfigResult> config;  // with Needs::workspace it may hold problems

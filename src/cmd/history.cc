@@ -1,6 +1,9 @@
 // hopper history [REF]: the event log, newest first.
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdlib>
+
 #include "command.h"
 #include "hopper/text.h"
 #include "views.h"
@@ -36,7 +39,16 @@ std::string shell_quote(const std::string& word) {
   return out + "'";
 }
 
-const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"at", "AT"}, {"actor", "BY"},
+// " (real 2026-11-29T10:02:11)" when the command ran under a clock more than
+// a minute away from the system time; events before schema v4 have none.
+std::string moved_clock(const ChangeEntry& ch) {
+  if (ch.real_at.empty()) return "";
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(parse_absolute_time(ch.real_at) - parse_absolute_time(ch.at));
+  return std::abs(seconds.count()) > 60 ? " (real " + ch.real_at + ")" : "";
+}
+
+const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"shown_at", "AT"},
+                                            {"shown_actor", "BY"},
                                             {"ref", "RECORD"}, {"change", "CHANGE"}, {"reason", "REASON"},
                                             {"command", "COMMAND"}};
 
@@ -61,9 +73,14 @@ void add_history_commands(Commands& c) {
       if (argv.is_array())
         for (const auto& w : argv) words.push_back(shell_quote(w.get<std::string>()));
       bool has_row = !ch.table.empty();
-      rows.push_back({{"event", ch.event_id},
+      json row = {{"event", ch.event_id},
                       {"at", ch.at},
                       {"actor", ch.actor},
+                      {"real_at", ch.real_at.empty() ? json() : json(ch.real_at)},
+                      {"os_user", ch.os_user.empty() ? json() : json(ch.os_user)},
+                      {"shown_at", ch.at + moved_clock(ch)},
+                      {"shown_actor", ch.os_user.empty() || ch.os_user == ch.actor ? ch.actor
+                                                                                  : ch.actor + " (os " + ch.os_user + ")"},
                       {"command", "hopper " + join(words, " ")},
                       {"outcome", ch.outcome},
                       {"ref", has_row ? json(record_ref(ch, after)) : json()},
@@ -73,7 +90,12 @@ void add_history_commands(Commands& c) {
                                                                     : summary(before, after)},
                       {"reason", ch.reason.empty() ? json() : json(ch.reason)},
                       {"before", before},
-                      {"after", after}});
+                      {"after", after}};
+      if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) {
+        row.erase("shown_at");
+        row.erase("shown_actor");
+      }
+      rows.push_back(std::move(row));
     }
     print_list(ctx, rows, kChangeColumns);
   });

@@ -35,21 +35,23 @@ void add_opp_commands(Commands& c) {
   struct AddOptions {
     std::string customer;
     OpportunityInput in;
+    MoveOptions move;
   };
   auto a = std::make_shared<AddOptions>();
   CLI::App* add = c.add(noun, "add", "Open an opportunity on a customer", Needs::write, [a](Context& ctx) {
-    print_opportunity(ctx, add_opportunity(*ctx.session, parse_id(a->customer, Kind::customer), a->in));
+    print_opportunity(ctx, add_opportunity(*ctx.session, parse_id(a->customer, Kind::customer), a->in, a->move));
   });
   add->add_option("customer", a->customer, "The customer (C7)")->required();
   add->add_option("--name", a->in.name, "What is being sold")->required();
   add->add_option("--amount", a->in.amount, "Expected amount: 300000, 30万, 1.5m")->required();
   add->add_option("--pipeline", a->in.pipeline, "Pipeline (series) key; default the first");
-  add->add_option("--stage", a->in.stage, "Starting stage; default the first");
+  add->add_option("--stage", a->in.stage, "Starting stage; default the first (sequential pipelines: through the gates before it)");
   add->add_option("--close", a->in.close_date, "Expected close date");
   add->add_option("--prob", a->in.probability, "A manual probability in percent (sticky)");
-  add->add_option("--owner", a->in.owner, "Owning rep (managers; default: the customer's owner)");
+  add->add_option("--owner", a->in.owner, "Owning rep: always the customer's owner (a deal follows its customer)");
   add->add_option("--set", a->in.settings, "Custom field KEY=VALUE ([[field]] entity = \"opportunity\")")
       ->type_name("KEY=VALUE");
+  add_move_options(add, a->move);
   add->footer("Example: hopper opp add C7 --name 'ERP upgrade' --amount 30万 --close 2026-12-31");
 
   struct ListOptions {
@@ -101,7 +103,7 @@ void add_opp_commands(Commands& c) {
   edit->add_option("--name", e->in.name, "New name");
   edit->add_option("--amount", e->in.amount, "New expected amount");
   edit->add_option("--close", e->in.close_date, "New expected close date ('' clears it)");
-  edit->add_option("--owner", e->in.owner, "Hand it to another rep (managers)");
+  edit->add_option("--owner", e->in.owner, "Refused: a deal follows its customer (hopper customer edit C7 --owner R)");
   edit->add_option("--set", e->in.settings, "Custom field KEY=VALUE ('KEY=' clears it)")->type_name("KEY=VALUE");
   edit->footer("Example: hopper opp edit O5 --set gross_margin=35 --set project_number=KA-2026-014");
 
@@ -156,12 +158,18 @@ void add_opp_commands(Commands& c) {
   prob->add_flag("--clear", pb->clear, "Back to the stage's probability");
   prob->footer("Example: hopper opp prob O5 35   (seed 003: a manager revises a huge deal's own win rate)");
 
-  auto amount = std::make_shared<std::optional<std::string>>();
-  CLI::App* win = add_ref_verb(c, noun, "win", "Close as won (the customer moves to signed)",
-                               [amount](Session& s, Id id) {
-    return win_opportunity(s, id, *amount ? std::optional<Money>(parse_money(**amount)) : std::nullopt);
+  struct WinOptions {
+    std::optional<std::string> amount;
+    MoveOptions move;
+  };
+  auto w = std::make_shared<WinOptions>();
+  CLI::App* win = add_ref_verb(c, noun, "win", "Close as won, through the stage gates (the customer moves to signed)",
+                               [w](Session& s, Id id) {
+    return win_opportunity(s, id, w->amount ? std::optional<Money>(parse_money(*w->amount)) : std::nullopt, w->move);
   });
-  win->add_option("--amount", *amount, "The amount it closed at, if different");
+  win->add_option("--amount", w->amount, "The amount it closed at, if different");
+  add_move_options(win, w->move);
+  win->footer("Example: hopper opp win O5 --amount 50万   (exit 4 lists each gate still open)");
 
   auto reason = std::make_shared<std::string>();
   CLI::App* lose = add_ref_verb(c, noun, "lose", "Close as lost, with a reason from the pipeline's lost_reasons",

@@ -122,8 +122,13 @@ void add_pool_commands(Commands& c) {
     add("grade", r.by_grade);
     add("segment", r.by_segment);
     add("age", r.by_age);
-    rows.push_back({{"measure", "flow"}, {"value", "claims"}, {"count", r.claims}});
-    rows.push_back({{"measure", "flow"}, {"value", "releases"}, {"count", r.releases}});
+    // The flows add up: start + in − out = end.
+    rows.push_back({{"measure", "flow"}, {"value", "start"}, {"count", r.start}});
+    for (const auto& [cause, n] : r.flows_in)
+      rows.push_back({{"measure", "flow"}, {"value", fmt::format("+ {}", cause_name(cause))}, {"count", n}});
+    for (const auto& [cause, n] : r.flows_out)
+      rows.push_back({{"measure", "flow"}, {"value", fmt::format("- {}", cause_name(cause))}, {"count", -n}});
+    rows.push_back({{"measure", "flow"}, {"value", "end"}, {"count", r.end}});
     add("forced release", r.forced_by_rule);
     print_report(ctx, "Pool " + p.label, rows, {{"measure", "MEASURE"}, {"value", "VALUE"}, {"count", "COUNT", ColumnKind::integer}},
                  json{{"count", r.size}},  // the pool's size

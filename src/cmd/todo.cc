@@ -28,7 +28,7 @@ void add_todo_commands(Commands& c) {
     Rep rep = rep_to_view(s, l->rep);
     generate_reorder_todos(s);
     std::vector<json> rows;
-    for (const auto& t : s.store.todos({rep.id, !l->all})) rows.push_back(todo_json(t));
+    for (const auto& t : s.store.todos({rep.id, !l->all, std::nullopt})) rows.push_back(todo_json(t));
     print_list(ctx, rows, kTodoColumns);
   });
   list->add_option("--rep", l->rep, "Another rep's (managers)");

@@ -68,6 +68,10 @@ Assignment from the pool: to a rep, or by strategy; top-seller is seed 002's "fa
   C8
   $ hopper customer add 丙 --pool -q
   C9
+  $ hopper opp check O1 needs_analysis --as li -q; hopper opp check O1 quote_sent --as li -q; hopper opp edit O1 --close 2026-12-31 --as li -q
+  O1
+  O1
+  O1
   $ hopper opp win O1 --as li -q
   O1
   $ hopper pool assign C7 --strategy top-seller --as wang --json | jq -r '.[].owner'
@@ -99,7 +103,7 @@ A rep leaves: opportunities and their customers and signed customers go to the s
   hopper: handing over a leaving rep's records is for managers and admins; li is a rep
   [9]
   $ hopper rep leave zhao --to sun --as wang -q
-  zhao left: 1 opportunities, 1 customers, 0 leads and 0 to-dos to sun; 4 customers to the shared pool
+  zhao left: 0 opportunities, 1 customers, 0 leads and 0 to-dos to sun; 4 customers to the shared pool
   R4
   $ hopper customer list --json | jq -r '.[] | select(.previous_owner == "zhao") | "\(.ref) \(.owner)"'
   C1 null
@@ -109,7 +113,7 @@ A rep leaves: opportunities and their customers and signed customers go to the s
   C10 null
   C11 sun
   $ hopper opp list --json | jq -r '.[] | "\(.ref) \(.owner)"'
-  O2 sun
+  O2 li
   $ hopper rep list --json | jq -r '.[] | select(.name == "zhao") | .active'
   false
   $ hopper customer add 己 --owner zhao

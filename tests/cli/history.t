@@ -28,13 +28,13 @@ hopper history, --dry-run and --at.
 The log, newest first, and per record:
 
   $ hopper history --format tsv | cut -f1,3-5
-  7\tli\tA1\tadded (esc)
-  6\tli\tC1\tlayer: resource → contacted (esc)
-  5\tadmin\tC1\tadded (esc)
-  4\tadmin\tR4\tadded (esc)
-  3\tadmin\tR3\tadded (esc)
-  2\tadmin\tR2\tadded (esc)
-  1\tadmin\tR1\tadded (esc)
+  7\tli (os root)\tA1\tadded (esc)
+  6\tli (os root)\tC1\tlayer: resource → contacted (esc)
+  5\tadmin (os root)\tC1\tadded (esc)
+  4\tadmin (os root)\tR4\tadded (esc)
+  3\tadmin (os root)\tR3\tadded (esc)
+  2\tadmin (os root)\tR2\tadded (esc)
+  1\tadmin (os root)\tR1\tadded (esc)
   $ hopper history C1 --json | jq -c '.[] | {event, actor, change}'
   {"event":6,"actor":"li","change":"layer: resource → contacted"}
   {"event":5,"actor":"admin","change":"added"}

@@ -27,7 +27,7 @@ Leaving 立项 needs pre-sales approval and the whole initiation report:
     leaving initiation: field 'expense_budget' (销售费用预算) is empty (hopper opp edit O1 --set expense_budget=…)
     leaving initiation: field 'category' (项目类别) is empty (hopper opp edit O1 --set category=…)
     leaving initiation: field 'close_date' is empty (hopper opp edit O1 --close DATE)
-  a manager or admin may pass with --force
+  a manager or admin may pass with --force --reason TEXT
   [4]
   $ hopper opp edit O1 --set gross_margin=35 --set expense_budget=12万 --set category=hardware --set project_number=KA-2026-014 --close 2027-06-30 -q
   O1

@@ -62,7 +62,7 @@ Seed 002's exceptions: a signing from outside the funnel, a rotting deal:
 
 The scorecard, ranked by won amount; the pool report:
 
-  $ hopper --now 2026-10-30 opp win O1 --as li -q
+  $ hopper --now 2026-10-30 opp win O1 --as wang --force --reason '客户当场签约' -q
   O1
   $ hopper --now 2026-10-30 rep scorecard --period 2026-10 --format table
   #  REP    TEAM  WON  WON AMOUNT  HELD/IDEAL         CLAIMED  ABANDONED %  INVALID F/U %  STAKED  COMPLETE  STAKE WINS
@@ -84,8 +84,11 @@ The scorecard, ranked by won amount; the pool report:
   age             8-30 days                              1
   age             31-90 days                             0
   age             over 90 days                           0
-  flow            claims                                 1
-  flow            releases                               0
+  flow            start                                  0
+  flow            + added                                2
+  flow            + abandoned                            1
+  flow            - claimed                             -1
+  flow            end                                    2
   forced release  no valid follow-up                     0
   forced release  no valid follow-up (key accounts)      0
   forced release  no deal                                0

@@ -71,15 +71,14 @@ Stage gates (pipeline M: sequential; proposal needs needs_analysis and a close d
   hopper: O3 cannot move from proposal to negotiation:
     leaving proposal: action 'needs_analysis' is not done (hopper opp check O3 needs_analysis)
     leaving proposal: field 'close_date' is empty (hopper opp edit O3 --close DATE)
-  a manager or admin may pass with --force
+  a manager or admin may pass with --force --reason TEXT
   [4]
   $ hopper opp promote O3 --to contract --as li
   hopper: O3 cannot move from proposal to contract:
-    pipeline M is sequential: stages cannot be skipped (next is negotiation)
     leaving proposal: action 'needs_analysis' is not done (hopper opp check O3 needs_analysis)
     leaving proposal: field 'close_date' is empty (hopper opp edit O3 --close DATE)
     leaving negotiation: action 'quote_sent' is not done (hopper opp check O3 quote_sent)
-  a manager or admin may pass with --force
+  a manager or admin may pass with --force --reason TEXT
   [4]
   $ hopper opp promote O3 --force --as li
   hopper: --force is for managers and admins; li is a rep
@@ -109,7 +108,7 @@ Stage gates (pipeline M: sequential; proposal needs needs_analysis and a close d
 Manual probability is sticky across moves until cleared; only managers set it on others' deals:
 
   $ hopper opp prob O3 35 --as zhao
-  hopper: setting the probability of another rep's deal is for managers and admins; zhao is a rep
+  hopper: opportunity O3 (customer C1) belongs to li; a rep may change only their own records (ask a manager)
   [9]
   $ hopper opp prob O3 35 --as wang --json | jq -c '{probability, manual_probability, weighted}'
   {"probability":35,"manual_probability":35,"weighted":525000}

@@ -83,7 +83,7 @@ Day 15 for C2: a dry run lists it and changes nothing; the recycle releases exac
   $ hopper customer show C2 --json | jq -c '{owner, previous_owner, release_in}'
   {"owner":null,"previous_owner":"li","release_in":null}
   $ hopper history C2 --format tsv | cut -f3,5,6 | head -1
-  admin\tclaimed_at: 2026-11-02T09:00:00 → null; owner_id: 3 → null; previous_owner_id: null → 3\trecycled: no valid follow-up (15 days) (esc)
+  admin (os root)\tclaimed_at: 2026-11-02T09:00:00 → null; owner_id: 3 → null; previous_owner_id: null → 3\trecycled: no valid follow-up (15 days) (esc)
 
 Cooldown: li may not take C2 back for 30 days; zhao may:
 
@@ -152,7 +152,7 @@ Locked customers and deals at or above exempt_probability are never recycled:
   C5
   $ hopper customer add 己集团 --owner wang -q
   C6
-  $ hopper opp add C6 --name 大单 --amount 100万 --stage negotiation --as wang -q
+  $ hopper opp add C6 --name 大单 --amount 100万 --stage negotiation --as wang --force --reason 'from the old CRM' -q
   O1
   $ hopper --now 2027-01-30 pool recycle --dry-run --json | jq -r '.released[] | "\(.ref) \(.rule)"'
   dry run: nothing was changed

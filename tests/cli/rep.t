@@ -51,5 +51,5 @@ Refusals:
 
 A denied command changes nothing but is in the log:
 
-  $ hopper history --format tsv | grep denied | cut -f2-
-  2026-11-27T09:00:00\tli\t\tdenied\t\thopper rep add qian --as li (esc)
+  $ hopper history --format tsv | grep denied | cut -f2- | sed -E "s/ \(real [0-9T:-]+\)//"
+  2026-11-27T09:00:00\tli (os root)\t\tdenied\t\thopper rep add qian --as li (esc)

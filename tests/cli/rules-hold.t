@@ -1,0 +1,211 @@
+The rules hold on every path: ownership follows the customer, gates hold on
+win, move and add, and the clock cannot be used to dodge a rule.
+
+  $ . "$TESTDIR/setup.sh"
+
+Ownership follows the customer. li holds C1 with an open deal and a to-do:
+
+  $ hopper customer add 华星科技 --owner li -q
+  C1
+  $ hopper opp add C1 --name ERP --amount 30万 --as li -q
+  O1
+  $ hopper todo add '发报价' --on O1 --due 2026-12-01 --as li -q
+  T1
+  $ hopper todo add '复核合同' --on C1 --as wang -q
+  T2
+
+The deal's customer owner decides; another rep may not touch it:
+
+  $ hopper opp promote O1 --as zhao
+  hopper: opportunity O1 (customer C1) belongs to li; a rep may change only their own records (ask a manager)
+  [9]
+  $ hopper opp add C1 --name 耗材 --amount 1万 --owner zhao --as wang
+  hopper: a deal belongs to its customer's owner (li owns C1); to give it to zhao, give them the customer: hopper customer edit C1 --owner zhao
+  [2]
+  $ hopper opp edit O1 --owner zhao --as wang
+  hopper: a deal belongs to its customer's owner; to give O1 to zhao, give them the customer: hopper customer edit C1 --owner zhao
+  [2]
+
+li releases C1: the open deal and li's to-do go to the pool with it; wang's own to-do stays wang's.
+
+  $ hopper pool release C1 --reason '客户迁往海外' --as li -q
+  C1
+  $ hopper opp list --json | jq -c '.[] | {ref, owner}'
+  {"ref":"O1","owner":null}
+  $ hopper todo list --as li --json | jq length
+  0
+  $ hopper todo list --as wang --json | jq -c '.[] | {ref, owner}'
+  {"ref":"T2","owner":"wang"}
+  $ hopper opp add C1 --name 耗材 --amount 1万 --as wang
+  hopper: customer C1 is in the shared pool; a deal needs an owner: claim it first (hopper pool claim C1) or have a manager assign it
+  [4]
+
+zhao claims it: the deal and the to-do are zhao's now, each with a history row naming the cause.
+
+  $ hopper --now 2026-11-28 pool claim C1 --as zhao -q
+  C1
+  $ hopper opp list --json | jq -c '.[] | {ref, owner}'
+  {"ref":"O1","owner":"zhao"}
+  $ hopper todo list --as zhao --json | jq -c '.[] | {ref, owner}'
+  {"ref":"T1","owner":"zhao"}
+  $ hopper history O1 --json | jq -r '.[] | select(.change | test("owner")) | "\(.actor) \(.change) | \(.reason)"'
+  zhao owner_id: null → 4 | follows customer C1 (claimed)
+  li owner_id: 3 → null | follows customer C1 (released: 客户迁往海外)
+  $ hopper history T1 --json | jq -r '.[0] | "\(.change) | \(.reason)"'
+  owner_id: null → 4 | follows customer C1 (claimed)
+
+The rep who lost the customer can no longer win its deal; the new owner works it:
+
+  $ hopper opp win O1 --as li
+  hopper: opportunity O1 (customer C1) belongs to zhao; a rep may change only their own records (ask a manager)
+  [9]
+  $ hopper opp promote O1 --as zhao -q
+  O1
+
+Assignment and conflicts move deals the same way (a deal on a pool customer goes to whoever gets it):
+
+  $ hopper customer add 远航 --owner li -q
+  C2
+  $ hopper opp add C2 --name 仓储 --amount 10万 --as li -q
+  O2
+  $ hopper pool release C2 --reason 'too far' --as li -q
+  C2
+  $ hopper pool assign C2 --to zhao --as wang -q
+  C2
+  $ hopper opp show O2 --json | jq -r .owner
+  zhao
+
+Won deals keep the rep who closed them when the customer moves on:
+
+  $ hopper customer add 青禾 --owner li -q
+  C3
+  $ hopper opp add C3 --name 续约 --amount 5万 --pipeline S --as li -q
+  O3
+  $ hopper opp win O3 --as li -q
+  O3
+  $ hopper pool release C3 --reason 'handed to service' --as li -q
+  C3
+  $ hopper opp list --status won --json | jq -c '.[] | {ref, owner}'
+  {"ref":"O3","owner":"li"}
+
+Gates on every path. In the sequential pipeline M, winning from the first
+stage must pass every gate on the way; so must a move that skips stages and
+a new deal that starts late:
+
+  $ hopper customer add 甲 --owner li -q
+  C4
+  $ hopper opp add C4 --name A --amount 10万 --as li -q
+  O4
+  $ hopper opp win O4 --as li
+  hopper: O4 cannot be won from contact:
+    leaving proposal: action 'needs_analysis' is not done (hopper opp check O4 needs_analysis)
+    leaving proposal: field 'close_date' is empty (hopper opp edit O4 --close DATE)
+    leaving negotiation: action 'quote_sent' is not done (hopper opp check O4 quote_sent)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp move O4 contract --as li
+  hopper: O4 cannot move from contact to contract:
+    leaving proposal: action 'needs_analysis' is not done (hopper opp check O4 needs_analysis)
+    leaving proposal: field 'close_date' is empty (hopper opp edit O4 --close DATE)
+    leaving negotiation: action 'quote_sent' is not done (hopper opp check O4 quote_sent)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp add C4 --name B --amount 10万 --stage contract --as li
+  hopper: a new deal cannot start in contract:
+    leaving proposal: action 'needs_analysis' is not done (start in proposal and check it there)
+    leaving proposal: field 'close_date' is empty (give --close DATE)
+    leaving negotiation: action 'quote_sent' is not done (start in negotiation and check it there)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp list --json | jq -r '.[] | select(.ref == "O4") | "\(.ref) \(.stage) \(.status)"'
+  O4 contact open
+  $ hopper opp list --json | jq length
+  3
+
+Skipping is fine once the skipped stages' gates pass:
+
+  $ hopper opp check O4 needs_analysis --as li -q; hopper opp check O4 quote_sent --as li -q; hopper opp edit O4 --close 2026-12-31 --as li -q
+  O4
+  O4
+  O4
+  $ hopper opp move O4 contract --as li -q
+  O4
+
+Forcing is for managers, and history says what was forced past:
+
+  $ hopper opp add C4 --name C --amount 10万 --stage negotiation --as li --force --reason migrated
+  hopper: --force is for managers and admins; li is a rep
+  [9]
+  $ hopper opp add C4 --name C --amount 10万 --stage negotiation --close 2026-12-31 --as wang --force --reason '旧系统迁移' -q
+  O5
+  $ hopper opp win O5 --as wang --force --reason '客户提前签约' -q
+  O5
+  $ hopper history O5 --json | jq -r '.[] | .reason' | grep forced
+  forced by wang: leaving negotiation: action 'quote_sent' is not done (hopper opp check O5 quote_sent) — 客户提前签约
+  added; forced by wang: leaving proposal: action 'needs_analysis' is not done (start in proposal and check it there) — 旧系统迁移
+
+The clock cannot be used to dodge a rule. --at never lies in the future:
+
+  $ hopper log C4 '电话沟通了交付时间安排' --type call --at 2026-11-28 --as li
+  hopper: --at 2026-11-28T00:00:00 is later than the clock (2026-11-27T09:00:00); --at records what already happened
+  [6]
+  $ hopper log C4 '电话沟通了交付时间安排' --type call --at tomorrow --as li
+  hopper: --at 2026-11-28T09:00:00 is later than the clock (2026-11-27T09:00:00); --at records what already happened
+  [6]
+
+Every event keeps the real time and the OS account beside --now and --as:
+
+  $ hopper history C4 --limit 1 --json | jq -r '.[0] | "\(.at) \(.actor) \(.os_user) \(.real_at > "2026-11-28")"'
+  2026-11-27T09:00:00 wang root true
+  $ hopper history C4 --limit 1 --format tsv | cut -f2,3 | sed -E 's/real [0-9T:-]+/real …/'
+  2026-11-27T09:00:00 (real …)\twang (os root) (esc)
+
+A back-dated release does not shorten the cooldown, and a back-dated claim
+still counts against today's limit:
+
+  $ hopper customer add 乙 --owner li -q
+  C5
+  $ hopper pool release C5 --reason test --at 2026-10-01 --as li -q
+  C5
+  $ hopper pool claim C5 --as li
+  hopper: pool claim refused, nothing was changed:
+    C5 left li 0 days ago; it may not be claimed back before 30 days ([pool] cooldown_days)
+  [4]
+
+[security] strict: --as names only the OS account's own rep unless it is an
+admin, and moving the clock on a change is for admins:
+
+  $ printf '\n[security]\nstrict = true\n' >> funnel.toml
+  $ hopper config check -q
+  $ hopper rep list -q
+  hopper: [security] strict: OS account 'root' may act only as its own rep, not as 'admin' (an admin may; see hopper rep list)
+  [9]
+  $ sed -i '/^\[security\]/,$d' funnel.toml
+  $ hopper rep add root --role rep -q
+  R5
+  $ printf '\n[security]\nstrict = true\n' >> funnel.toml
+  $ unset HOPPER_USER
+  $ hopper --as root customer add 丙 -q
+  hopper: [security] strict: --now, HOPPER_NOW and --at on a change are for admins; run it without them
+  [9]
+  $ hopper --as li customer list -q
+  hopper: [security] strict: OS account 'root' may act only as its own rep, not as 'li' (an admin may; see hopper rep list)
+  [9]
+  $ hopper --as root customer list -q
+  C1
+  C2
+  C3
+  C4
+  C5
+  $ env -u HOPPER_NOW hopper --as root customer add 丙 -q
+  C6
+  $ hopper history --limit 4 --json | jq -r '.[] | "\(.actor) \(.outcome) \(.command)"'
+  root ok hopper --as root customer add 丙 -q
+  root denied hopper --as root customer add 丙 -q
+  admin ok hopper rep add root --role rep -q
+  li ok hopper pool release C5 --reason test --at 2026-10-01 --as li -q
+
+Without --as, a strict workspace acts as the OS account:
+
+  $ env -u HOPPER_NOW hopper customer add 丁 -q
+  C7
