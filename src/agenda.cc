@@ -125,9 +125,9 @@ Reorder stop_reorder(Session& s, Id id) {
   return *r;
 }
 
-int generate_reorder_todos(Session& s) {
+std::vector<Todo> due_reorder_todos(Session& s) {
   Date today = date_of(s.now);
-  int made = 0;
+  std::vector<Todo> due;
   for (const Reorder& r : s.store.reorders(true)) {
     auto last = s.store.last_reorder_todo(r.id);
     if (last && last->second) continue;  // its to-do is still open
@@ -145,20 +145,34 @@ int generate_reorder_todos(Session& s) {
     t.text = fmt::format("reorder {} — {}", r.product, c->name);
     t.due = format_date(next);
     t.owner_id = c->owner_id;
+    t.owner = c->owner;
     t.subject = Ref{Kind::customer, c->id};
     t.reorder_id = r.id;
     t.occurrence = t.due;
     t.created_at = s.at_text();
-    s.store.insert_todo(t);
-    ++made;
+    due.push_back(t);
   }
+  return due;
+}
+
+std::vector<Todo> run_reorders(Session& s) {
+  std::vector<Todo> made = due_reorder_todos(s);
+  for (Todo& t : made) t.id = s.store.insert_todo(t);
   return made;
 }
 
 std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
-  generate_reorder_todos(s);
   Date today = date_of(s.now);
   std::vector<AgendaItem> signed_items, opp_items, lead_items, todo_items;
+
+  // Reorders that are due but whose to-do tonight's `reorder run` has not
+  // made yet: shown, not written (reads never write).
+  for (const Todo& t : due_reorder_todos(s)) {
+    if (t.owner_id != rep.id) continue;
+    signed_items.push_back({"signed", make_ref(Kind::reorder, *t.reorder_id),
+                            t.text + " (" + make_ref(Kind::customer, t.subject->id) + ")", t.due,
+                            "due; its to-do comes with hopper reorder run", date_text(t.due) < today, false, 0});
+  }
 
   for (const Todo& t : s.store.todos({rep.id, true, std::nullopt})) {
     AgendaItem item{"todo", make_ref(Kind::todo, t.id), t.text, t.due, "", false, false, 0};

@@ -414,6 +414,8 @@ void Store::migrate(const std::filesystem::path& path) {
 
 void Store::begin(bool write) {
   try {
+    // A read command runs query-only, so a future read path cannot write by accident.
+    db_->exec(write ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON");
     db_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)

@@ -62,6 +62,19 @@ TEST_CASE("every insert and update is logged under its event, and nothing can be
   CHECK(changes[0].after.find("\"team\":\"east\"") != std::string::npos);
   CHECK(changes[1].op == "insert");
   CHECK(changes[1].actor == "admin");
+  CHECK(changes[1].os_user == "root");  // beside --as, the OS account and the real time
+  CHECK(changes[1].real_at == "2026-11-29T08:00:00");
+}
+
+TEST_CASE("a read transaction cannot write, and the next write transaction can") {
+  TempDb t;
+  Store store(t.path(), 1000, true);
+  store.begin(false);
+  CHECK_THROWS(store.insert_rep(rep("li")));
+  store.rollback();
+  store.begin(true);
+  CHECK(store.insert_rep(rep("li")) > 0);
+  store.commit();
 }
 
 TEST_CASE("duplicates are found by each key over open leads and customers") {

@@ -26,10 +26,13 @@ Reorder stop_reorder(Session& s, Id id);
 // The k-th due date of a cycle (k = 0 is `first_due`); months keep the day
 // of `first_due`, clamped to short months.
 Date reorder_occurrence(const Reorder& reorder, int k);
-// Makes the to-do of each cycle whose next occurrence has entered its
-// reminder window, once: a cycle's next to-do follows only when the last one
-// is done. Returns how many were made.
-int generate_reorder_todos(Session& s);
+// The to-do each cycle owes now: its next occurrence has entered its
+// reminder window and none of its to-dos is open (a cycle's next to-do
+// follows only when the last one is done). Changes nothing.
+std::vector<Todo> due_reorder_todos(Session& s);
+// hopper reorder run, the nightly job: makes those to-dos. Idempotent: a
+// made to-do is open, so its cycle owes nothing until it is done.
+std::vector<Todo> run_reorders(Session& s);
 
 struct AgendaItem {
   std::string section;  // signed | release | opportunity | lead | todo
@@ -41,7 +44,8 @@ struct AgendaItem {
   bool rotting = false;
   std::int64_t weighted = 0;  // opportunities, minor units
 };
-// Seed 002's bottom-up order of a day: signed customers first, then the
+// Seed 002's bottom-up order of a day (it changes nothing): signed customers
+// first, with reorders due but not yet made, then the
 // customers within warn_days of a forced release, then open opportunities (rotting first, then by weighted value, faster movers first),
 // then leads, then the remaining to-dos.
 std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep);

@@ -135,7 +135,8 @@ class Store {
   int schema_version();
   // The SQL that moves a database from `version` to `version + 1`.
   static const char* migration_script(int version);
-  // BEGIN IMMEDIATE for writes, BEGIN for reads; SQLITE_BUSY → Error(busy).
+  // BEGIN IMMEDIATE for writes, BEGIN under PRAGMA query_only for reads;
+  // SQLITE_BUSY → Error(busy).
   void begin(bool write);
   void commit();
   void rollback();

@@ -10,9 +10,8 @@ static const std::vector<Column> kAgendaColumns = {{"section", "SECTION"}, {"ref
 
 void add_agenda_commands(Commands& c) {
   auto rep = std::make_shared<std::optional<std::string>>();
-  // A write: due reorder cycles become to-dos first (nothing is logged when none is due).
   CLI::App* app = c.add(&c.root(), "agenda", "Today's work, bottom-up: signed customers, opportunities, leads",
-                        Needs::write, [rep](Context& ctx) {
+                        Needs::read, [rep](Context& ctx) {
     Session& s = *ctx.session;
     std::vector<json> rows;
     for (const auto& item : build_agenda(s, rep_to_view(s, *rep)))

@@ -1,4 +1,4 @@
-// hopper reorder add | list | stop
+// hopper reorder add | list | stop | run
 #include "command.h"
 #include "hopper/agenda.h"
 #include "views.h"
@@ -32,11 +32,22 @@ void add_reorder_commands(Commands& c) {
   });
   list->add_flag("--all", *all, "Stopped ones too");
 
-  auto s = std::make_shared<std::string>();
-  CLI::App* stop = c.add(noun, "stop", "Stop a reorder cycle (kept, never deleted)", Needs::write, [s](Context& ctx) {
-    print_record(ctx, reorder_json(stop_reorder(*ctx.session, parse_id(*s, Kind::reorder))), kReorderColumns);
+  auto stop_ref = std::make_shared<std::string>();
+  CLI::App* stop = c.add(noun, "stop", "Stop a reorder cycle (kept, never deleted)", Needs::write, [stop_ref](Context& ctx) {
+    print_record(ctx, reorder_json(stop_reorder(*ctx.session, parse_id(*stop_ref, Kind::reorder))), kReorderColumns);
   });
-  stop->add_option("ref", *s, "The cycle (Y2 or 2)")->required();
+  stop->add_option("ref", *stop_ref, "The cycle (Y2 or 2)")->required();
+
+  CLI::App* run = c.add(noun, "run", "The nightly job: make the to-do of every cycle that has come due", Needs::write,
+                        [](Context& ctx) {
+    Session& s = *ctx.session;
+    require_manager(s, "reorder run");
+    std::vector<json> rows;
+    for (const auto& t : run_reorders(s)) rows.push_back(todo_json(t));
+    print_list(ctx, rows, kTodoColumns);
+  });
+  run->footer("Idempotent: run it from cron beside pool recycle (examples/cron/nightly-recycle.sh); --dry-run shows\n"
+              "what it would make. Example: hopper reorder run --dry-run");
 }
 
 }  // namespace hopper::cli

@@ -22,17 +22,16 @@ void add_todo_commands(Commands& c) {
     bool all = false;
   };
   auto l = std::make_shared<ListOptions>();
-  // A write: due reorder cycles become to-dos first (nothing is logged when none is due).
-  CLI::App* list = c.add(noun, "list", "List open to-dos, soonest first", Needs::write, [l](Context& ctx) {
+  CLI::App* list = c.add(noun, "list", "List open to-dos, soonest first", Needs::read, [l](Context& ctx) {
     Session& s = *ctx.session;
     Rep rep = rep_to_view(s, l->rep);
-    generate_reorder_todos(s);
     std::vector<json> rows;
     for (const auto& t : s.store.todos({rep.id, !l->all, std::nullopt})) rows.push_back(todo_json(t));
     print_list(ctx, rows, kTodoColumns);
   });
   list->add_option("--rep", l->rep, "Another rep's (managers)");
   list->add_flag("--all", l->all, "Done ones too");
+  list->footer("Reorder to-dos are made by 'hopper reorder run' (nightly); 'hopper agenda' shows the ones due before it runs.");
 
   auto d = std::make_shared<std::string>();
   CLI::App* done = c.add(noun, "done", "Mark a to-do done", Needs::write, [d](Context& ctx) {

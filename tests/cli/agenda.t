@@ -29,14 +29,28 @@ A 30-day cycle from 2026-12-10 with a 5-day reminder: nothing before 12-05.
   [6]
   $ hopper --now 2026-12-04 todo list --as li
 
-On 12-05 exactly one to-do appears, first in li's agenda; running again adds none:
+On 12-05 the cycle is due: li's agenda shows it first, and reading writes nothing.
+The nightly `reorder run` makes its to-do, once:
 
   $ hopper --now 2026-12-05 agenda --as li --format table
   SECTION      REF  ITEM                              DUE         NOTE
-  signed       T1   reorder 打印耗材 — 青禾超市 (C1)  2026-12-10  -
+  signed       Y1   reorder 打印耗材 — 青禾超市 (C1)  2026-12-10  due; its to-do comes with hopper reorder run
   opportunity  O2   运输管理 — 远航物流               -           proposal 30%, weighted 150,000
   opportunity  O1   仓储系统 — 远航物流               -           contact 10%, weighted 20,000
   lead         L1   陈静                              -           -
+  $ hopper --now 2026-12-05 todo list --as li --json | jq length
+  0
+  $ hopper history --limit 1 --json | jq -r '.[0].command'
+  hopper reorder add C1 --product 打印耗材 --every 30d --from 2026-12-10 --remind 5 --as li --format table
+  $ hopper --now 2026-12-05 reorder run --dry-run -q
+  T1
+  dry run: nothing was changed
+  $ hopper --now 2026-12-05 reorder run --as li
+  hopper: reorder run is for managers and admins; li is a rep
+  [9]
+  $ hopper --now 2026-12-05 reorder run -q
+  T1
+  $ hopper --now 2026-12-05 reorder run -q
   $ hopper --now 2026-12-05 agenda --as li -q
   T1
   O2
@@ -47,13 +61,16 @@ On 12-05 exactly one to-do appears, first in li's agenda; running again adds non
   $ hopper todo list --all --json --as li | jq length
   1
 
-Overdue is marked; once done, the next occurrence (2027-01-09) follows in its window:
+Overdue is marked; once done, the next occurrence (2027-01-09) is made by the run in its window:
 
   $ hopper --now 2026-12-12 agenda --as li --json | jq -c '.[0] | {section, ref, due, note, overdue}'
   {"section":"signed","ref":"T1","due":"2026-12-10","note":"overdue 2 days","overdue":true}
   $ hopper --now 2026-12-12 todo done T1 --as li -q
   T1
   $ hopper --now 2026-12-12 todo list --as li -q
+  $ hopper --now 2026-12-12 reorder run -q
+  $ hopper --now 2027-01-04 reorder run -q
+  T2
   $ hopper --now 2027-01-04 todo list --as li --json | jq -c '.[] | {ref, due, text}'
   {"ref":"T2","due":"2027-01-09","text":"reorder 打印耗材 — 青禾超市"}
 
