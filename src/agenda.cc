@@ -203,15 +203,15 @@ std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
   };
   std::vector<Ranked> opps;
   for (const Opportunity& o : s.store.opportunities({rep.id, std::nullopt, "", "", "open"})) {
-    const Stage& stage = stage_of(s.config, o);
+    const Stage* stage = find_stage(s.config, o);
     std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
     int idle = days_between(date_text(last.substr(0, 10)), today);
     int in_stage = days_between(date_text(o.stage_since.substr(0, 10)), today);
     AgendaItem item{"opportunity", make_ref(Kind::opportunity, o.id), o.name + " — " + o.customer, o.close_date, "",
-                    false, stage.rotten_days && idle > *stage.rotten_days, weighted_value(s.config, o)};
-    item.note = fmt::format("{} {}, weighted {}", stage.key, format_percent(effective_probability(s.config, o)),
+                    false, stage && stage->rotten_days && idle > *stage->rotten_days, weighted_value(s.config, o)};
+    item.note = fmt::format("{} {}, weighted {}", o.stage, format_percent(effective_probability(s.config, o)),
                             format_money(item.weighted));
-    if (item.rotting) item.note = fmt::format("rotting: idle {} days (> {}); ", idle, *stage.rotten_days) + item.note;
+    if (item.rotting) item.note = fmt::format("rotting: idle {} days (> {}); ", idle, *stage->rotten_days) + item.note;
     opps.push_back({item, in_stage});
   }
   std::stable_sort(opps.begin(), opps.end(), [](const Ranked& a, const Ranked& b) {

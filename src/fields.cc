@@ -1,5 +1,8 @@
 #include "hopper/fields.h"
 
+#include <charconv>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -66,8 +69,43 @@ std::vector<std::string> apply_field_settings(const Config& config, const std::s
   return problems;
 }
 
+std::optional<std::int64_t> parse_stored_integer(const std::string& stored) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(stored.data(), stored.data() + stored.size(), v);
+  if (ec != std::errc() || end != stored.data() + stored.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<double> parse_stored_number(const std::string& stored) {
+  double v = 0;
+  auto [end, ec] = std::from_chars(stored.data(), stored.data() + stored.size(), v);
+  if (ec != std::errc() || end != stored.data() + stored.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> stored_value_problem(const FieldDef& def, const std::string& stored) {
+  bool fits = true;
+  if (def.type == "money") fits = parse_stored_integer(stored).has_value();
+  else if (def.type == "percent" || def.type == "number") fits = parse_stored_number(stored).has_value();
+  else if (def.type == "date") {
+    try {
+      fits = format_date(parse_date(stored, Time{})) == stored;
+    } catch (const Error&) {
+      fits = false;
+    }
+  } else if (def.type == "choice") {
+    fits = std::find(def.choices.begin(), def.choices.end(), stored) != def.choices.end();
+  }
+  if (fits) return std::nullopt;
+  return fmt::format("'{}' is not a {}{}", stored, def.type,
+                     def.type == "choice" ? " (choices: " + join(def.choices, ", ") + ")" : "");
+}
+
 std::string field_display(const FieldDef& def, const std::string& stored) {
-  if (def.type == "money") return format_money(std::stoll(stored));
+  if (def.type == "money") {
+    auto minor = parse_stored_integer(stored);
+    return minor ? format_money(*minor) : stored;
+  }
   if (def.type == "percent") return stored + "%";
   return stored;
 }

@@ -77,11 +77,31 @@ std::string pass_gates(Session& s, const std::string& what, const std::vector<st
                      options.reason.empty() ? "" : " — " + options.reason);
 }
 
+void require_known_stage(Session& s, const Opportunity& o) {
+  if (find_stage(s.config, o)) return;
+  throw Error(Exit::config, fmt::format("{} is in stage '{}' of pipeline {}, which funnel.toml no longer defines; move it "
+                                        "with hopper opp move {} STAGE, or rename the key (hopper config rename stage "
+                                        "{} NEW)",
+                                        ref_of(o), o.stage, o.pipeline, ref_of(o), o.stage));
+}
+
+std::string join_reason(const std::string& what, const std::string& reason) {
+  return reason.empty() ? what : what + " — " + reason;
+}
+
 // Moves to stage `target`, through the gates on the way (see
 // forward_gate_problems); going back needs allow_regress.
 Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOptions& options) {
   require_open(o);
   const Pipeline& p = pipeline_of(s.config, o);
+  if (!find_stage(s.config, o)) {  // its stage was removed from funnel.toml: it may go to any defined stage
+    s.record_change({Kind::opportunity, o.id}, "stage", o.stage, p.stages[target].key,
+                    join_reason("its stage is no longer in funnel.toml", options.reason));
+    o.stage = p.stages[target].key;
+    o.stage_since = s.at_text();
+    s.store.update_opportunity(o);
+    return o;
+  }
   std::size_t current = stage_index(p, o.stage);
   if (target == current)
     throw Error(Exit::refused, fmt::format("opportunity {} is already in {}", ref_of(o), p.stages[current].name));
@@ -127,11 +147,25 @@ const Stage& stage_of(const Config& config, const Opportunity& o) {
   return p.stages[stage_index(p, o.stage)];
 }
 
+const Stage* find_stage(const Config& config, const Opportunity& o) {
+  for (const auto& p : config.pipelines)
+    if (p.key == o.pipeline)
+      for (const auto& st : p.stages)
+        if (st.key == o.stage) return &st;
+  return nullptr;
+}
+
+std::string stage_label(const Config& config, const Opportunity& o) {
+  const Stage* st = find_stage(config, o);
+  return st ? st->name : o.stage + " (not in funnel.toml)";
+}
+
 double effective_probability(const Config& config, const Opportunity& o) {
   if (o.status == "won") return 100;
   if (o.status == "lost") return 0;
   if (o.manual_probability) return *o.manual_probability;
-  return stage_of(config, o).probability;
+  const Stage* st = find_stage(config, o);
+  return st ? st->probability : 0;
 }
 
 Money weighted_value(const Config& config, const Opportunity& o) {
@@ -222,6 +256,7 @@ Opportunity edit_opportunity(Session& s, Id id, const OpportunityInput& in) {
 
 Opportunity promote_opportunity(Session& s, Id id, const std::optional<std::string>& to, const MoveOptions& options) {
   Opportunity o = load_own(s, id);
+  require_known_stage(s, o);
   const Pipeline& p = pipeline_of(s.config, o);
   std::size_t current = stage_index(p, o.stage);
   if (to) {
@@ -238,6 +273,7 @@ Opportunity promote_opportunity(Session& s, Id id, const std::optional<std::stri
 
 Opportunity demote_opportunity(Session& s, Id id, const MoveOptions& options) {
   Opportunity o = load_own(s, id);
+  require_known_stage(s, o);
   std::size_t current = stage_index(pipeline_of(s.config, o), o.stage);
   if (current == 0) throw Error(Exit::refused, fmt::format("{} is already in the first stage", ref_of(o)));
   return move_to(s, o, current - 1, options);

@@ -93,13 +93,16 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline, const std::s
   // One row per group, pipeline and stage, in stage order.
   std::map<std::string, std::map<std::pair<std::string, int>, FunnelRow>> groups;
   FunnelReport report;
+  std::map<std::string, int> unknown_stages;  // pipeline and stage → a position after the known stages
   for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, pipeline, "", "open"})) {
-    const Pipeline& p = pipeline_of(s.config, o);
-    int pos = stage_position(p, o.stage);
-    FunnelRow& row = groups[group_of(o)][{p.key, pos}];
-    row.pipeline = p.key;
+    // A stage funnel.toml no longer defines is shown as stored, after the known ones.
+    const Pipeline* p = find_pipeline(s.config, o.pipeline);
+    int pos = p ? stage_position(*p, o.stage) : -1;
+    if (pos < 0) pos = unknown_stages.emplace(o.pipeline + "\n" + o.stage, 100000 + unknown_stages.size()).first->second;
+    FunnelRow& row = groups[group_of(o)][{o.pipeline, pos}];
+    row.pipeline = o.pipeline;
     row.stage = o.stage;
-    row.stage_name = p.stages[pos].name;
+    row.stage_name = stage_label(s.config, o);
     row.count += 1;
     row.amount += o.amount;
     row.weighted += weighted_value(s.config, o);
@@ -148,12 +151,15 @@ std::vector<LayerRow> layer_report(Session& s) {
   for (auto& row : rows)
     for (const auto& r : reps) row.holdings.push_back({r.name, 0});
   for (const auto& c : s.store.customers({})) {
-    for (auto& row : rows) {
-      if (row.layer != c.layer) continue;
-      row.count += 1;
-      for (auto& [name, n] : row.holdings)
-        if (name == c.owner) n += 1;
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const LayerRow& r) { return r.layer == c.layer; });
+    if (row == rows.end()) {  // a layer funnel.toml no longer defines: shown as stored, never dropped
+      rows.push_back({c.layer, c.layer + " (not in funnel.toml)", 0, std::nullopt, {}});
+      for (const auto& r : reps) rows.back().holdings.push_back({r.name, 0});
+      row = rows.end() - 1;
     }
+    row->count += 1;
+    for (auto& [name, n] : row->holdings)
+      if (name == c.owner) n += 1;
   }
   return rows;
 }
@@ -298,7 +304,10 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   auto key_of = [&](const Opportunity& o) -> std::string {
     if (by == "month") return o.close_date.substr(0, 7);
     if (by == "quarter") return quarter_of(o.close_date);
-    if (by == "category") return stage_of(s.config, o).category;
+    if (by == "category") {
+      const Stage* st = find_stage(s.config, o);
+      return st ? st->category : "";
+    }
     if (by == "rep") return o.owner;
     if (by == "team") return o.owner_id ? reps[*o.owner_id].team : "";
     if (by == "pipeline") return o.pipeline;
@@ -496,8 +505,9 @@ std::vector<HealthFinding> health_report(Session& s) {
   // Rotting opportunities: idle past their stage's rotten_days.
   Date today = date_of(s.now);
   for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, "", "", "open"})) {
-    const Stage& st = stage_of(s.config, o);
-    if (!st.rotten_days) continue;
+    const Stage* found = find_stage(s.config, o);
+    if (!found || !found->rotten_days) continue;
+    const Stage& st = *found;
     std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
     int idle = days_between(date_of(parse_absolute_time(last.substr(0, 10))), today);
     if (idle > *st.rotten_days)

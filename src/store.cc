@@ -1253,6 +1253,92 @@ WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?
   return st.getColumn(0).getInt();
 }
 
+// ---- funnel.toml keys in the records
+
+namespace {
+// Table names come from this fixed list, never from input.
+const char* entity_table(const std::string& entity) {
+  if (entity == "lead") return "lead";
+  if (entity == "customer") return "customer";
+  if (entity == "opportunity") return "opportunity";
+  throw Error(Exit::internal, fmt::format("no record kind '{}' has custom fields", entity));
+}
+std::string json_path(const std::string& key) {
+  std::string escaped;
+  for (char ch : key) escaped += ch == '"' ? std::string("\\\"") : std::string(1, ch);
+  return "$.\"" + escaped + "\"";
+}
+}  // namespace
+
+std::vector<StoredKey> Store::stored_keys() {
+  SQLite::Statement st(*db_, R"sql(
+SELECT 0, '', pipeline, count(*) FROM opportunity GROUP BY pipeline
+UNION ALL SELECT 1, pipeline, stage, count(*) FROM opportunity GROUP BY pipeline, stage
+UNION ALL SELECT 2, '', layer, count(*) FROM customer GROUP BY layer
+UNION ALL SELECT 3, 'customer', grade, count(*) FROM customer WHERE grade <> '' GROUP BY grade
+UNION ALL SELECT 3, 'lead', grade, count(*) FROM lead WHERE grade <> '' GROUP BY grade
+UNION ALL SELECT 4, '', segment, count(*) FROM customer GROUP BY segment
+UNION ALL SELECT 5, 'lead', j.key, count(*) FROM lead, json_each(lead.fields) j GROUP BY j.key
+UNION ALL SELECT 5, 'customer', j.key, count(*) FROM customer, json_each(customer.fields) j GROUP BY j.key
+UNION ALL SELECT 5, 'opportunity', j.key, count(*) FROM opportunity, json_each(opportunity.fields) j GROUP BY j.key)sql");
+  std::vector<StoredKey> out;
+  while (st.executeStep())
+    out.push_back({static_cast<KeyKind>(st.getColumn(0).getInt()), st.getColumn(1).getString(),
+                   st.getColumn(2).getString(), st.getColumn(3).getInt()});
+  return out;
+}
+
+std::vector<std::pair<std::string, int>> Store::field_values(const std::string& entity, const std::string& key) {
+  SQLite::Statement st(*db_, fmt::format(R"sql(
+SELECT CAST(json_extract(fields, ?1) AS TEXT) AS v, count(*) FROM {} WHERE v IS NOT NULL GROUP BY v ORDER BY v)sql",
+                                         entity_table(entity)));
+  st.bind(1, json_path(key));
+  std::vector<std::pair<std::string, int>> out;
+  while (st.executeStep()) out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
+  return out;
+}
+
+int Store::rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to) {
+  auto run = [&](const std::string& sql) {
+    SQLite::Statement st(*db_, sql);
+    st.bind(":from", from);
+    st.bind(":to", to);
+    if (st.getIndex(":scope")) st.bind(":scope", scope);
+    if (st.getIndex(":from_path")) st.bind(":from_path", json_path(from));
+    if (st.getIndex(":to_path")) st.bind(":to_path", json_path(to));
+    return st.exec();
+  };
+  switch (kind) {
+    case KeyKind::pipeline:
+      return run("UPDATE opportunity SET pipeline = :to WHERE pipeline = :from");
+    case KeyKind::stage: {
+      const char* in_scope = "(:scope = '' OR pipeline = :scope)";
+      run(fmt::format(R"sql(
+UPDATE history SET from_value = CASE WHEN from_value = :from THEN :to ELSE from_value END,
+                   to_value = CASE WHEN to_value = :from THEN :to ELSE to_value END
+WHERE subject_kind = 'opportunity' AND field = 'stage' AND (from_value = :from OR to_value = :from)
+  AND subject_id IN (SELECT id FROM opportunity WHERE {}))sql", in_scope));
+      return run(fmt::format("UPDATE opportunity SET stage = :to WHERE stage = :from AND {}", in_scope));
+    }
+    case KeyKind::layer:
+      run(R"sql(
+UPDATE history SET from_value = CASE WHEN from_value = :from THEN :to ELSE from_value END,
+                   to_value = CASE WHEN to_value = :from THEN :to ELSE to_value END
+WHERE subject_kind = 'customer' AND field = 'layer' AND (from_value = :from OR to_value = :from))sql");
+      return run("UPDATE customer SET layer = :to WHERE layer = :from");
+    case KeyKind::grade:
+      return run("UPDATE customer SET grade = :to WHERE grade = :from") +
+             run("UPDATE lead SET grade = :to WHERE grade = :from");
+    case KeyKind::segment:
+      return run("UPDATE customer SET segment = :to WHERE segment = :from");
+    case KeyKind::field:
+      return run(fmt::format(R"sql(
+UPDATE {} SET fields = json_set(json_remove(fields, :from_path), :to_path, json_extract(fields, :from_path))
+WHERE json_extract(fields, :from_path) IS NOT NULL AND :from <> :to)sql", entity_table(scope)));
+  }
+  return 0;
+}
+
 std::optional<std::string> Store::last_assigned_rep() {
   SQLite::Statement st(*db_, R"sql(
 SELECT to_value FROM history WHERE field = 'owner' AND subject_kind = 'customer' AND cause = 'assigned'

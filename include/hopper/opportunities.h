@@ -22,7 +22,14 @@ struct MoveOptions {
 
 const Pipeline& pipeline_of(const Config& config, const Opportunity& opp);
 const Stage& stage_of(const Config& config, const Opportunity& opp);
-// Manual probability first, else the stage's; won 100, lost 0.
+// The deal's stage, or nullptr when funnel.toml no longer defines its
+// pipeline or stage (hopper config check lists those): listings and reports
+// show such a deal as stored instead of failing.
+const Stage* find_stage(const Config& config, const Opportunity& opp);
+// The stage's display name, or the stored key marked as unknown.
+std::string stage_label(const Config& config, const Opportunity& opp);
+// Manual probability first, else the stage's (0 for a stage funnel.toml no
+// longer defines); won 100, lost 0.
 double effective_probability(const Config& config, const Opportunity& opp);
 // amount × effective probability, rounded to the cent.
 Money weighted_value(const Config& config, const Opportunity& opp);

@@ -120,6 +120,15 @@ struct ChangeEntry {
   std::string os_user;
 };
 
+// The keys of funnel.toml that records store, with how many use each.
+enum class KeyKind { pipeline, stage, layer, grade, segment, field };
+struct StoredKey {
+  KeyKind kind;
+  std::string scope;  // stage: its pipeline; grade and field: lead | customer | opportunity
+  std::string key;
+  int count = 0;
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 4;
@@ -235,6 +244,14 @@ class Store {
   std::pair<int, int> followup_counts(Id rep, const std::string& from, const std::string& to);
   // Won deals of the rep in [from, to) on customers the rep had staked.
   int staked_signings(const std::string& rep, const std::string& from, const std::string& to);
+
+  // funnel.toml against the records: every stored key with its count; the
+  // distinct stored values of one custom field; renaming a key in every
+  // record (and in history, so reports replay under the new key). `scope`
+  // narrows a stage rename to one pipeline. Returns the records changed.
+  std::vector<StoredKey> stored_keys();
+  std::vector<std::pair<std::string, int>> field_values(const std::string& entity, const std::string& key);
+  int rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to);
 
   // Assignment
   std::optional<std::string> last_assigned_rep();

@@ -1,9 +1,10 @@
-// hopper config check | show
+// hopper config check | show | rename
 #include <fmt/format.h>
 
 #include "command.h"
 #include "hopper/error.h"
 #include "hopper/money.h"
+#include "hopper/stored_keys.h"
 #include "hopper/text.h"
 #include "views.h"
 
@@ -91,8 +92,46 @@ void add_config_commands(Commands& c) {
             throw Error(Exit::config, fmt::format("{} has {} problem(s):\n{}", display_path(ctx.paths->config()),
                                                   ctx.config->problems.size(),
                                                   format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
+          // The rules against the records: a key the file dropped must not strand them.
+          std::filesystem::path db = ctx.paths->database();
+          if (std::filesystem::exists(db)) {
+            Store store(db, static_cast<int>(ctx.globals.wait_seconds * 1000), false);
+            store.begin(false);
+            auto stranded = stranded_records(ctx.config->config, store);
+            store.rollback();
+            if (!stranded.empty())
+              throw Error(Exit::config, fmt::format("{} no longer fits {} record key(s):\n  {}",
+                                                    display_path(ctx.paths->config()), stranded.size(),
+                                                    join(stranded, "\n  ")));
+          }
           if (!ctx.out.quiet) ctx.note(display_path(ctx.paths->config()) + ": ok");
         });
+  struct RenameOptions {
+    std::string kind, from, to;
+    std::optional<std::string> pipeline;
+  };
+  auto rn = std::make_shared<RenameOptions>();
+  CLI::App* rename = c.add(noun, "rename", "Move records from a key funnel.toml dropped to the one it defines now",
+                           Needs::write, [rn](Context& ctx) {
+    auto kind = parse_key_kind(rn->kind);
+    if (!kind) throw Error(Exit::usage, "rename what: stage, pipeline, layer, grade, segment or field");
+    std::vector<json> rows;
+    for (const auto& r : rename_stored_key(*ctx.session, *kind, rn->from, rn->to, rn->pipeline))
+      rows.push_back({{"kind", std::string(key_kind_name(r.kind))}, {"scope", r.scope.empty() ? json() : json(r.scope)},
+                      {"from", rn->from}, {"to", rn->to}, {"records", r.records}});
+    if (!ctx.out.quiet) print_list(ctx, rows, {{"kind", "KIND"}, {"scope", "IN"}, {"from", "FROM"}, {"to", "TO"},
+                           {"records", "RECORDS", ColumnKind::integer}});
+  });
+  rename->add_option("kind", rn->kind, "stage, pipeline, layer, grade, segment or field")
+      ->required()
+      ->check(CLI::IsMember({"stage", "pipeline", "layer", "grade", "segment", "field"}));
+  rename->add_option("old", rn->from, "The key the records store")->required();
+  rename->add_option("new", rn->to, "The key funnel.toml defines now")->required();
+  rename->add_option("--pipeline", rn->pipeline, "Only this pipeline's stages");
+  rename->footer("Edit funnel.toml first, then move the records in one transaction (admins):\n"
+                 "  hopper config rename stage proposal quote --dry-run   (counts, changes nothing)\n"
+                 "  hopper config rename stage proposal quote");
+
   c.add(noun, "show", "Print the effective rules, defaults filled in", Needs::read, [](Context& ctx) {
     const Config& cfg = ctx.config->config;
     if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(config_json(cfg).dump(2) + "\n");

@@ -11,13 +11,18 @@ json owner_json(const std::string& owner) { return owner.empty() ? json() : json
 
 static json optional_ref(Kind kind, const std::optional<Id>& id) { return id ? json(make_ref(kind, *id)) : json(); }
 
+// Typed values as numbers; a value that no longer parses as its field's type
+// (funnel.toml changed it; hopper config check lists them) shows as stored.
 static json fields_json(const Config& config, const std::string& entity, const Fields& fields) {
   json out = json::object();
   for (const auto& [key, value] : fields) {
     const FieldDef* def = config.find_field(entity, key);
-    if (def && (def->type == "money")) out[key] = money_units(std::stoll(value));
-    else if (def && (def->type == "percent" || def->type == "number")) out[key] = std::stod(value);
-    else out[key] = value;
+    out[key] = value;
+    if (!def) continue;
+    if (def->type == "money")
+      if (auto minor = parse_stored_integer(value)) out[key] = money_units(*minor);
+    if (def->type == "percent" || def->type == "number")
+      if (auto number = parse_stored_number(value)) out[key] = *number;
   }
   return out;
 }
@@ -109,7 +114,7 @@ json conflict_json(const Conflict& c) {
 }
 
 json opportunity_json(Session& s, const Opportunity& o) {
-  const Stage& stage = stage_of(s.config, o);
+  const Stage* stage = find_stage(s.config, o);
   return {{"id", o.id},
           {"ref", make_ref(Kind::opportunity, o.id)},
           {"name", o.name},
@@ -118,8 +123,8 @@ json opportunity_json(Session& s, const Opportunity& o) {
           {"customer_name", o.customer},
           {"pipeline", o.pipeline},
           {"stage", o.stage},
-          {"stage_name", stage.name},
-          {"category", o.status == "won" ? "closed" : stage.category},
+          {"stage_name", stage_label(s.config, o)},
+          {"category", o.status == "won" ? json("closed") : stage ? json(stage->category) : json()},
           {"status", o.status},
           {"amount", money_units(o.amount)},
           {"probability", effective_probability(s.config, o)},
