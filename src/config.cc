@@ -7,6 +7,8 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "hopper/error.h"
+
 namespace hopper {
 namespace {
 
@@ -563,6 +565,56 @@ const FieldDef* Config::find_field(const std::string& entity, const std::string&
 
 bool Config::has_grade(const std::string& grade) const { return contains(grades, grade); }
 bool Config::has_segment(const std::string& segment) const { return contains(segments, segment); }
+
+namespace {
+[[noreturn]] void unknown_key(const std::string& what, const std::string& given, const std::vector<std::string>& valid) {
+  throw Error(Exit::invalid, fmt::format("'{}' is not a {} of this workspace (valid: {}; see hopper config show)", given,
+                                         what, fmt::join(valid, ", ")));
+}
+}  // namespace
+
+std::string Config::layer_key(const std::string& text) const {
+  if (text.empty()) return text;
+  if (text == abandoned.key || text == abandoned.name) return abandoned.key;
+  if (const Layer* l = find_layer(text)) return l->key;
+  std::vector<std::string> valid;
+  for (const auto& l : layers) valid.push_back(l.key);
+  valid.push_back(abandoned.key);
+  unknown_key("layer", text, valid);
+}
+
+std::string Config::pipeline_key(const std::string& text) const {
+  if (text.empty()) return text;
+  std::vector<std::string> valid;
+  for (const auto& p : pipelines) {
+    if (p.key == text || p.name == text) return p.key;
+    valid.push_back(p.key);
+  }
+  unknown_key("pipeline", text, valid);
+}
+
+std::string Config::stage_key(const std::string& pipeline, const std::string& text) const {
+  if (text.empty()) return text;
+  std::vector<std::string> valid;
+  for (const auto& p : pipelines) {
+    if (!pipeline.empty() && p.key != pipeline) continue;
+    for (const auto& st : p.stages) {
+      if (st.key == text || st.name == text) return st.key;
+      if (!contains(valid, st.key)) valid.push_back(st.key);
+    }
+  }
+  unknown_key(pipeline.empty() ? "stage" : "stage of pipeline " + pipeline, text, valid);
+}
+
+std::string Config::grade_key(const std::string& text) const {
+  if (text.empty() || has_grade(text)) return text;
+  unknown_key("grade", text, grades);
+}
+
+std::string Config::segment_key(const std::string& text) const {
+  if (text.empty() || has_segment(text)) return text;
+  unknown_key("segment", text, segments);
+}
 
 ConfigResult parse_config(std::string_view text) {
   ConfigResult result;

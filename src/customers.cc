@@ -45,6 +45,12 @@ void advance_layer(Session& s, Customer& c, const std::string& layer, const std:
   s.store.update_customer(c);
 }
 
+void resolve_filter(const Config& config, CustomerFilter& f) {
+  f.layer = config.layer_key(f.layer);
+  f.grade = config.grade_key(f.grade);
+  f.segment = config.segment_key(f.segment);
+}
+
 Customer load_customer(Session& s, Id id) {
   auto c = s.store.find_customer(id);
   if (!c) throw Error(Exit::not_found, fmt::format("no customer {} (see hopper customer list)", make_ref(Kind::customer, id)));

@@ -210,6 +210,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help on any group or command, --version
     if (argc == 1) {  // bare `hopper`: show what there is
       std::cerr << app.help();
       return static_cast<int>(Exit::usage);

@@ -34,11 +34,6 @@ int stage_position(const Pipeline& p, const std::string& stage) {
   return -1;
 }
 
-void require_pipeline(const Config& c, const std::string& key) {
-  if (!key.empty() && !find_pipeline(c, key))
-    throw Error(Exit::invalid, fmt::format("'{}' is not a pipeline (see hopper config show)", key));
-}
-
 // The state of one record at two moments, replayed from its history rows.
 struct Replay {
   std::string at_start, at_end;          // stage or layer
@@ -70,8 +65,8 @@ std::map<Id, Replay> replay(const std::vector<HistoryEntry>& rows, const std::st
 
 }  // namespace
 
-FunnelReport funnel_report(Session& s, const std::string& pipeline, const std::string& by) {
-  require_pipeline(s.config, pipeline);
+FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const std::string& by) {
+  const std::string pipeline = s.config.pipeline_key(pipeline_named);
   std::map<Id, Customer> customers;
   std::map<Id, std::string> lead_source;
   if (by == "grade" || by == "source") {
@@ -164,8 +159,8 @@ std::vector<LayerRow> layer_report(Session& s) {
   return rows;
 }
 
-std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline) {
-  require_pipeline(s.config, pipeline);
+std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline_named) {
+  const std::string pipeline = s.config.pipeline_key(pipeline_named);
   std::string start = start_of(period), end = end_of(period);
   auto states = replay(s.store.history_rows(Kind::opportunity, {"stage", "status"}, end), start, "status");
   std::map<Id, Opportunity> opps;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -17,26 +19,42 @@ const Template* find_template(const std::string& name) {
   return nullptr;
 }
 
-WorkspacePaths discover_workspace(const std::optional<std::string>& dir_option) {
-  auto check = [](const fs::path& dir, const std::string& how) {
-    if (!fs::exists(dir / "funnel.toml"))
-      throw Error(Exit::config, fmt::format("{} '{}' holds no funnel.toml; run 'hopper init {}' to create a workspace",
-                                            how, dir.string(), dir.string()));
-    return WorkspacePaths{fs::absolute(dir)};
-  };
-  if (dir_option) return check(*dir_option, "-C");
-  if (const char* env = std::getenv("HOPPER_DIR"); env && *env) return check(env, "HOPPER_DIR");
+namespace {
+// The first directory from `start` upwards that holds funnel.toml.
+std::optional<fs::path> walk_up(const fs::path& start) {
   std::error_code ec;
-  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / "funnel.toml")) return {dir};
+  for (fs::path dir = fs::weakly_canonical(fs::absolute(start, ec), ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "funnel.toml")) return dir;
     if (dir == dir.parent_path()) break;
   }
+  return std::nullopt;
+}
+}  // namespace
+
+WorkspacePaths discover_workspace(const std::optional<std::string>& dir_option) {
+  if (dir_option) {  // as `cd DIR` then discovery: a folder inside a workspace finds it
+    if (!fs::is_directory(*dir_option))
+      throw Error(Exit::config, fmt::format("-C '{}' is not a directory", *dir_option));
+    if (auto dir = walk_up(*dir_option)) return {*dir};
+    throw Error(Exit::config, fmt::format("-C '{}' is not in a hopper workspace (no funnel.toml there or above); run "
+                                          "'hopper init {}' to create one",
+                                          *dir_option, *dir_option));
+  }
+  if (const char* env = std::getenv("HOPPER_DIR"); env && *env) {
+    if (!fs::exists(fs::path(env) / "funnel.toml"))
+      throw Error(Exit::config, fmt::format("HOPPER_DIR '{}' holds no funnel.toml; run 'hopper init {}' to create a "
+                                            "workspace",
+                                            env, env));
+    return {fs::absolute(env)};
+  }
+  std::error_code ec;
+  if (auto dir = walk_up(fs::current_path(ec))) return {*dir};
   throw Error(Exit::config,
               "not in a hopper workspace (no funnel.toml here or in any parent directory); run 'hopper init' "
               "to create one, or pass -C DIR");
 }
 
-WorkspacePaths create_workspace(const fs::path& dir, const Template& tpl) {
+WorkspacePaths create_workspace(const fs::path& dir, const Template& tpl, bool shared) {
   WorkspacePaths ws{fs::absolute(dir)};
   if (fs::exists(ws.config()) || fs::exists(ws.database()))
     throw Error(Exit::config, fmt::format("'{}' already holds a hopper workspace; init never overwrites one",
@@ -44,6 +62,8 @@ WorkspacePaths create_workspace(const fs::path& dir, const Template& tpl) {
   std::error_code ec;
   fs::create_directories(ws.root / ".hopper", ec);
   if (ec) throw Error(Exit::config, fmt::format("cannot create '{}': {}", (ws.root / ".hopper").string(), ec.message()));
+  if (shared && ::chmod((ws.root / ".hopper").c_str(), 02770) != 0)
+    throw Error(Exit::config, fmt::format("cannot make '{}' group-writable", (ws.root / ".hopper").string()));
   std::ofstream out(ws.config());
   out << tpl.text;
   if (!out) throw Error(Exit::config, fmt::format("cannot write '{}'", ws.config().string()));

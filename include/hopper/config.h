@@ -153,6 +153,16 @@ struct Config {
   const FieldDef* find_field(const std::string& entity, const std::string& key) const;
   bool has_grade(const std::string& grade) const;
   bool has_segment(const std::string& segment) const;
+
+  // What a filter or an argument names, by key or display name, as its key;
+  // Error(invalid) listing the valid ones otherwise, so a typo never lists
+  // nothing with exit 0. An empty text stays empty (no filter).
+  std::string layer_key(const std::string& key_or_name) const;  // the abandoned layer too
+  std::string pipeline_key(const std::string& key_or_name) const;
+  // A stage of `pipeline`, or of any pipeline when it is empty.
+  std::string stage_key(const std::string& pipeline, const std::string& key_or_name) const;
+  std::string grade_key(const std::string& grade) const;
+  std::string segment_key(const std::string& segment) const;
 };
 
 // One problem in funnel.toml, with its position (line 0 when unknown).

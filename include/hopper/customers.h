@@ -19,6 +19,10 @@ struct CustomerAdded {
   std::vector<Id> conflicts;
 };
 
+// The filter's layer, grade and segment as keys (given keys or display
+// names); Error(invalid) listing the valid ones for an unknown one.
+void resolve_filter(const Config& config, CustomerFilter& filter);
+
 Customer load_customer(Session& s, Id id);
 // Loads it for a change: Error(denied) unless the actor owns it (or staked
 // it, to complete its profile) or is a manager.

@@ -26,7 +26,10 @@ struct WorkspacePaths {
 WorkspacePaths discover_workspace(const std::optional<std::string>& dir_option);
 
 // Writes funnel.toml and creates .hopper/; refuses to overwrite either.
-WorkspacePaths create_workspace(const std::filesystem::path& dir, const Template& tpl);
+// Writes funnel.toml and .hopper/; `shared` makes .hopper group-writable and
+// setgid (02770), so a teammate can create the journal and WAL files beside
+// the database and they keep the team's group.
+WorkspacePaths create_workspace(const std::filesystem::path& dir, const Template& tpl, bool shared = false);
 
 // The path as the user would type it from the current directory
 // ("funnel.toml", "../funnel.toml"), for messages an editor can jump to.

@@ -62,13 +62,7 @@ void add_customer_commands(Commands& c) {
   CLI::App* list = c.add(noun, "list", "List customers", Needs::read, [l](Context& ctx) {
     CustomerFilter f = l->filter;
     if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
-    if (!f.layer.empty()) {
-      const Layer* layer = ctx.session->config.find_layer(f.layer);
-      if (layer) f.layer = layer->key;
-      else if (f.layer != ctx.session->config.abandoned.key && f.layer != ctx.session->config.abandoned.name)
-        throw Error(Exit::invalid, fmt::format("'{}' is not a layer (see hopper config show)", f.layer));
-      else f.layer = ctx.session->config.abandoned.key;
-    }
+    resolve_filter(ctx.session->config, f);
     auto releases = release_forecasts(*ctx.session, f.owner_id);
     std::vector<json> rows;
     for (const auto& cu : ctx.session->store.customers(f)) {

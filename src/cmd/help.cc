@@ -1,4 +1,6 @@
-// hopper help exit-codes
+// hopper help [TOPIC]
+#include <fmt/format.h>
+
 #include "command.h"
 #include "hopper/error.h"
 
@@ -17,9 +19,28 @@ static const char* kExitCodes = R"(hopper exit codes
   9  not permitted for this role, or unknown acting user
 )";
 
+struct Topic {
+  const char* name;
+  const char* summary;
+  const char* text;
+};
+static const Topic kTopics[] = {
+    {"exit-codes", "what each exit code means, for scripts", kExitCodes},
+};
+
 void add_help_commands(Commands& c) {
-  CLI::App* noun = c.noun("help", "Help topics beyond --help");
-  c.add(noun, "exit-codes", "What each exit code means", Needs::nothing, [](Context& ctx) { ctx.print(kExitCodes); });
+  auto topic = std::make_shared<std::string>();
+  CLI::App* app = c.add(&c.root(), "help", "Help topics beyond --help (hopper help lists them)", Needs::nothing,
+                        [topic](Context& ctx) {
+    std::string list = "hopper help TOPIC:\n";
+    for (const auto& t : kTopics) list += fmt::format("  {:<12} {}\n", t.name, t.summary);
+    list += "Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help\n";
+    if (topic->empty()) return ctx.print(list);
+    for (const auto& t : kTopics)
+      if (*topic == t.name) return ctx.print(t.text);
+    throw Error(Exit::usage, fmt::format("no help topic '{}'; {}", *topic, list));
+  });
+  app->add_option("topic", *topic, "A topic: exit-codes");
 }
 
 }  // namespace hopper::cli

@@ -1,5 +1,8 @@
 // hopper init [DIR] [--template minimal|smb|key-accounts] [--shared]
+#include <fmt/format.h>
+
 #include <cstdlib>
+#include <filesystem>
 
 #include "command.h"
 #include "hopper/error.h"
@@ -23,7 +26,17 @@ void add_init_commands(Commands& c) {
     if (user.empty() && checked.config.workspace.default_user) user = *checked.config.workspace.default_user;
     if (user.empty() && std::getenv("USER")) user = std::getenv("USER");
     if (user.empty()) throw Error(Exit::usage, "who is the first admin? pass --as NAME");
-    WorkspacePaths ws = create_workspace(o->dir, *tpl);
+    if (ctx.globals.dry_run) {  // Needs::nothing: no transaction to roll back, so write nothing at all
+      WorkspacePaths would{std::filesystem::absolute(o->dir)};
+      if (std::filesystem::exists(would.config()) || std::filesystem::exists(would.database()))
+        throw Error(Exit::config, fmt::format("'{}' already holds a hopper workspace; init never overwrites one",
+                                              would.root.string()));
+      ctx.print(fmt::format("would create {} and {} (template {}{}); {} would be its first admin\n",
+                            would.config().string(), would.database().string(), o->tpl,
+                            o->shared ? ", group-writable" : "", user));
+      return ctx.note("dry run: nothing was changed");
+    }
+    WorkspacePaths ws = create_workspace(o->dir, *tpl, o->shared);
     Store store(ws.database(), 5000, true, o->shared);
     store.begin(true);
     ctx.begin_event(store, user);

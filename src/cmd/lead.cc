@@ -68,6 +68,7 @@ void add_lead_commands(Commands& c) {
   auto l = std::make_shared<ListOptions>();
   CLI::App* list = c.add(noun, "list", "List leads", Needs::read, [l](Context& ctx) {
     LeadFilter f = l->filter;
+    f.grade = ctx.session->config.grade_key(f.grade);
     if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
     std::vector<json> rows;
     for (const auto& lead : ctx.session->store.leads(f)) rows.push_back(lead_json(ctx.session->config, lead));

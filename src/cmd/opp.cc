@@ -63,6 +63,8 @@ void add_opp_commands(Commands& c) {
   CLI::App* list = c.add(noun, "list", "List opportunities", Needs::read, [l](Context& ctx) {
     Session& s = *ctx.session;
     OpportunityFilter f = l->filter;
+    f.pipeline = s.config.pipeline_key(f.pipeline);
+    f.stage = s.config.stage_key(f.pipeline, f.stage);
     f.status = l->status == "all" ? "" : l->status;
     if (l->owner) f.owner_id = active_rep(s, *l->owner).id;
     std::vector<json> rows;
@@ -79,8 +81,8 @@ void add_opp_commands(Commands& c) {
     }
     print_list(ctx, rows, kOpportunityColumns);
   });
-  list->add_option("--pipeline", l->filter.pipeline, "Only this pipeline");
-  list->add_option("--stage", l->filter.stage, "Only this stage (key)");
+  list->add_option("--pipeline", l->filter.pipeline, "Only this pipeline (key or name)");
+  list->add_option("--stage", l->filter.stage, "Only this stage (key or name)");
   list->add_option("--owner", l->owner, "Only this rep's");
   list->add_option("--status", l->status, "open (default), won, lost or all")
       ->check(CLI::IsMember({"open", "won", "lost", "all"}));

@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "hopper/assignment.h"
+#include "hopper/customers.h"
 #include "hopper/pool.h"
 #include "hopper/reports.h"
 #include "views.h"
@@ -50,6 +51,7 @@ void add_pool_commands(Commands& c) {
   CLI::App* list = c.add(noun, "list", "List the shared pool", Needs::read, [l](Context& ctx) {
     CustomerFilter f = l->filter;
     f.pool_only = true;
+    resolve_filter(ctx.session->config, f);
     std::vector<Customer> shown;
     for (const auto& cu : ctx.session->store.customers(f))
       if (!l->staked || cu.staked_by_id) shown.push_back(cu);

@@ -104,7 +104,8 @@ A grade dropped from the file:
   {"ref":"C1","grade":null}
   {"ref":"C2","grade":"D"}
   $ hopper customer list --grade D
-  C2\t远航\tD\tSMB\t客户资源\tli\t15\tno (esc)
+  hopper: 'D' is not a grade of this workspace (valid: A, B, C; see hopper config show)
+  [6]
   $ hopper config rename grade D C
   grade\t\tD\tC\t1 (esc)
   $ hopper config check

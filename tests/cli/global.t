@@ -72,3 +72,69 @@ Output formats of one listing:
   1
   $ hopper customer list --color always --format table | head -1 | od -c | head -1
   0000000 033   [   1   m   R   E   F 033   [   0   m         033   [   1
+
+Help on a group or a command exits 0; bare `hopper help` lists the topics:
+
+  $ hopper lead --help | head -3
+  Leads (线索): add, list, show, edit, drop, convert
+  Usage: hopper lead [OPTIONS] SUBCOMMAND
+  
+  $ hopper lead --help >/dev/null; echo $?
+  0
+  $ hopper opp win --help | grep -c Example
+  1
+  $ hopper help
+  hopper help TOPIC:
+    exit-codes   what each exit code means, for scripts
+  Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help
+  $ hopper help exit-codes | head -2
+  hopper exit codes
+    0  ok
+  $ hopper help nonsense
+  hopper: no help topic 'nonsense'; hopper help TOPIC:
+    exit-codes   what each exit code means, for scripts
+  Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help
+  [2]
+
+Filters take a key or its display name; an unknown one is an error, never an empty list:
+
+  $ hopper customer add 华星科技 --owner li -q
+  C3
+  $ hopper customer list --layer 客户资源 -q
+  C1
+  C2
+  C3
+  $ hopper customer list --layer resource -q
+  C1
+  C2
+  C3
+  $ hopper customer list --layer nowhere
+  hopper: 'nowhere' is not a layer of this workspace (valid: resource, graded, contacted, lead, intent, signed, implemented, abandoned; see hopper config show)
+  [6]
+  $ hopper customer list --grade Z
+  hopper: 'Z' is not a grade of this workspace (valid: A, B, C, D; see hopper config show)
+  [6]
+  $ hopper customer list --segment Mid
+  hopper: 'Mid' is not a segment of this workspace (valid: SMB, KA; see hopper config show)
+  [6]
+  $ hopper pool list --grade Z
+  hopper: 'Z' is not a grade of this workspace (valid: A, B, C, D; see hopper config show)
+  [6]
+  $ hopper lead list --grade Z
+  hopper: 'Z' is not a grade of this workspace (valid: A, B, C, D; see hopper config show)
+  [6]
+  $ hopper opp add C3 --name ERP --amount 1万 --stage proposal --as li -q
+  O1
+  $ hopper opp list --stage 方案报价 -q
+  O1
+  $ hopper opp list --stage quote
+  hopper: 'quote' is not a stage of this workspace (valid: contact, proposal, negotiation, contract, renewal, order; see hopper config show)
+  [6]
+  $ hopper opp list --pipeline Q
+  hopper: 'Q' is not a pipeline of this workspace (valid: M, S; see hopper config show)
+  [6]
+  $ hopper funnel report --pipeline 'New business' --json | jq '.rows | length'
+  4
+  $ hopper funnel conversion --pipeline Q
+  hopper: 'Q' is not a pipeline of this workspace (valid: M, S; see hopper config show)
+  [6]
