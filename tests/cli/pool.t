@@ -188,10 +188,3 @@ after_release = "return-to-owner": a recycled customer goes back to its previous
   [4]
   $ hopper pool claim C1 --as zhao -q
   C1
-
-The cron script logs one JSON line per run:
-
-  $ HOPPER="$(command -v hopper)" bash "$TESTDIR/../../examples/cron/nightly-recycle.sh" . | sed 's/^[^ ]* //'
-  released 0 customer(s)
-  $ jq -c '{released: [.released[].ref], dry_run}' .hopper/recycle.jsonl
-  {"released":[],"dry_run":false}
