@@ -213,42 +213,36 @@ std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& per
 }
 
 std::vector<StageWinRate> measured_win_rates(Session& s) {
-  // For each stage: of the opportunities that were ever in it and are decided
-  // (moved on, won or lost from it), the share that went on.
-  auto rows = s.store.history_rows(Kind::opportunity, {"stage", "status"}, until_now(s));
-  std::map<Id, Opportunity> opps;
-  for (const auto& o : s.store.opportunities({})) opps[o.id] = o;
+  auto rows = s.store.history_rows(Kind::opportunity, {"stage"}, until_now(s));
+  std::map<Id, Opportunity> closed;
+  for (const auto& o : s.store.opportunities({})) {
+    if (o.status != "open") closed[o.id] = o;
+  }
   std::map<Id, std::vector<std::string>> visited;
   for (const auto& h : rows)
-    if (h.field == "stage" && !h.to.empty()) visited[h.subject.id].push_back(h.to);
+    if (!h.to.empty() && closed.count(h.subject.id)) visited[h.subject.id].push_back(h.to);
   std::vector<StageWinRate> out;
   for (const auto& p : s.config.pipelines) {
-    std::vector<std::pair<int, int>> onward(p.stages.size());  // moved on, decided
+    std::vector<std::pair<int, int>> won_of_closed(p.stages.size());
     for (const auto& [id, stages] : visited) {
-      const Opportunity& o = opps[id];
+      const Opportunity& o = closed[id];
       if (o.pipeline != p.key) continue;
-      // A skipped stage was passed through: it counts as entered and left.
-      int furthest = -1, first = stage_position(p, stages.front());
+      // Passed through: from the first stage it entered to the furthest, skipped ones included.
+      int first = stage_position(p, stages.front()), furthest = -1;
       for (const auto& st : stages) furthest = std::max(furthest, stage_position(p, st));
-      for (int i = std::max(first, 0); i <= furthest && i < static_cast<int>(p.stages.size()); ++i) {
-        bool went_on = i < furthest || o.status == "won";
-        bool decided = went_on || o.status == "lost";
-        if (decided) {
-          onward[i].second += 1;
-          if (went_on) onward[i].first += 1;
-        }
+      for (int i = std::max(first, 0); i <= furthest; ++i) {
+        won_of_closed[i].second += 1;
+        if (o.status == "won") won_of_closed[i].first += 1;
       }
     }
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
-      StageWinRate w{p.key, p.stages[i].key, 100.0, onward[i].second};
-      for (std::size_t j = i; j < p.stages.size(); ++j) {
-        if (onward[j].second == 0) {
-          w.rate.reset();
-          break;
-        }
-        *w.rate *= static_cast<double>(onward[j].first) / onward[j].second;
+      StageWinRate w{p.key, p.stages[i].key, std::nullopt, won_of_closed[i].second, won_of_closed[i].first,
+                     p.stages[i].probability, false};
+      if (w.sample > 0) w.measured = share(w.won, w.sample);
+      if (w.measured && w.sample >= s.config.forecast.min_sample) {
+        w.used = *w.measured;
+        w.from_history = true;
       }
-      if (w.rate) w.rate = std::round(*w.rate * 100) / 100;
       out.push_back(w);
     }
   }
@@ -270,7 +264,7 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
     double p = effective_probability(s.config, o);
     if (method == "historical" && !o.manual_probability) {  // a manager's own rate still comes first
       for (const auto& w : f.win_rates)
-        if (w.pipeline == o.pipeline && w.stage == o.stage && w.rate) p = *w.rate;
+        if (w.pipeline == o.pipeline && w.stage == o.stage) p = w.used;
     }
     Money weighted = static_cast<Money>(std::llround(static_cast<double>(o.amount) * p / 100.0));
     f.rows.push_back({o, p, weighted});
@@ -330,13 +324,23 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
 RunRate run_rate_forecast(Session& s, const Period& period) {
   RunRate r;
   r.period = period;
-  r.window_days = 90;
   Date today = date_of(s.now);
-  std::string since = format_date(today - std::chrono::days{r.window_days});
+  auto opportunities = s.store.opportunities({});
+  // The window: the last 90 days, or the whole history when it is shorter.
+  Date from = today - std::chrono::days{89};
+  std::string first_created;
+  for (const auto& o : opportunities)
+    if (first_created.empty() || o.created_at < first_created) first_created = o.created_at;
+  if (!first_created.empty()) from = std::max(from, std::min(today, date_of(parse_absolute_time(first_created.substr(0, 10)))));
+  r.window_from = format_date(from);
+  r.window_days = days_between(from, today) + 1;
+  std::string period_first = format_date(period.first), period_last = format_date(period.last), now = format_date(today);
   Money won_total = 0;
-  for (const auto& o : s.store.opportunities({})) {
-    if (o.created_at.substr(0, 10) >= since) r.created += 1;
-    if (o.closed_at.empty() || o.closed_at.substr(0, 10) < since) continue;
+  for (const auto& o : opportunities) {
+    std::string created = o.created_at.substr(0, 10), closed = o.closed_at.substr(0, 10);
+    if (created >= r.window_from && created <= now) r.created += 1;
+    if (o.status == "won" && closed >= period_first && closed <= std::min(period_last, now)) r.closed += o.amount;
+    if (o.closed_at.empty() || closed < r.window_from || closed > now) continue;
     if (o.status == "won") {
       r.won += 1;
       won_total += o.amount;
@@ -346,9 +350,12 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   }
   if (r.won + r.lost > 0) r.win_rate = share(r.won, r.won + r.lost);
   if (r.won > 0) r.average_won = won_total / r.won;
-  int days = days_between(period.first, period.last) + 1;
-  double expected_deals = static_cast<double>(r.created) / r.window_days * days * r.win_rate.value_or(0) / 100.0;
+  // The days of the period still ahead: all of a future period, the rest of one under way, none of a past one.
+  Date ahead_from = std::max(period.first, today + std::chrono::days{1});
+  r.days_left = period.last < ahead_from ? 0 : days_between(ahead_from, period.last) + 1;
+  double expected_deals = static_cast<double>(r.created) / r.window_days * r.days_left * r.win_rate.value_or(0) / 100.0;
   r.projected = static_cast<Money>(std::llround(expected_deals * static_cast<double>(r.average_won)));
+  r.expected = r.closed + r.projected;
   return r;
 }
 

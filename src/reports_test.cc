@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "../tests/test_session.h"
 #include "hopper/customers.h"
 #include "hopper/opportunities.h"
+#include "hopper/pool.h"
 #include "hopper/reports.h"
 
 using namespace hopper;
@@ -97,22 +99,84 @@ TEST_CASE("seed 003: conversion counts those there at the start, from history") 
   CHECK_FALSE(rows[1].rate);  // nobody was in s30 on 08-01
 }
 
-TEST_CASE("measured win rate is the product of onward conversions") {
-  testing::TestSession t(kSeed003, "2017-01-02T09:00:00");
+TEST_CASE("a stage's win rate is won of the closed deals that passed through it, history only past min_sample") {
+  testing::TestSession t(std::string(kSeed003) + "[forecast]\nmin_sample = 2\n", "2017-01-02T09:00:00");
   Session& s = t.s();
   Id c = t.customer();
-  // Four deals: two reach s30; of those one wins, one is lost there; two are lost in s10.
+  // d0 skips to s100 and wins; d1 is lost in s30; d2 and d3 are lost in s10;
+  // d4 moves on to s60 and is still open: moving on is not winning.
   std::vector<Opportunity> d;
-  for (int i = 0; i < 4; ++i) d.push_back(deal(s, c, "1", "s10", "2017-12-01"));
+  for (int i = 0; i < 5; ++i) d.push_back(deal(s, c, "1", "s10", "2017-12-01"));
   promote_opportunity(s, d[0].id, "s100", {});
   win_opportunity(s, d[0].id, std::nullopt);
   promote_opportunity(s, d[1].id, std::nullopt, {});
   lose_opportunity(s, d[1].id, "price");
   lose_opportunity(s, d[2].id, "price");
   lose_opportunity(s, d[3].id, "price");
+  promote_opportunity(s, d[4].id, "s60", {});
   auto rates = measured_win_rates(s);
   REQUIRE(rates.size() == 4);
   CHECK(rates[0].sample == 4);
-  CHECK(*rates[0].rate == doctest::Approx(25));  // 2/4 × 1/2 × 1 × 1
-  CHECK(*rates[1].rate == doctest::Approx(50));
+  CHECK(*rates[0].measured == doctest::Approx(25));  // 1 won of 4 closed
+  CHECK(rates[0].from_history);
+  CHECK(rates[0].used == doctest::Approx(25));
+  CHECK(*rates[1].measured == doctest::Approx(50));  // d0 skipped through s30, d1 was lost there
+  CHECK(rates[2].sample == 1);                       // below min_sample: the stage's 60 % is used
+  CHECK_FALSE(rates[2].from_history);
+  CHECK(rates[2].used == doctest::Approx(60));
+  Forecast f = forecast(s, parse_period("2017", s.now, s.config.calendar()), "historical");
+  REQUIRE(f.rows.size() == 1);  // d4, in s60: its stage probability, since s60 has one closed deal
+  CHECK(f.rows[0].probability == doctest::Approx(60));
+}
+
+TEST_CASE("the run rate measures the real history and adds what already closed in a period under way") {
+  testing::TestSession t(kSeed003, "2017-03-01T09:00:00");
+  Session& s = t.s();
+  Id c = t.customer();
+  // 10 deals created over 10 days (03-01 … 03-10); 2 won (100 each), 2 lost.
+  std::vector<Opportunity> d;
+  for (int day = 1; day <= 10; ++day) {
+    t.set_now(fmt::format("2017-03-{:02}T09:00:00", day));
+    d.push_back(deal(s, c, "100", "s10", "2017-12-01"));
+  }
+  win_opportunity(s, d[0].id, std::nullopt);
+  win_opportunity(s, d[1].id, std::nullopt);
+  lose_opportunity(s, d[2].id, "price");
+  lose_opportunity(s, d[3].id, "price");
+  // March is under way on 03-10: 21 days left; 10 created in 10 days × 50 % × 100 = 50 a day.
+  RunRate r = run_rate_forecast(s, parse_period("2017-03", s.now, s.config.calendar()));
+  CHECK(r.window_from == "2017-03-01");
+  CHECK(r.window_days == 10);
+  CHECK(r.closed == 20000);    // 200.00 in minor units, closed so far
+  CHECK(r.days_left == 21);
+  CHECK(r.projected == 21 * 5000);
+  CHECK(r.expected == r.closed + r.projected);
+  RunRate past = run_rate_forecast(s, parse_period("2017-02", s.now, s.config.calendar()));
+  CHECK(past.days_left == 0);
+  CHECK(past.projected == 0);
+}
+
+TEST_CASE("pool report flows add up: start + in − out = end") {
+  testing::TestSession t("", "2017-08-01T09:00:00");
+  Session& s = t.s();
+  CustomerInput pooled;
+  pooled.name = "P";
+  pooled.to_pool = true;
+  Id a = add_customer(s, pooled, true).customer.id;  // in the pool before the period
+  t.set_now("2017-09-02T09:00:00");
+  Id b = add_customer(s, pooled, true).customer.id;   // + added
+  Id mine = t.customer("Mine");
+  claim_customers(s, {a});                            // − claimed
+  release_customers(s, {mine}, "gone");               // + released
+  abandon_customer(s, b, "no budget");                // abandoned from the pool: no flow
+  release_customers(s, {a}, "again");                 // + released
+  PoolReport r = pool_report(s, parse_period("2017-09", s.now, s.config.calendar()));
+  int in = 0, out = 0;
+  for (const auto& [cause, n] : r.flows_in) in += n;
+  for (const auto& [cause, n] : r.flows_out) out += n;
+  CHECK(r.start == 1);
+  CHECK(in == 3);
+  CHECK(out == 1);
+  CHECK(r.end == r.start + in - out);
+  CHECK(r.end == 3);
 }

@@ -69,12 +69,17 @@ struct ForecastGroup {
   Money amount = 0;
   Money weighted = 0;
 };
-// A stage's win rate measured from history: the product of its onward
-// conversion rates, with how many decided opportunities it rests on.
+// A stage's win rate measured from history: of the closed deals that passed
+// through the stage (entered it, or skipped it on the way further), the
+// share won — a deal that merely moved on is not a win. Below [forecast]
+// min_sample closed deals the stage's own probability is used instead.
 struct StageWinRate {
   std::string pipeline, stage;
-  std::optional<double> rate;  // percent
-  int sample = 0;
+  std::optional<double> measured;  // percent; none without a closed deal
+  int sample = 0;                  // closed deals (won + lost) that passed through
+  int won = 0;
+  double used = 0;                 // the rate the forecast applies
+  bool from_history = false;       // false: the stage probability (sample below min_sample)
 };
 struct Forecast {
   Period period;
@@ -90,16 +95,23 @@ Forecast forecast(Session& s, const Period& period, const std::string& method);
 std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const std::string& by);
 std::vector<StageWinRate> measured_win_rates(Session& s);
 
-// Seed 004's run rate: next period's wins from the creation rate of
-// opportunities × the measured win rate × the average won amount.
+// Seed 004's run rate: wins from the creation rate of opportunities × the
+// measured win rate × the average won amount, over the workspace's real
+// history (its last `window_days`, at most 90). For a period under way it is
+// what already closed in it plus the projection for the days left; a past
+// period is what closed in it.
 struct RunRate {
   Period period;
+  std::string window_from;  // the first day measured
   int window_days = 0;
-  int created = 0;       // opportunities created in the window
+  int created = 0;        // opportunities created in the window
   int won = 0, lost = 0;  // decided in the window
   Money average_won = 0;
   std::optional<double> win_rate;  // percent
-  Money projected = 0;
+  Money closed = 0;        // won in the period up to today
+  int days_left = 0;       // days of the period after today
+  Money projected = 0;     // the projection for those days
+  Money expected = 0;      // closed + projected
 };
 RunRate run_rate_forecast(Session& s, const Period& period);
 

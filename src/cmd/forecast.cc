@@ -4,6 +4,7 @@
 #include "command.h"
 #include "hopper/money.h"
 #include "hopper/reports.h"
+#include "hopper/text.h"
 #include "views.h"
 
 namespace hopper::cli {
@@ -18,30 +19,46 @@ void add_forecast_commands(Commands& c) {
                         Needs::read, [o](Context& ctx) {
     Session& s = *ctx.session;
     Period p = resolve_period(ctx, o->period, o->method == "run-rate" ? "next-month" : "this-quarter");
-    json period = {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}};
     if (o->method == "run-rate") {
       RunRate r = run_rate_forecast(s, p);
-      json row = {{"period", p.label}, {"window_days", r.window_days}, {"created", r.created}, {"won", r.won},
-                  {"lost", r.lost}, {"win_rate", r.win_rate ? json(*r.win_rate) : json()},
-                  {"average_won", money_units(r.average_won)}, {"projected", money_units(r.projected)}};
-      std::vector<Column> columns = {{"period", "PERIOD"}, {"created", "CREATED", ColumnKind::integer},
-                                     {"won", "WON", ColumnKind::integer}, {"lost", "LOST", ColumnKind::integer},
-                                     {"win_rate", "WIN RATE", ColumnKind::percent},
-                                     {"average_won", "AVG WON", ColumnKind::money},
-                                     {"projected", "PROJECTED", ColumnKind::money}};
-      return print_report(ctx, "Run-rate forecast " + p.label, {row}, columns, json(),
-                          {{"method", "run-rate"}, {"period", period}}, "", "");
+      json row = {{"period", p.label}, {"window_from", r.window_from}, {"window_days", r.window_days},
+                  {"created", r.created}, {"won", r.won}, {"lost", r.lost},
+                  {"win_rate", r.win_rate ? json(*r.win_rate) : json()}, {"average_won", money_units(r.average_won)},
+                  {"closed", money_units(r.closed)}, {"days_left", r.days_left},
+                  {"projected", money_units(r.projected)}, {"expected", money_units(r.expected)}};
+      std::vector<Column> columns = {{"period", "PERIOD"}, {"window_days", "DAYS MEASURED", ColumnKind::integer},
+                                     {"created", "CREATED", ColumnKind::integer}, {"won", "WON", ColumnKind::integer},
+                                     {"lost", "LOST", ColumnKind::integer}, {"win_rate", "WIN RATE", ColumnKind::percent},
+                                     {"average_won", "AVG WON", ColumnKind::money}, {"closed", "CLOSED", ColumnKind::money},
+                                     {"days_left", "DAYS LEFT", ColumnKind::integer},
+                                     {"projected", "PROJECTED", ColumnKind::money},
+                                     {"expected", "EXPECTED", ColumnKind::money}};
+      std::string note = fmt::format("measured over {} day(s) from {}: {} created, {} won, {} lost; expected = closed "
+                                     "so far + created/day × win rate × average won × days left",
+                                     r.window_days, r.window_from, r.created, r.won, r.lost);
+      return print_report(ctx, {"Forecast", "run-rate", p, r.created ? "" : "no opportunity was created in the window"},
+                          {row}, columns, json(), json::object(), "", "", note);
     }
     Forecast f = forecast(s, p, o->method);
     json total = {{"amount", money_units(f.total_amount)}, {"weighted", money_units(f.total_weighted)}};
-    json extra = {{"closed", {{"count", f.closed_count}, {"amount", money_units(f.closed_amount)}}},
-                  {"method", f.method}, {"period", period}};
+    json extra = {{"closed", {{"count", f.closed_count}, {"amount", money_units(f.closed_amount)}}}};
+    std::string basis;
     if (o->method == "historical") {
       json rates = json::array();
-      for (const auto& w : f.win_rates)
-        rates.push_back({{"pipeline", w.pipeline}, {"stage", w.stage}, {"win_rate", w.rate ? json(*w.rate) : json()},
-                         {"sample", w.sample}});
+      std::vector<std::string> lines;
+      for (const auto& w : f.win_rates) {
+        rates.push_back({{"pipeline", w.pipeline}, {"stage", w.stage},
+                         {"win_rate", w.measured ? json(*w.measured) : json()}, {"sample", w.sample}, {"won", w.won},
+                         {"used", w.used}, {"basis", w.from_history ? "history" : "stage probability"}});
+        lines.push_back(w.from_history
+                            ? fmt::format("{}/{}: {} won of {} closed = {}", w.pipeline, w.stage, w.won, w.sample,
+                                          format_percent(w.used))
+                            : fmt::format("{}/{}: {} closed (< {}), stage probability {} used", w.pipeline, w.stage,
+                                          w.sample, s.config.forecast.min_sample, format_percent(w.used)));
+      }
       extra["win_rates"] = rates;
+      extra["min_sample"] = s.config.forecast.min_sample;
+      basis = "\nwin rates: " + join(lines, "; ");
     }
     std::vector<json> rows;
     std::vector<std::string> labels, shown;
@@ -69,10 +86,10 @@ void add_forecast_commands(Commands& c) {
       columns = {{"group", o->by}, {"count", "COUNT", ColumnKind::integer}, {"amount", "AMOUNT", ColumnKind::money},
                  {"weighted", "WEIGHTED", ColumnKind::money}};
     }
-    std::string title = fmt::format("Forecast {} ({} – {})", p.label, format_date(p.first), format_date(p.last));
     std::string closed = fmt::format("closed (won) in {}: {} deals, {}", p.label, f.closed_count, format_money(f.closed_amount));
-    print_report(ctx, title, rows, columns, total, extra, svg_bars(labels, values, shown),
-                 text_bars(labels, values, shown, ctx.out.terminal_width), closed);
+    print_report(ctx, {"Forecast", f.method, p, f.rows.empty() ? "no open opportunity closes in " + p.label : ""}, rows,
+                 columns, total, extra, svg_bars(labels, values, shown),
+                 text_bars(labels, values, shown, ctx.out.terminal_width), closed + basis);
   });
   add_period_options(app, o->period, "this-quarter; next-month for run-rate");
   app->add_option("--by", o->by, "Group by month, quarter, category (pipeline / best_case / commit), rep, team, "

@@ -1,6 +1,8 @@
 // hopper funnel report | conversion
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "command.h"
 #include "hopper/error.h"
 #include "hopper/money.h"
@@ -67,7 +69,10 @@ void add_funnel_commands(Commands& c) {
         values.push_back(row["count"].get<int>());
         shown.push_back(std::to_string(row["count"].get<int>()));
       }
-      return print_report(ctx, "Customers per layer", rows, columns, json(), json::object(),
+      int customers = 0;
+      for (const auto& row : rows) customers += row["count"].get<int>();
+      return print_report(ctx, {"Customers per layer", "", std::nullopt, customers ? "" : "no customers yet"}, rows,
+                          columns, json(), json::object(),
                           svg_funnel(labels, values), text_bars(labels, values, shown, ctx.out.terminal_width));
     }
     FunnelReport f = funnel_report(s, r->pipeline, r->by);
@@ -89,7 +94,8 @@ void add_funnel_commands(Commands& c) {
                   {"weighted", money_units(f.total.weighted)}};
     std::vector<Column> columns = kFunnelColumns;
     if (!r->by.empty()) columns.insert(columns.begin(), {"group", fmt::format("{}", r->by)});
-    print_report(ctx, "Funnel", rows, columns, total, json::object(), svg_funnel(labels, values),
+    print_report(ctx, {"Funnel", "", std::nullopt, f.total.count ? "" : "no open opportunities"}, rows, columns, total,
+                 json::object(), svg_funnel(labels, values),
                  text_bars(labels, values, shown, ctx.out.terminal_width));
   });
   report->add_option("--pipeline", r->pipeline, "Only this pipeline");
@@ -117,9 +123,10 @@ void add_funnel_commands(Commands& c) {
                      {"rate", row.rate ? json(*row.rate) : json()}});
     std::vector<Column> columns = kConversionColumns;
     if (cv->layers) columns.erase(columns.begin());
-    print_report(ctx, fmt::format("Conversion {} ({} – {})", p.label, format_date(p.first), format_date(p.last)), out,
-                 columns, json(), {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}},
-                 "", "");
+    bool any = std::any_of(rows.begin(), rows.end(), [](const auto& row) { return row.start > 0; });
+    print_report(ctx, {cv->layers ? "Layer conversion" : "Stage conversion", "", p,
+                       any ? "" : "nothing was in the funnel at the start of " + p.label},
+                 out, columns, json(), json::object(), "", "");
   });
   add_period_options(conversion, cv->period, "last-month");
   conversion->add_option("--pipeline", cv->pipeline, "Only this pipeline");
@@ -154,7 +161,8 @@ void add_funnel_commands(Commands& c) {
       columns.insert(columns.begin(), {"pipeline", "PIPELINE"});
     }
     if (v->by == "rep") columns.insert(columns.begin(), {"rep", "REP"});
-    print_report(ctx, "Velocity", rows, columns, json(), json::object(), "", "");
+    print_report(ctx, {v->layers ? "Layer velocity" : "Stage velocity", "", std::nullopt, ""}, rows, columns, json(),
+                 json::object(), "", "");
   });
   velocity->add_flag("--layers", v->layers, "Customer layers against ideal_days and ideal_rate (seed 002)");
   velocity->add_option("--by", v->by, "rep: one block per rep")->check(CLI::IsMember({"rep"}));
@@ -164,8 +172,9 @@ void add_funnel_commands(Commands& c) {
     std::vector<json> rows;
     for (const auto& f : health_report(*ctx.session))
       rows.push_back({{"kind", f.kind}, {"ref", f.ref}, {"rep", f.rep.empty() ? json() : json(f.rep)}, {"detail", f.detail}});
-    print_report(ctx, "Funnel health", rows, {{"kind", "KIND"}, {"ref", "REF"}, {"rep", "REP"}, {"detail", "DETAIL"}},
-                 json(), json::object(), "", "");
+    print_report(ctx, {"Funnel health", "", std::nullopt, rows.empty() ? "no exceptions: the funnel is healthy" : ""},
+                 rows, {{"kind", "KIND"}, {"ref", "REF"}, {"rep", "REP"}, {"detail", "DETAIL"}}, json(), json::object(),
+                 "", "");
   });
 }
 

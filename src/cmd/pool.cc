@@ -132,9 +132,10 @@ void add_pool_commands(Commands& c) {
       rows.push_back({{"measure", "flow"}, {"value", fmt::format("- {}", cause_name(cause))}, {"count", -n}});
     rows.push_back({{"measure", "flow"}, {"value", "end"}, {"count", r.end}});
     add("forced release", r.forced_by_rule);
-    print_report(ctx, "Pool " + p.label, rows, {{"measure", "MEASURE"}, {"value", "VALUE"}, {"count", "COUNT", ColumnKind::integer}},
+    print_report(ctx, {"Shared pool", "", p, ""}, rows,
+                 {{"measure", "MEASURE"}, {"value", "VALUE"}, {"count", "COUNT", ColumnKind::integer}},
                  json{{"count", r.size}},  // the pool's size
-                 {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}}, "", "");
+                 json::object(), "", "");
   });
   add_period_options(report, *rp, "this-month");
 

@@ -131,15 +131,14 @@ void add_rep_commands(Commands& c) {
                       {"staked", card.staked}, {"staked_complete", card.staked_complete},
                       {"staked_signings", card.staked_signings}});
     }
-    print_report(ctx, "Scorecard " + p.label, rows,
+    print_report(ctx, {"Scorecard", "", p, ""}, rows,
                  {{"rank", "#", ColumnKind::integer}, {"rep", "REP"}, {"team", "TEAM"}, {"won", "WON", ColumnKind::integer},
                   {"won_amount", "WON AMOUNT", ColumnKind::money}, {"holdings_vs_ideal", "HELD/IDEAL"},
                   {"claimed", "CLAIMED", ColumnKind::integer}, {"abandon_ratio", "ABANDONED %", ColumnKind::percent},
                   {"invalid_share", "INVALID F/U %", ColumnKind::percent}, {"staked", "STAKED", ColumnKind::integer},
                   {"staked_complete", "COMPLETE", ColumnKind::integer},
                   {"staked_signings", "STAKE WINS", ColumnKind::integer}},
-                 json(), {{"period", {{"label", p.label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}}}},
-                 "", "");
+                 json(), json::object(), "", "");
   });
   add_period_options(score, sc->period, "this-month");
   score->add_option("--rep", sc->rep, "Only this rep's line (keeps the rank)");

@@ -1,5 +1,7 @@
 #include "views.h"
 
+#include <fmt/format.h>
+
 #include "hopper/fields.h"
 #include "hopper/money.h"
 #include "hopper/opportunities.h"
@@ -285,12 +287,34 @@ void print_customers(Context& ctx, const std::vector<Customer>& customers) {
   print_list(ctx, rows, kPoolColumns);
 }
 
-void print_report(const Context& ctx, const std::string& title, const std::vector<json>& rows,
+namespace {
+std::string period_text(const Period& p) {
+  std::string from = format_date(p.first), to = format_date(p.last);
+  return p.label == from + ".." + to ? from + " – " + to : fmt::format("{} ({} – {})", p.label, from, to);
+}
+
+// "method stage · 2017-Q3 (2017-07-01 – 2017-09-30) · as of 2017-09-05T09:00:00"
+std::string heading_meta(const Context& ctx, const ReportHeading& h) {
+  std::vector<std::string> parts;
+  if (!h.method.empty()) parts.push_back("method " + h.method);
+  if (h.period) parts.push_back(period_text(*h.period));
+  parts.push_back("as of " + format_time(ctx.now));
+  return join(parts, " · ");
+}
+}  // namespace
+
+void print_report(const Context& ctx, const ReportHeading& h, const std::vector<json>& rows,
                   const std::vector<Column>& columns, const json& total, const json& extra, const std::string& svg,
                   const std::string& text_chart, const std::string& note) {
   Format f = ctx.out.format;
   if (f == Format::json || f == Format::jsonl) {
     json out = extra;
+    out["report"] = h.title;
+    out["method"] = h.method.empty() ? json() : json(h.method);
+    if (h.period)
+      out["period"] = {{"label", h.period->label}, {"from", format_date(h.period->first)}, {"to", format_date(h.period->last)}};
+    out["as_of"] = format_time(ctx.now);
+    out["empty"] = !h.empty.empty();
     out["rows"] = rows;
     if (!total.is_null()) out["total"] = total;
     return ctx.print(out.dump(f == Format::json ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n");
@@ -302,14 +326,19 @@ void print_report(const Context& ctx, const std::string& title, const std::vecto
     all.push_back(t);
   }
   if (f == Format::html) {
-    std::string body = svg + html_table(all, columns);
+    std::string body = "<p class=\"meta\">" + html_escape(heading_meta(ctx, h)) + "</p>\n";
+    if (!h.empty.empty()) body += "<p class=\"empty\"><strong>" + html_escape(h.empty) + "</strong></p>\n";
+    else body += svg + html_table(all, columns);
     if (!note.empty()) body += "<p>" + html_escape(note) + "</p>\n";
-    return ctx.print(html_page(title, body));
+    return ctx.print(html_page(h.title, body));
   }
-  ctx.print(render_list(all, columns, ctx.out));
+  bool text = (f == Format::table || f == Format::md) && !ctx.out.quiet;
+  if (text) ctx.print((f == Format::md ? "## " : "") + h.title + " · " + heading_meta(ctx, h) + "\n\n");
+  if (text && !h.empty.empty()) ctx.print(h.empty + "\n");
+  else ctx.print(render_list(all, columns, ctx.out));
   if (f == Format::table && !ctx.out.quiet) {
     if (!note.empty()) ctx.print("\n" + note + "\n");
-    if (ctx.out.tty && !text_chart.empty()) ctx.print("\n" + text_chart);
+    if (ctx.out.tty && !text_chart.empty() && h.empty.empty()) ctx.print("\n" + text_chart);
   }
 }
 

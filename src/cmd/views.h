@@ -47,7 +47,16 @@ void print_opportunity(Context& ctx, const Opportunity& opp);
 // A report: JSON prints {"rows", "total", …extra}; text formats print the
 // rows and a total row, then `note`; html a page with the chart; a terminal
 // table adds the text chart.
-void print_report(const Context& ctx, const std::string& title, const std::vector<json>& rows,
+// What every report says about itself (SPEC §9): which report, how it was
+// computed, over which period, as of when (--now); and what it says instead
+// of an empty table and chart when it has nothing.
+struct ReportHeading {
+  std::string title;
+  std::string method;            // "" for a report without methods
+  std::optional<Period> period;  // none for a report of the present
+  std::string empty;             // set by the caller when the report is empty: "no open deal closes in 2018-Q1"
+};
+void print_report(const Context& ctx, const ReportHeading& heading, const std::vector<json>& rows,
                   const std::vector<Column>& columns, const json& total, const json& extra, const std::string& svg,
                   const std::string& text_chart, const std::string& note = "");
 // A titled sub-list under a record in text formats ("People", "Follow-ups").

@@ -37,6 +37,8 @@ Velocity, health, scorecard and the pool report (seeds 002 and 004), stepping --
 Days per layer against ideal_days, movement against ideal_rate:
 
   $ hopper --now 2026-10-20 funnel velocity --layers --format table
+  Layer velocity · as of 2026-10-20T00:00:00
+  
   LAYER        NAME      ENTERED  LEFT  AVG DAYS  IDEAL DAYS  MEDIAN  MOVED ON  IDEAL RATE
   resource     客户资源        5     3      1.96           1    1.63      100%        100%
   graded       已分级          2     2       2.5           1     2.5       50%         90%
@@ -56,6 +58,8 @@ Days per layer against ideal_days, movement against ideal_rate:
 Seed 002's exceptions: a signing from outside the funnel, a rotting deal:
 
   $ hopper --now 2026-10-30 funnel health --format table
+  Funnel health · as of 2026-10-30T00:00:00
+  
   KIND                   REF  REP   DETAIL
   signed_outside_funnel  C3   zhao  丙 went from 客户资源 straight to signed on 2026-10-05
   rotting                O1   li    项目 idle 22 days in contact (rotten after 14)
@@ -65,6 +69,8 @@ The scorecard, ranked by won amount; the pool report:
   $ hopper --now 2026-10-30 opp win O1 --as wang --force --reason '客户当场签约' -q
   O1
   $ hopper --now 2026-10-30 rep scorecard --period 2026-10 --format table
+  Scorecard · 2026-10 (2026-10-01 – 2026-10-31) · as of 2026-10-30T00:00:00
+  
   #  REP    TEAM  WON  WON AMOUNT  HELD/IDEAL         CLAIMED  ABANDONED %  INVALID F/U %  STAKED  COMPLETE  STAKE WINS
   1  li     east    1     100,000  0/10 0/13 0/7 0/2        0            -            50%       1         0           0
   2  admin  -       0           0  0/10 0/13 0/7 0/2        0            -              -       0         0           0
@@ -73,6 +79,8 @@ The scorecard, ranked by won amount; the pool report:
   $ hopper --now 2026-10-30 rep scorecard --period 2026-10 --rep li --json | jq -c '.rows[0] | {rank, rep, won, won_amount, claimed, abandoned, invalid_share, staked, holdings_vs_ideal}'
   {"rank":1,"rep":"li","won":1,"won_amount":100000,"claimed":0,"abandoned":1,"invalid_share":50,"staked":1,"holdings_vs_ideal":"0/10 0/13 0/7 0/2"}
   $ hopper --now 2026-10-30 pool report --period 2026-10 --format table
+  Shared pool · 2026-10 (2026-10-01 – 2026-10-31) · as of 2026-10-30T00:00:00
+  
   MEASURE         VALUE                              COUNT
   grade           A                                      1
   grade           B                                      0

@@ -37,6 +37,8 @@ Seed 003's worked examples through the CLI: the 26,000,000 forecast and the 50 %
 50M@10 % + 20M@30 % + 10M@60 % + 5M@100 % + 4M@100 % = 26,000,000:
 
   $ hopper forecast --period 2017 --format table
+  Forecast · method stage · 2017 (2017-01-01 – 2017-12-31) · as of 2016-12-15T09:00:00
+  
   REF    NAME  CUSTOMER  CLOSE           AMOUNT  PROB    WEIGHTED  OWNER
   O1     P1    客户甲    2017-01-20  50,000,000   10%   5,000,000  admin
   O2     P2    客户甲    2017-03-15  20,000,000   30%   6,000,000  admin
@@ -49,6 +51,8 @@ Seed 003's worked examples through the CLI: the 26,000,000 forecast and the 50 %
   $ hopper forecast --period 2017 --json | jq -c '.total'
   {"amount":89000000,"weighted":26000000}
   $ hopper forecast --period 2017 --by quarter --format table
+  Forecast · method stage · 2017 (2017-01-01 – 2017-12-31) · as of 2016-12-15T09:00:00
+  
   quarter  COUNT      AMOUNT    WEIGHTED
   2017-Q1      2  70,000,000  11,000,000
   2017-Q2      1  10,000,000   6,000,000
@@ -85,6 +89,8 @@ Won deals in the period are shown apart as closed; the total is of open deals on
 The funnel: distribution of count and amount per stage (seed 003):
 
   $ hopper funnel report --pipeline F --format table
+  Funnel · as of 2016-12-15T09:00:00
+  
   PIPELINE  STAGE  NAME  COUNT  COUNT %      AMOUNT  AMOUNT %    WEIGHTED
   F         s10    s10       1      25%  50,000,000    59.52%   5,000,000
   F         s30    s30       1      25%  20,000,000    23.81%   6,000,000
@@ -100,6 +106,8 @@ The funnel: distribution of count and amount per stage (seed 003):
   admin\ts100\t1 (esc)
   total\t\t4 (esc)
   $ hopper funnel report --layers --format table
+  Customers per layer · as of 2016-12-15T09:00:00
+  
   LAYER        NAME      COUNT  IDEAL/REP  admin  wang  li  zhao
   resource     客户资源      0          -      0     0   0     0
   graded       已分级        0         10      0     0   0     0
@@ -130,6 +138,8 @@ The conversion, scaled down: 20 at the first stage on 2017-08-01; by 08-31 10 mo
   $ hopper --now 2017-09-02 opp promote O18 -q
   O18
   $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --pipeline M --format table
+  Stage conversion · 2017-08 (2017-08-01 – 2017-08-31) · as of 2017-09-05T00:00:00
+  
   PIPELINE  STAGE        NAME      START  MOVED  STAYED  LOST  BACK  RATE
   M         contact      初步接触     20     10       8     2     0   50%
   M         proposal     方案报价      0      0       0     0     0     -
@@ -143,12 +153,12 @@ The conversion, scaled down: 20 at the first stage on 2017-08-01; by 08-31 10 mo
 Historical win rates from that history (product of onward conversions), with sample sizes:
 
   $ hopper --now 2017-09-05 forecast --method historical --period 2017 --json | jq -c '.win_rates[] | select(.pipeline == "M")'
-  {"pipeline":"M","sample":14,"stage":"contact","win_rate":null}
-  {"pipeline":"M","sample":0,"stage":"proposal","win_rate":null}
-  {"pipeline":"M","sample":0,"stage":"negotiation","win_rate":null}
-  {"pipeline":"M","sample":0,"stage":"contract","win_rate":null}
+  {"basis":"stage probability","pipeline":"M","sample":2,"stage":"contact","used":10,"win_rate":0,"won":0}
+  {"basis":"stage probability","pipeline":"M","sample":0,"stage":"proposal","used":30,"win_rate":null,"won":0}
+  {"basis":"stage probability","pipeline":"M","sample":0,"stage":"negotiation","used":60,"win_rate":null,"won":0}
+  {"basis":"stage probability","pipeline":"M","sample":0,"stage":"contract","used":90,"win_rate":null,"won":0}
   $ hopper --now 2017-09-05 forecast --method run-rate --json | jq -c '.rows[0]'
-  {"average_won":5000000,"created":21,"lost":2,"period":"2017-10","projected":12054350,"win_rate":33.33,"window_days":90,"won":1}
+  {"average_won":5000000,"closed":0,"created":21,"days_left":31,"expected":12054350,"lost":2,"period":"2017-10","projected":12054350,"win_rate":33.33,"window_days":90,"window_from":"2017-06-08","won":1}
 
 HTML for the cron mail: one self-contained file with the funnel as SVG, every value escaped.
 
