@@ -3,6 +3,7 @@
 #include <string>
 
 #include "hopper/config.h"
+#include "hopper/error.h"
 #include "hopper/workspace.h"
 
 using namespace hopper;
@@ -111,4 +112,29 @@ TEST_CASE("stage required fields must exist") {
       "required_fields = [\"close_date\", \"margin\"]\n");
   CHECK(has_problem(r, 6, "unknown opportunity field 'margin'"));
   CHECK(r.problems.size() == 1);
+}
+
+TEST_CASE("[security] and [forecast] are read, with their defaults") {
+  auto defaults = parse_config("");
+  CHECK_FALSE(defaults.config.security.strict);
+  CHECK(defaults.config.forecast.min_sample == 20);
+  auto set = parse_config("[security]\nstrict = true\n[forecast]\nmin_sample = 5\n");
+  REQUIRE(set.ok());
+  CHECK(set.config.security.strict);
+  CHECK(set.config.forecast.min_sample == 5);
+  auto typo = parse_config("[security]\nstrickt = true\n");
+  REQUIRE(typo.problems.size() == 1);
+  CHECK(typo.problems[0].line == 2);
+  CHECK_FALSE(parse_config("[forecast]\nmin_sample = 0\n").ok());
+}
+
+TEST_CASE("filters name a key or its display name; an unknown one lists the valid ones") {
+  Config c = parse_config("").config;
+  CHECK(c.layer_key("意向") == "intent");
+  CHECK(c.layer_key("abandoned") == "abandoned");
+  CHECK(c.stage_key("", "方案报价") == "proposal");
+  CHECK(c.pipeline_key("New business") == "M");
+  CHECK(c.grade_key("") == "");
+  CHECK_THROWS_AS(c.grade_key("Z"), Error);
+  CHECK_THROWS_AS(c.stage_key("M", "renewal-typo"), Error);
 }

@@ -54,6 +54,8 @@ json config_json(const Config& c) {
       {"conflict", {{"policy", c.conflict.policy}, {"segment", c.conflict.by_segment}}},
       {"assign", {{"strategy", c.assign.strategy}, {"top_seller_window_days", c.assign.top_seller_window_days},
                   {"own_discovery", c.assign.own_discovery}}},
+      {"forecast", {{"min_sample", c.forecast.min_sample}}},
+      {"security", {{"strict", c.security.strict}}},
       {"field", fields}};
 }
 

@@ -16,7 +16,7 @@ static const char* kExitCodes = R"(hopper exit codes
   6  invalid input: date, amount, phone, email, CSV row
   7  workspace or funnel.toml error
   8  busy: the workspace stayed locked longer than --wait
-  9  not permitted for this role, or unknown acting user
+  9  not permitted for this role, or unknown acting user ([security] strict: --as or a moved clock)
 )";
 
 struct Topic {

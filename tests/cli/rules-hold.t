@@ -175,15 +175,15 @@ still counts against today's limit:
 [security] strict: --as names only the OS account's own rep unless it is an
 admin, and moving the clock on a change is for admins:
 
-  $ printf '\n[security]\nstrict = true\n' >> funnel.toml
+  $ sed -i 's/^strict = false/strict = true/' funnel.toml
   $ hopper config check -q
   $ hopper rep list -q
   hopper: [security] strict: OS account 'root' may act only as its own rep, not as 'admin' (an admin may; see hopper rep list)
   [9]
-  $ sed -i '/^\[security\]/,$d' funnel.toml
+  $ sed -i 's/^strict = true/strict = false/' funnel.toml
   $ hopper rep add root --role rep -q
   R5
-  $ printf '\n[security]\nstrict = true\n' >> funnel.toml
+  $ sed -i 's/^strict = false/strict = true/' funnel.toml
   $ unset HOPPER_USER
   $ hopper --as root customer add 丙 -q
   hopper: [security] strict: --now, HOPPER_NOW and --at on a change are for admins; run it without them
