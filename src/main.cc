@@ -112,24 +112,6 @@ Rep resolve_actor(Store& store, const std::string& name) {
   return *rep;
 }
 
-// [security] strict: the OS account is who acts. --as may name another rep
-// only when the OS account's own rep is an admin, and so may a moved clock
-// on a write, so cooldowns and claim limits cannot be dodged.
-void require_strict_identity(Context& ctx, const Globals& g, bool write) {
-  std::optional<Rep> own = ctx.store->find_rep(ctx.os_user);
-  bool admin = own && own->active && own->role == Role::admin;
-  if (admin) return;
-  const Rep& actor = ctx.session->actor;
-  if (actor.name != ctx.os_user)
-    throw Error(Exit::denied, fmt::format("[security] strict: OS account '{}' may act only as its own rep, not as '{}' "
-                                          "(an admin may; see hopper rep list)",
-                                          ctx.os_user, actor.name));
-  bool clock_moved = g.now || !env("HOPPER_NOW").empty() || g.at;
-  if (write && clock_moved)
-    throw Error(Exit::denied, "[security] strict: --now, HOPPER_NOW and --at on a change are for admins; "
-                              "run it without them");
-}
-
 // Opens the workspace, the store and the transaction the command needs, runs
 // it, and commits (or rolls back for --dry-run and on any error).
 void run(const Command& cmd, Context& ctx, const Globals& g) {
@@ -146,14 +128,13 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
   Rep actor = resolve_actor(*ctx.store, acting_user(g, ctx.config->config, ctx.os_user));
   Time at = g.at ? ctx.parse_when(*g.at) : ctx.now;
-  if (at > ctx.now)
-    throw Error(Exit::invalid, fmt::format("--at {} is later than the clock ({}); --at records what already happened",
-                                           format_time(at), format_time(ctx.now)));
+  require_not_after_clock(at, ctx.now);
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
   ctx.store->begin(write);
   try {
     if (write) ctx.begin_event(*ctx.store, actor.name);
-    if (ctx.config->config.security.strict) require_strict_identity(ctx, g, write);
+    require_strict_identity(ctx.config->config, *ctx.store, ctx.os_user, actor, write,
+                            g.now || !env("HOPPER_NOW").empty() || g.at);
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();

@@ -11,6 +11,26 @@ void Session::record_change(Ref subject, const std::string& field, const std::st
   store.add_history({0, at_text(), actor.name, subject, field, from, to, reason, cause, rule});
 }
 
+void require_not_after_clock(Time at, Time now) {
+  if (at > now)
+    throw Error(Exit::invalid, fmt::format("--at {} is later than the clock ({}); --at records what already happened",
+                                           format_time(at), format_time(now)));
+}
+
+void require_strict_identity(const Config& config, Store& store, const std::string& os_user, const Rep& actor,
+                             bool write, bool clock_moved) {
+  if (!config.security.strict) return;
+  std::optional<Rep> own = store.find_rep(os_user);
+  if (own && own->active && own->role == Role::admin) return;
+  if (actor.name != os_user)
+    throw Error(Exit::denied, fmt::format("[security] strict: OS account '{}' may act only as its own rep, not as '{}' "
+                                          "(an admin may; see hopper rep list)",
+                                          os_user, actor.name));
+  if (write && clock_moved)
+    throw Error(Exit::denied, "[security] strict: --now, HOPPER_NOW and --at on a change are for admins; "
+                              "run it without them");
+}
+
 void require_manager(const Session& s, std::string_view action) {
   if (!s.actor.is_manager())
     throw Error(Exit::denied, fmt::format("{} is for managers and admins; {} is a {}", action, s.actor.name,

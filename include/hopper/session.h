@@ -25,6 +25,16 @@ struct Session {
                      const std::string& reason = "", Cause cause = Cause::none, const std::string& rule = "");
 };
 
+// --at records what already happened: Error(invalid) when it is later than
+// the clock (--now, or the system time).
+void require_not_after_clock(Time at, Time now);
+// [security] strict: the OS account is who acts. Another rep may be named
+// (--as, HOPPER_USER) only when the OS account's own rep is an active admin,
+// and so may a moved clock (--now, HOPPER_NOW, --at) on a change; Error(denied)
+// otherwise. Does nothing when strict is off.
+void require_strict_identity(const Config& config, Store& store, const std::string& os_user, const Rep& actor,
+                             bool write, bool clock_moved);
+
 // Error(denied) unless the actor is a manager or an admin.
 void require_manager(const Session& s, std::string_view action);
 void require_admin(const Session& s, std::string_view action);
