@@ -221,6 +221,7 @@ CREATE INDEX history_cause ON history (cause, at) WHERE cause <> '';
 ALTER TABLE event ADD COLUMN real_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE event ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
 CREATE INDEX event_change_event ON event_change (event_id);
+CREATE INDEX todo_subject ON todo (subject_kind, subject_id);
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
@@ -996,15 +997,23 @@ std::optional<Opportunity> Store::find_opportunity(Id id) {
 }
 
 std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
-  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + R"sql(
-WHERE (?1 IS NULL OR o.owner_id = ?1) AND (?2 IS NULL OR o.customer_id = ?2) AND (?3 = '' OR o.pipeline = ?3)
-  AND (?4 = '' OR o.stage = ?4) AND (?5 = '' OR o.status = ?5)
-ORDER BY o.id)sql");
-  bind_optional(st, 1, f.owner_id);
-  bind_optional(st, 2, f.customer_id);
-  st.bind(3, f.pipeline);
-  st.bind(4, f.stage);
-  st.bind(5, f.status);
+  // Only the conditions asked for (fixed text, values bound), so SQLite can
+  // use the index that fits: a catch-all "?1 IS NULL OR …" scans the table.
+  std::string where;
+  auto when = [&](bool asked, const char* condition) {
+    if (asked) where += (where.empty() ? "WHERE " : " AND ") + std::string(condition);
+  };
+  when(f.owner_id.has_value(), "o.owner_id = :owner");
+  when(f.customer_id.has_value(), "o.customer_id = :customer");
+  when(!f.pipeline.empty(), "o.pipeline = :pipeline");
+  when(!f.stage.empty(), "o.stage = :stage");
+  when(!f.status.empty(), "o.status = :status");
+  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where + " ORDER BY o.id");
+  if (f.owner_id) st.bind(":owner", *f.owner_id);
+  if (f.customer_id) st.bind(":customer", *f.customer_id);
+  if (!f.pipeline.empty()) st.bind(":pipeline", f.pipeline);
+  if (!f.stage.empty()) st.bind(":stage", f.stage);
+  if (!f.status.empty()) st.bind(":status", f.status);
   std::vector<Opportunity> out;
   while (st.executeStep()) out.push_back(read_opportunity(st));
   return out;
@@ -1103,14 +1112,14 @@ std::optional<Todo> Store::find_todo(Id id) {
 }
 
 std::vector<Todo> Store::todos(const TodoFilter& f) {
-  SQLite::Statement st(*db_, std::string(kTodoSelect) + R"sql(
-WHERE (?1 IS NULL OR t.owner_id = ?1) AND (?2 = 0 OR t.status = 'open')
-  AND (?3 IS NULL OR (t.subject_kind = 'customer' AND t.subject_id = ?3)
-       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = ?3)))
-ORDER BY t.due IS NULL, t.due, t.id)sql");
-  bind_optional(st, 1, f.owner_id);
-  st.bind(2, f.open_only ? 1 : 0);
-  bind_optional(st, 3, f.customer_id);
+  std::string where = f.open_only ? "WHERE t.status = 'open'" : "WHERE 1";
+  if (f.owner_id) where += " AND t.owner_id = :owner";
+  if (f.customer_id)  // about the customer, or about one of its deals (todo_subject serves both)
+    where += R"sql( AND ((t.subject_kind = 'customer' AND t.subject_id = :customer)
+       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql";
+  SQLite::Statement st(*db_, std::string(kTodoSelect) + where + " ORDER BY t.due IS NULL, t.due, t.id");
+  if (f.owner_id) st.bind(":owner", *f.owner_id);
+  if (f.customer_id) st.bind(":customer", *f.customer_id);
   std::vector<Todo> out;
   while (st.executeStep()) out.push_back(read_todo(st));
   return out;
