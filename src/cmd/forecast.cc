@@ -53,12 +53,13 @@ void add_forecast_commands(Commands& c) {
         lines.push_back(w.from_history
                             ? fmt::format("{}/{}: {} won of {} closed = {}", w.pipeline, w.stage, w.won, w.sample,
                                           format_percent(w.used))
-                            : fmt::format("{}/{}: {} closed (< {}), stage probability {} used", w.pipeline, w.stage,
-                                          w.sample, s.config.forecast.min_sample, format_percent(w.used)));
+                            : fmt::format("{}/{}: {} closed, too few: stage probability {}", w.pipeline, w.stage,
+                                          w.sample, format_percent(w.used)));
       }
       extra["win_rates"] = rates;
       extra["min_sample"] = s.config.forecast.min_sample;
-      basis = "\nwin rates: " + join(lines, "; ");
+      basis = fmt::format("\nwin rate per stage (measured from {} closed deals, else the stage probability):\n  {}",
+                          s.config.forecast.min_sample, join(lines, "\n  "));
     }
     std::vector<json> rows;
     std::vector<std::string> labels, shown;

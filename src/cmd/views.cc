@@ -329,7 +329,12 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
     std::string body = "<p class=\"meta\">" + html_escape(heading_meta(ctx, h)) + "</p>\n";
     if (!h.empty.empty()) body += "<p class=\"empty\"><strong>" + html_escape(h.empty) + "</strong></p>\n";
     else body += svg + html_table(all, columns);
-    if (!note.empty()) body += "<p>" + html_escape(note) + "</p>\n";
+    if (!note.empty()) {
+      std::string lines = html_escape(note);
+      for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at + 5))
+        lines.replace(at, 1, "<br>\n");
+      body += "<p>" + lines + "</p>\n";
+    }
     return ctx.print(html_page(h.title, body));
   }
   bool text = (f == Format::table || f == Format::md) && !ctx.out.quiet;
