@@ -890,22 +890,36 @@ ORDER BY a.at, a.id)sql");
 // ---- duplicates
 
 std::vector<DuplicateMatch> Store::find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except) {
-  SQLite::Statement st(*db_, R"sql(
+  // One indexed lookup per key given (each names its partial index's
+  // condition, so SQLite may use it); UNION drops a record matched twice.
+  struct Branch {
+    const std::string& value;
+    const char *customer_column, *lead_column;
+  };
+  std::vector<std::string> parts;
+  for (const Branch& b : {Branch{keys.phone, "phone_key", "phone_key"}, Branch{keys.email, "email_key", "email_key"},
+                          Branch{keys.company, "name_key", "company_key"}}) {
+    if (b.value.empty()) continue;
+    std::string param = std::string(":") + b.lead_column;
+    parts.push_back(fmt::format(R"sql(
 SELECT 'customer', c.id, c.name, coalesce(r.name, ''), c.layer, c.phone_key, c.email_key, c.name_key
 FROM customer c LEFT JOIN rep r ON r.id = c.owner_id
-WHERE ((?1 <> '' AND c.phone_key = ?1) OR (?2 <> '' AND c.email_key = ?2) OR (?3 <> '' AND c.name_key = ?3))
-  AND NOT (?4 = 'customer' AND c.id = ?5)
-UNION ALL
+WHERE c.{0} = {2} AND c.{0} <> '' AND NOT (:except_kind = 'customer' AND c.id = :except_id)
+UNION
 SELECT 'lead', l.id, l.name, coalesce(r.name, ''), 'lead', l.phone_key, l.email_key, l.company_key
 FROM lead l LEFT JOIN rep r ON r.id = l.owner_id
-WHERE l.status = 'open'
-  AND ((?1 <> '' AND l.phone_key = ?1) OR (?2 <> '' AND l.email_key = ?2) OR (?3 <> '' AND l.company_key = ?3))
-  AND NOT (?4 = 'lead' AND l.id = ?5))sql");
-  st.bind(1, keys.phone);
-  st.bind(2, keys.email);
-  st.bind(3, keys.company);
-  st.bind(4, except ? std::string(kind_table(except->kind)) : std::string());
-  st.bind(5, except ? except->id : 0);
+WHERE l.{1} = {2} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind = 'lead' AND l.id = :except_id))sql",
+                                b.customer_column, b.lead_column, param));
+  }
+  if (parts.empty()) return {};
+  std::string sql;
+  for (const auto& part : parts) sql += (sql.empty() ? "" : "\nUNION") + part;
+  SQLite::Statement st(*db_, sql);
+  if (!keys.phone.empty()) st.bind(":phone_key", keys.phone);
+  if (!keys.email.empty()) st.bind(":email_key", keys.email);
+  if (!keys.company.empty()) st.bind(":company_key", keys.company);
+  st.bind(":except_kind", except ? std::string(kind_table(except->kind)) : std::string());
+  st.bind(":except_id", except ? except->id : 0);
   std::vector<DuplicateMatch> out;
   while (st.executeStep()) {
     DuplicateMatch m;
