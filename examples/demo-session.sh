@@ -17,7 +17,7 @@ quiet customer add 杭州青禾贸易 --grade C --pool
 quiet --as li lead convert L1
 quiet --as li log C1 '拜访客户，演示了报价系统，对方 CTO 很感兴趣' --type visit
 quiet --as li opp add C1 --name 'ERP 升级' --amount 1,000,000 --close 2026-12-31
-quiet --as li opp add C4 --name 监控平台 --amount 30万 --stage negotiation --close 2026-12-20
+quiet --as wang opp add C4 --name 监控平台 --amount 30万 --stage negotiation --close 2026-12-20 --force --reason '从旧系统迁入'
 quiet --as li opp check O1 needs_analysis
 quiet --as li opp promote O1
 quiet --as li opp promote O1
@@ -44,3 +44,4 @@ run forecast --by month --period this-year
 run forecast
 run customer show C4
 run history --limit 8
+run doctor

@@ -186,6 +186,7 @@ int main(int argc, char** argv) {
   add_reorder_commands(commands);
   add_agenda_commands(commands);
   add_history_commands(commands);
+  add_doctor_commands(commands);
   add_help_commands(commands);
 
   try {

@@ -1362,6 +1362,90 @@ WHERE json_extract(fields, :from_path) IS NOT NULL AND :from <> :to)sql", entity
   return 0;
 }
 
+// ---- backup and doctor
+
+void Store::backup_to(const std::filesystem::path& file) {
+  struct stat source {};
+  if (::stat(db_->getFilename().c_str(), &source) != 0)
+    throw Error(Exit::config, fmt::format("cannot read the mode of '{}'", db_->getFilename()));
+  if (std::filesystem::exists(file))
+    throw Error(Exit::config, fmt::format("'{}' exists; backup never overwrites: choose another name", file.string()));
+  create_private_file(file, (source.st_mode & 0070) != 0);
+  try {
+    db_->backup(file.c_str(), SQLite::Database::Save);
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);  // no half backup left behind
+    throw;
+  }
+}
+
+namespace {
+std::vector<std::string> sentences(SQLite::Statement& st) {
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> Store::integrity_problems(int limit) {
+  SQLite::Statement st(*db_, "SELECT * FROM pragma_integrity_check(?)");
+  st.bind(1, limit);
+  auto out = sentences(st);
+  if (out.size() == 1 && out[0] == "ok") out.clear();
+  return out;
+}
+
+std::vector<std::string> Store::foreign_key_problems(int limit) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT "table" || ' row ' || rowid || ' points to a missing ' || parent FROM pragma_foreign_key_check LIMIT ?)sql");
+  st.bind(1, limit);
+  return sentences(st);
+}
+
+std::vector<std::string> Store::deals_not_with_their_customer(int limit) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT 'O' || o.id || ' is open with ' || coalesce(r.name, 'nobody') || ' but customer C' || c.id || ' belongs to '
+       || coalesce(cr.name, 'the pool')
+FROM opportunity o JOIN customer c ON c.id = o.customer_id
+  LEFT JOIN rep r ON r.id = o.owner_id LEFT JOIN rep cr ON cr.id = c.owner_id
+WHERE o.status = 'open' AND o.owner_id IS NOT c.owner_id LIMIT ?)sql");
+  st.bind(1, limit);
+  return sentences(st);
+}
+
+std::vector<std::string> Store::stages_not_matching_history(int limit) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT 'O' || o.id || ' is in ' || o.stage || ' but its history last moved it to ' || coalesce(h.to_value, 'nothing')
+FROM opportunity o LEFT JOIN history h ON h.id = (
+  SELECT max(id) FROM history WHERE subject_kind = 'opportunity' AND subject_id = o.id AND field = 'stage')
+WHERE h.to_value IS NOT o.stage LIMIT ?)sql");
+  st.bind(1, limit);
+  return sentences(st);
+}
+
+std::vector<std::string> Store::changes_without_event(int limit) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT 'change ' || c.id || ' of ' || c.tbl || ' ' || c.row_id || ' has no event'
+FROM event_change c LEFT JOIN event e ON e.id = c.event_id WHERE e.id IS NULL
+UNION ALL
+SELECT 'history row ' || h.id || ' (' || h.subject_kind || ' ' || h.subject_id || ') has no event'
+FROM history h LEFT JOIN event e ON e.id = h.event_id WHERE e.id IS NULL LIMIT ?)sql");
+  st.bind(1, limit);
+  return sentences(st);
+}
+
+std::vector<std::string> Store::records_of_departed_reps(int limit) {
+  SQLite::Statement st(*db_, R"sql(
+SELECT 'customer C' || c.id || ' is owned by ' || r.name || ', who has left'
+FROM customer c JOIN rep r ON r.id = c.owner_id WHERE NOT r.active
+UNION ALL
+SELECT 'open lead L' || l.id || ' is owned by ' || r.name || ', who has left'
+FROM lead l JOIN rep r ON r.id = l.owner_id WHERE NOT r.active AND l.status = 'open' LIMIT ?)sql");
+  st.bind(1, limit);
+  return sentences(st);
+}
+
 std::optional<std::string> Store::last_assigned_rep() {
   SQLite::Statement st(*db_, R"sql(
 SELECT to_value FROM history WHERE field = 'owner' AND subject_kind = 'customer' AND cause = 'assigned'

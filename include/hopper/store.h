@@ -253,6 +253,19 @@ class Store {
   std::vector<std::pair<std::string, int>> field_values(const std::string& entity, const std::string& key);
   int rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to);
 
+  // An online copy of the database (SQLite's backup API: a consistent
+  // snapshot while others write) to a new file with the database's mode;
+  // Error(config) when the file exists or cannot be created.
+  void backup_to(const std::filesystem::path& file);
+  // Health checks for hopper doctor; each returns one sentence per problem
+  // found (at most `limit`), empty when clean.
+  std::vector<std::string> integrity_problems(int limit);
+  std::vector<std::string> foreign_key_problems(int limit);
+  std::vector<std::string> deals_not_with_their_customer(int limit);
+  std::vector<std::string> stages_not_matching_history(int limit);
+  std::vector<std::string> changes_without_event(int limit);
+  std::vector<std::string> records_of_departed_reps(int limit);
+
   // Assignment
   std::optional<std::string> last_assigned_rep();
   // Won amounts (minor units) per owner of deals closed since the date.

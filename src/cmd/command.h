@@ -106,6 +106,7 @@ void add_agenda_commands(Commands& c);
 void add_pool_commands(Commands& c);
 void add_funnel_commands(Commands& c);
 void add_forecast_commands(Commands& c);
+void add_doctor_commands(Commands& c);
 void add_help_commands(Commands& c);
 
 }  // namespace hopper::cli

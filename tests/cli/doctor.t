@@ -1,0 +1,58 @@
+hopper doctor and hopper backup.
+
+  $ . "$TESTDIR/setup.sh"
+  $ hopper customer add 华星科技 --owner li -q
+  C1
+  $ hopper opp add C1 --name ERP --amount 30万 --as li -q
+  O1
+  $ hopper customer add 远航 --owner zhao -q
+  C2
+
+A clean workspace passes every check, exit 0:
+
+  $ hopper doctor --format table
+  CHECK                                          STATUS  PROBLEM
+  database integrity                             ok      -
+  foreign keys                                   ok      -
+  open deals follow their customer               ok      -
+  stages match their history                     ok      -
+  every change has its event                     ok      -
+  nothing owned by a rep who left                ok      -
+  no rep over capacity                           ok      -
+  funnel.toml defines every key the records use  ok      -
+
+A backup is a whole database with the workspace's mode; it never overwrites:
+
+  $ hopper backup ../copy.db
+  backed up to ../copy.db (* bytes, a consistent snapshot; restore by copying it to .hopper/hopper.db) (glob)
+  $ stat -c %a ../copy.db
+  600
+  $ sqlite3 ../copy.db 'PRAGMA integrity_check; SELECT count(*) FROM customer'
+  ok
+  2
+  $ hopper backup ../copy.db
+  hopper: '../copy.db' exists; backup never overwrites: choose another name
+  [7]
+  $ hopper backup /nonexistent/dir/copy.db
+  hopper: cannot create '/nonexistent/dir/copy.db'
+  [7]
+
+Whatever breaks an invariant behind hopper's back (here a hand-edit with
+sqlite3, a lowered capacity, a dropped stage) is found, exit 7:
+
+  $ sqlite3 .hopper/hopper.db "UPDATE opportunity SET owner_id = 4 WHERE id = 1; UPDATE opportunity SET stage = 'contract' WHERE id = 1; UPDATE rep SET active = 0 WHERE name = 'zhao'"
+  $ sed -i 's/^capacity = 50 .*/capacity = 0/' funnel.toml
+  $ hopper doctor --json > found.json
+  hopper: doctor found 4 problem(s); the rows above say where (at most 20 per check)
+  [7]
+  $ jq -r '.[] | select(.status == "problem") | "\(.check): \(.problem)"' found.json
+  open deals follow their customer: O1 is open with zhao but customer C1 belongs to li
+  stages match their history: O1 is in contract but its history last moved it to contact
+  nothing owned by a rep who left: customer C2 is owned by zhao, who has left
+  no rep over capacity: li holds 1 customers, over a capacity of 0
+
+The backup from before is clean:
+
+  $ cp funnel.toml ../funnel.toml && mkdir -p ../restored/.hopper && cp ../copy.db ../restored/.hopper/hopper.db && sed -i 's/^capacity = 0/capacity = 50/' ../funnel.toml && cp ../funnel.toml ../restored/
+  $ hopper -C ../restored doctor -q >/dev/null; echo $?
+  0
