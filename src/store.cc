@@ -265,6 +265,21 @@ END;
   }
 }
 
+// A WHERE clause of only the conditions a filter gives (fixed text, values
+// bound by name): catch-all "?1 IS NULL OR col = ?1" conditions keep SQLite
+// from using any index.
+class Where {
+ public:
+  Where& add(bool asked, const char* condition) {
+    if (asked) text_ += (text_.empty() ? "WHERE " : " AND ") + std::string(condition);
+    return *this;
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
 std::string fields_json(const Fields& fields) { return nlohmann::json(fields).dump(); }
 Fields parse_fields(const std::string& text) {
   Fields out;
@@ -644,14 +659,16 @@ std::optional<Lead> Store::find_lead(Id id) {
 }
 
 std::vector<Lead> Store::leads(const LeadFilter& f) {
-  SQLite::Statement st(*db_, std::string(kLeadSelect) + R"sql(
-WHERE (?1 IS NULL OR l.owner_id = ?1) AND (?2 = '' OR l.grade = ?2) AND (?3 = '' OR l.source = ?3)
-  AND (?4 = '' OR l.status = ?4)
-ORDER BY l.id)sql");
-  bind_optional(st, 1, f.owner_id);
-  st.bind(2, f.grade);
-  st.bind(3, f.source);
-  st.bind(4, f.status);
+  Where where;
+  where.add(f.owner_id.has_value(), "l.owner_id = :owner")
+      .add(!f.grade.empty(), "l.grade = :grade")
+      .add(!f.source.empty(), "l.source = :source")
+      .add(!f.status.empty(), "l.status = :status");
+  SQLite::Statement st(*db_, std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  if (f.owner_id) st.bind(":owner", *f.owner_id);
+  if (!f.grade.empty()) st.bind(":grade", f.grade);
+  if (!f.source.empty()) st.bind(":source", f.source);
+  if (!f.status.empty()) st.bind(":status", f.status);
   std::vector<Lead> out;
   while (st.executeStep()) out.push_back(read_lead(st));
   return out;
@@ -716,15 +733,17 @@ std::optional<Customer> Store::find_customer(Id id) {
 }
 
 std::vector<Customer> Store::customers(const CustomerFilter& f) {
-  SQLite::Statement st(*db_, std::string(kCustomerSelect) + R"sql(
-WHERE (?1 IS NULL OR c.owner_id = ?1) AND (?2 = 0 OR c.owner_id IS NULL) AND (?3 = '' OR c.layer = ?3)
-  AND (?4 = '' OR c.grade = ?4) AND (?5 = '' OR c.segment = ?5)
-ORDER BY c.id)sql");
-  bind_optional(st, 1, f.owner_id);
-  st.bind(2, f.pool_only ? 1 : 0);
-  st.bind(3, f.layer);
-  st.bind(4, f.grade);
-  st.bind(5, f.segment);
+  Where where;
+  where.add(f.owner_id.has_value(), "c.owner_id = :owner")
+      .add(f.pool_only, "c.owner_id IS NULL")
+      .add(!f.layer.empty(), "c.layer = :layer")
+      .add(!f.grade.empty(), "c.grade = :grade")
+      .add(!f.segment.empty(), "c.segment = :segment");
+  SQLite::Statement st(*db_, std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  if (f.owner_id) st.bind(":owner", *f.owner_id);
+  if (!f.layer.empty()) st.bind(":layer", f.layer);
+  if (!f.grade.empty()) st.bind(":grade", f.grade);
+  if (!f.segment.empty()) st.bind(":segment", f.segment);
   std::vector<Customer> out;
   while (st.executeStep()) out.push_back(read_customer(st));
   return out;
@@ -745,9 +764,9 @@ WHERE owner_id = ? AND layer NOT IN (SELECT value FROM json_each(?)))sql");
 std::vector<CustomerClock> Store::customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
                                                   const std::string& abandoned_layer,
                                                   const std::string& stage_probabilities) {
-  SQLite::Statement st(*db_, R"sql(
+  std::string sql = R"sql(
 WITH stage_probability (pipeline, stage, probability) AS (
-  SELECT json_extract(value, '$.p'), json_extract(value, '$.s'), json_extract(value, '$.prob') FROM json_each(?1))
+  SELECT json_extract(value, '$.p'), json_extract(value, '$.s'), json_extract(value, '$.prob') FROM json_each(:stages))
 SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(c.claimed_at, c.created_at),
   (SELECT coalesce(max(a.at), '') FROM activity a
    WHERE a.customer_id = c.id AND a.valid AND a.at >= coalesce(c.claimed_at, c.created_at)),
@@ -758,13 +777,17 @@ SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(
    JOIN stage_probability sp ON sp.pipeline = o.pipeline AND sp.stage = o.stage
    WHERE o.customer_id = c.id AND o.status = 'open'),
   c.layer
-FROM customer c JOIN rep r ON r.id = c.owner_id
-WHERE c.layer <> ?2 AND (?3 IS NULL OR c.owner_id = ?3) AND (?4 IS NULL OR c.id = ?4)
-ORDER BY c.id)sql");
-  st.bind(1, stage_probabilities);
-  st.bind(2, abandoned_layer);
-  bind_optional(st, 3, owner);
-  bind_optional(st, 4, customer);
+FROM customer c JOIN rep r ON r.id = c.owner_id )sql";
+  sql += Where()
+             .add(true, "c.layer <> :abandoned")
+             .add(owner.has_value(), "c.owner_id = :owner")
+             .add(customer.has_value(), "c.id = :customer")
+             .text();
+  SQLite::Statement st(*db_, sql + " ORDER BY c.id");
+  st.bind(":stages", stage_probabilities);
+  st.bind(":abandoned", abandoned_layer);
+  if (owner) st.bind(":owner", *owner);
+  if (customer) st.bind(":customer", *customer);
   std::vector<CustomerClock> out;
   while (st.executeStep()) {
     CustomerClock k;
@@ -1011,18 +1034,13 @@ std::optional<Opportunity> Store::find_opportunity(Id id) {
 }
 
 std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
-  // Only the conditions asked for (fixed text, values bound), so SQLite can
-  // use the index that fits: a catch-all "?1 IS NULL OR …" scans the table.
-  std::string where;
-  auto when = [&](bool asked, const char* condition) {
-    if (asked) where += (where.empty() ? "WHERE " : " AND ") + std::string(condition);
-  };
-  when(f.owner_id.has_value(), "o.owner_id = :owner");
-  when(f.customer_id.has_value(), "o.customer_id = :customer");
-  when(!f.pipeline.empty(), "o.pipeline = :pipeline");
-  when(!f.stage.empty(), "o.stage = :stage");
-  when(!f.status.empty(), "o.status = :status");
-  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where + " ORDER BY o.id");
+  Where where;
+  where.add(f.owner_id.has_value(), "o.owner_id = :owner")
+      .add(f.customer_id.has_value(), "o.customer_id = :customer")
+      .add(!f.pipeline.empty(), "o.pipeline = :pipeline")
+      .add(!f.stage.empty(), "o.stage = :stage")
+      .add(!f.status.empty(), "o.status = :status");
+  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (f.customer_id) st.bind(":customer", *f.customer_id);
   if (!f.pipeline.empty()) st.bind(":pipeline", f.pipeline);
