@@ -73,6 +73,8 @@ std::string pass_gates(Session& s, const std::string& what, const std::vector<st
     message += "\na manager or admin may pass with --force --reason TEXT";
     throw Error(Exit::refused, message);
   }
+  if (trim(options.reason).empty())
+    throw Error(Exit::usage, "--force passes a gate only with --reason TEXT saying why; it goes in the history");
   return fmt::format("forced by {}: {}{}", s.actor.name, join(problems, "; "),
                      options.reason.empty() ? "" : " — " + options.reason);
 }

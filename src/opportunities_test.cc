@@ -85,7 +85,8 @@ probability = 50
   }
   CHECK_THROWS_AS(promote_opportunity(g, d.id, std::nullopt, {true, ""}), Error);  // a rep may not force
   g.actor.role = Role::manager;
-  d = promote_opportunity(g, d.id, std::nullopt, {true, ""});
+  CHECK_THROWS_AS(promote_opportunity(g, d.id, std::nullopt, {true, ""}), Error);  // forcing needs a reason
+  d = promote_opportunity(g, d.id, std::nullopt, {true, "signed on the spot"});
   CHECK(d.stage == "b");
   auto history = g.store.history({Kind::opportunity, d.id});
   CHECK(history.back().reason.find("forced by admin") == 0);

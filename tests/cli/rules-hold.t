@@ -131,7 +131,11 @@ Skipping is fine once the skipped stages' gates pass:
   $ hopper opp move O4 contract --as li -q
   O4
 
-Forcing is for managers, and history says what was forced past:
+Forcing is for managers, with a reason, and history says what was forced past:
+
+  $ hopper opp add C4 --name D --amount 1万 --stage contract --as wang --force
+  hopper: --force passes a gate only with --reason TEXT saying why; it goes in the history
+  [2]
 
   $ hopper opp add C4 --name C --amount 10万 --stage negotiation --as li --force --reason migrated
   hopper: --force is for managers and admins; li is a rep
