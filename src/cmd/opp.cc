@@ -12,8 +12,8 @@ namespace hopper::cli {
 namespace {
 
 void add_move_options(CLI::App* app, MoveOptions& o) {
-  app->add_flag("--force", o.force, "Pass a stage gate or the pipeline's order (managers and admins; recorded)");
-  app->add_option("--reason", o.reason, "Why, for the history");
+  app->add_flag("--force", o.force, "Pass a stage gate or the pipeline's order (managers and admins; needs --reason)");
+  app->add_option("--reason", o.reason, "Why, for the history (required to force a gate)");
 }
 
 // A verb on one opportunity that prints it afterwards.
