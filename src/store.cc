@@ -214,7 +214,13 @@ UPDATE history SET cause = CASE
     WHEN reason LIKE '% left; handed over to %' THEN 'left'
     ELSE 'edited' END
   WHERE field = 'owner';
-UPDATE history SET rule = substr(reason, 11, instr(reason, ' (') - 11)
+-- "recycled: RULE (N days)": the rule ends at the last " (" (a rule's name may hold one).
+UPDATE history SET rule = (
+    WITH RECURSIVE open_paren (at) AS (
+      SELECT instr(reason, ' (')
+      UNION ALL SELECT at + instr(substr(reason, at + 1), ' (') FROM open_paren
+      WHERE instr(substr(reason, at + 1), ' (') > 0)
+    SELECT substr(reason, 11, max(at) - 11) FROM open_paren)
   WHERE cause = 'recycled' AND instr(reason, ' (') > 11;
 CREATE INDEX history_event ON history (event_id);
 CREATE INDEX history_cause ON history (cause, at) WHERE cause <> '';

@@ -143,3 +143,32 @@ TEST_CASE("an older schema is migrated forward after a backup") {
   CHECK(store.opportunities({}).empty());
   CHECK(store.find_customer(1)->claimed_at == "2017-01-02T00:00:00");  // owned customers count as claimed
 }
+
+TEST_CASE("v4 types the causes of owner changes the earlier versions wrote as text") {
+  TempDb t;
+  {  // a version-3 database with the reasons hopper wrote before causes were typed
+    SQLite::Database db(t.path().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (int v = 0; v < 3; ++v) db.exec(Store::migration_script(v));
+    db.exec("INSERT INTO event (at, actor, argv) VALUES ('2017-01-01T00:00:00', 'li', '[]')");
+    const char* reasons[] = {"claimed", "released: moved abroad", "recycled: no valid follow-up (key accounts) (45 days)",
+                             "assigned: top-seller", "zhao left; handed over to li", ""};
+    for (const char* reason : reasons) {
+      SQLite::Statement st(db, "INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, "
+                               "reason, event_id) VALUES ('2017-01-01T00:00:00', 'li', 'customer', 1, 'owner', "
+                               "'li', 'pool', ?, 1)");
+      st.bind(1, reason);
+      st.exec();
+    }
+    db.exec("PRAGMA user_version = 3");
+  }
+  Store store(t.path(), 1000, false);
+  auto rows = store.history({Kind::customer, 1});
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0].cause == Cause::claimed);
+  CHECK(rows[1].cause == Cause::released);
+  CHECK(rows[2].cause == Cause::recycled);
+  CHECK(rows[2].rule == "no valid follow-up (key accounts)");  // the rule ends at the last " ("
+  CHECK(rows[3].cause == Cause::assigned);
+  CHECK(rows[4].cause == Cause::left);
+  CHECK(rows[5].cause == Cause::edited);
+}

@@ -36,7 +36,7 @@ bool defined(const Config& c, KeyKind kind, const std::string& scope, const std:
       const Pipeline* p = pipeline_named(c, scope);
       return !p || has_stage(*p, key);  // an unknown pipeline is reported once, as a pipeline
     }
-    case KeyKind::layer: return c.layer_index(key) >= 0;
+    case KeyKind::layer: return c.layer_index(key) >= 0 || key == c.abandoned.key;
     case KeyKind::grade: return contains(c.grades, key);
     case KeyKind::segment: return contains(c.segments, key);
     case KeyKind::field: return c.find_field(scope, key) != nullptr;

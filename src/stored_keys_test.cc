@@ -56,3 +56,11 @@ TEST_CASE("a key the rules dropped is listed with its count; a rename moves the 
   edited.fields[0].type = "text";
   CHECK(stranded_records(edited, s.store).empty());
 }
+
+TEST_CASE("the abandoned layer and the default keys are never stranded") {
+  testing::TestSession t;
+  Session& s = t.s();
+  Id c = t.customer("Gone");
+  abandon_customer(s, c, "no budget");
+  CHECK(stranded_records(s.config, s.store).empty());
+}

@@ -213,3 +213,33 @@ Without --as, a strict workspace acts as the OS account:
 
   $ env -u HOPPER_NOW hopper customer add 丁 -q
   C7
+
+Strict off again; a manager handing a customer over, and abandoning it, move its deal too:
+
+  $ sed -i 's/^strict = true/strict = false/' funnel.toml
+  $ export HOPPER_USER=admin
+  $ hopper customer add 己 --owner li -q
+  C8
+  $ hopper opp add C8 --name 己单 --amount 2万 --as li -q
+  O6
+  $ hopper customer edit C8 --owner zhao --as wang -q
+  C8
+  $ hopper opp show O6 --json | jq -r .owner
+  zhao
+  $ hopper customer abandon C8 --reason 'no budget this year' --as zhao -q
+  C8
+  $ hopper opp show O6 --json | jq -r .owner
+  null
+
+The nightly recycle moves a released customer's deal to the pool with it:
+
+  $ hopper customer add 庚 --owner li -q
+  C9
+  $ hopper opp add C9 --name 庚单 --amount 1万 --as li -q
+  O7
+  $ hopper --now 2026-12-20 pool recycle --json | jq -r '.released[] | select(.ref == "C9") | .rule'
+  no valid follow-up
+  $ hopper opp show O7 --json | jq -r .owner
+  null
+  $ hopper history O7 --json | jq -r '.[0].reason'
+  follows customer C9 (recycled: no valid follow-up (23 days))
