@@ -87,7 +87,7 @@ std::string config_text(const Config& c) {
 }  // namespace
 
 void add_config_commands(Commands& c) {
-  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml");
+  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml; rename the keys records use");
   c.add(noun, "check", "Validate funnel.toml; every problem with its line (exit 7 when invalid)", Needs::workspace,
         [](Context& ctx) {
           if (!ctx.config->ok())
