@@ -563,6 +563,12 @@ const FieldDef* Config::find_field(const std::string& entity, const std::string&
   return nullptr;
 }
 
+const Pipeline* Config::find_pipeline(const std::string& key) const {
+  for (const auto& p : pipelines)
+    if (p.key == key) return &p;
+  return nullptr;
+}
+
 bool Config::has_grade(const std::string& grade) const { return contains(grades, grade); }
 bool Config::has_segment(const std::string& segment) const { return contains(segments, segment); }
 

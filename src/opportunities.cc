@@ -61,6 +61,10 @@ std::vector<std::string> forward_gate_problems(Session& s, const Opportunity& o,
   return problems;
 }
 
+std::string join_reason(const std::string& what, const std::string& reason) {
+  return reason.empty() ? what : what + " — " + reason;
+}
+
 // Refuses with every problem (exit 4) unless a manager forces it; returns the
 // reason history records, which says what was forced past.
 std::string pass_gates(Session& s, const std::string& what, const std::vector<std::string>& problems,
@@ -75,8 +79,7 @@ std::string pass_gates(Session& s, const std::string& what, const std::vector<st
   }
   if (trim(options.reason).empty())
     throw Error(Exit::usage, "--force passes a gate only with --reason TEXT saying why; it goes in the history");
-  return fmt::format("forced by {}: {}{}", s.actor.name, join(problems, "; "),
-                     options.reason.empty() ? "" : " — " + options.reason);
+  return join_reason(fmt::format("forced by {}: {}", s.actor.name, join(problems, "; ")), options.reason);
 }
 
 void require_known_stage(Session& s, const Opportunity& o) {
@@ -85,10 +88,6 @@ void require_known_stage(Session& s, const Opportunity& o) {
                                         "with hopper opp move {} STAGE, or rename the key (hopper config rename stage "
                                         "{} NEW)",
                                         ref_of(o), o.stage, o.pipeline, ref_of(o), o.stage));
-}
-
-std::string join_reason(const std::string& what, const std::string& reason) {
-  return reason.empty() ? what : what + " — " + reason;
 }
 
 // Moves to stage `target`, through the gates on the way (see
@@ -150,10 +149,10 @@ const Stage& stage_of(const Config& config, const Opportunity& o) {
 }
 
 const Stage* find_stage(const Config& config, const Opportunity& o) {
-  for (const auto& p : config.pipelines)
-    if (p.key == o.pipeline)
-      for (const auto& st : p.stages)
-        if (st.key == o.stage) return &st;
+  const Pipeline* p = config.find_pipeline(o.pipeline);
+  if (!p) return nullptr;
+  for (const auto& st : p->stages)
+    if (st.key == o.stage) return &st;
   return nullptr;
 }
 

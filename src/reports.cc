@@ -22,12 +22,6 @@ double share(double part, double whole) { return whole > 0 ? std::round(part / w
 std::string end_of(const Period& p) { return format_date(p.last + std::chrono::days{1}) + "T00:00:00"; }
 std::string start_of(const Period& p) { return format_date(p.first) + "T00:00:00"; }
 
-const Pipeline* find_pipeline(const Config& c, const std::string& key) {
-  for (const auto& p : c.pipelines)
-    if (p.key == key) return &p;
-  return nullptr;
-}
-
 int stage_position(const Pipeline& p, const std::string& stage) {
   for (std::size_t i = 0; i < p.stages.size(); ++i)
     if (p.stages[i].key == stage) return static_cast<int>(i);
@@ -91,7 +85,7 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
   std::map<std::string, int> unknown_stages;  // pipeline and stage → a position after the known stages
   for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, pipeline, "", "open"})) {
     // A stage funnel.toml no longer defines is shown as stored, after the known ones.
-    const Pipeline* p = find_pipeline(s.config, o.pipeline);
+    const Pipeline* p = s.config.find_pipeline(o.pipeline);
     int pos = p ? stage_position(*p, o.stage) : -1;
     if (pos < 0) pos = unknown_stages.emplace(o.pipeline + "\n" + o.stage, 100000 + unknown_stages.size()).first->second;
     FunnelRow& row = groups[group_of(o)][{o.pipeline, pos}];

@@ -1150,12 +1150,13 @@ std::optional<Todo> Store::find_todo(Id id) {
 }
 
 std::vector<Todo> Store::todos(const TodoFilter& f) {
-  std::string where = f.open_only ? "WHERE t.status = 'open'" : "WHERE 1";
-  if (f.owner_id) where += " AND t.owner_id = :owner";
-  if (f.customer_id)  // about the customer, or about one of its deals (todo_subject serves both)
-    where += R"sql( AND ((t.subject_kind = 'customer' AND t.subject_id = :customer)
-       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql";
-  SQLite::Statement st(*db_, std::string(kTodoSelect) + where + " ORDER BY t.due IS NULL, t.due, t.id");
+  Where where;
+  where.add(f.open_only, "t.status = 'open'")
+      .add(f.owner_id.has_value(), "t.owner_id = :owner")
+      // about the customer, or about one of its deals (todo_subject serves both)
+      .add(f.customer_id.has_value(), R"sql(((t.subject_kind = 'customer' AND t.subject_id = :customer)
+       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql");
+  SQLite::Statement st(*db_, std::string(kTodoSelect) + where.text() + " ORDER BY t.due IS NULL, t.due, t.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (f.customer_id) st.bind(":customer", *f.customer_id);
   std::vector<Todo> out;
@@ -1348,8 +1349,8 @@ SELECT CAST(json_extract(fields, ?1) AS TEXT) AS v, count(*) FROM {} WHERE v IS 
 int Store::rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to) {
   auto run = [&](const std::string& sql) {
     SQLite::Statement st(*db_, sql);
-    st.bind(":from", from);
-    st.bind(":to", to);
+    if (st.getIndex(":from")) st.bind(":from", from);
+    if (st.getIndex(":to")) st.bind(":to", to);
     if (st.getIndex(":scope")) st.bind(":scope", scope);
     if (st.getIndex(":from_path")) st.bind(":from_path", json_path(from));
     if (st.getIndex(":to_path")) st.bind(":to_path", json_path(to));
@@ -1381,7 +1382,7 @@ WHERE subject_kind = 'customer' AND field = 'layer' AND (from_value = :from OR t
     case KeyKind::field:
       return run(fmt::format(R"sql(
 UPDATE {} SET fields = json_set(json_remove(fields, :from_path), :to_path, json_extract(fields, :from_path))
-WHERE json_extract(fields, :from_path) IS NOT NULL AND :from <> :to)sql", entity_table(scope)));
+WHERE json_extract(fields, :from_path) IS NOT NULL)sql", entity_table(scope)));
   }
   return 0;
 }

@@ -14,31 +14,21 @@ namespace {
 const KeyKind kKeyKinds[] = {KeyKind::pipeline, KeyKind::stage,   KeyKind::layer,
                              KeyKind::grade,    KeyKind::segment, KeyKind::field};
 
-const Pipeline* pipeline_named(const Config& c, const std::string& key) {
-  for (const auto& p : c.pipelines)
-    if (p.key == key) return &p;
-  return nullptr;
-}
-
 bool has_stage(const Pipeline& p, const std::string& key) {
   return std::any_of(p.stages.begin(), p.stages.end(), [&](const Stage& st) { return st.key == key; });
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& v) {
-  return std::find(list.begin(), list.end(), v) != list.end();
 }
 
 // Whether funnel.toml defines the key in that scope.
 bool defined(const Config& c, KeyKind kind, const std::string& scope, const std::string& key) {
   switch (kind) {
-    case KeyKind::pipeline: return pipeline_named(c, key) != nullptr;
+    case KeyKind::pipeline: return c.find_pipeline(key) != nullptr;
     case KeyKind::stage: {
-      const Pipeline* p = pipeline_named(c, scope);
+      const Pipeline* p = c.find_pipeline(scope);
       return !p || has_stage(*p, key);  // an unknown pipeline is reported once, as a pipeline
     }
     case KeyKind::layer: return c.layer_index(key) >= 0 || key == c.abandoned.key;
-    case KeyKind::grade: return contains(c.grades, key);
-    case KeyKind::segment: return contains(c.segments, key);
+    case KeyKind::grade: return c.has_grade(key);
+    case KeyKind::segment: return c.has_segment(key);
     case KeyKind::field: return c.find_field(scope, key) != nullptr;
   }
   return true;

@@ -74,26 +74,23 @@ void add_history_commands(Commands& c) {
         for (const auto& w : argv) words.push_back(shell_quote(w.get<std::string>()));
       bool has_row = !ch.table.empty();
       json row = {{"event", ch.event_id},
-                      {"at", ch.at},
-                      {"actor", ch.actor},
-                      {"real_at", ch.real_at.empty() ? json() : json(ch.real_at)},
-                      {"os_user", ch.os_user.empty() ? json() : json(ch.os_user)},
-                      {"shown_at", ch.at + moved_clock(ch)},
-                      {"shown_actor", ch.os_user.empty() || ch.os_user == ch.actor ? ch.actor
-                                                                                  : ch.actor + " (os " + ch.os_user + ")"},
-                      {"command", "hopper " + join(words, " ")},
-                      {"outcome", ch.outcome},
-                      {"ref", has_row ? json(record_ref(ch, after)) : json()},
-                      {"op", ch.op},
-                      {"change", !has_row ? ch.outcome
-                                 : ch.table == "opportunity_action" ? "checked " + after.value("action", "")
-                                                                    : summary(before, after)},
-                      {"reason", ch.reason.empty() ? json() : json(ch.reason)},
-                      {"before", before},
-                      {"after", after}};
-      if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) {
-        row.erase("shown_at");
-        row.erase("shown_actor");
+                  {"at", ch.at},
+                  {"actor", ch.actor},
+                  {"real_at", ch.real_at.empty() ? json() : json(ch.real_at)},
+                  {"os_user", ch.os_user.empty() ? json() : json(ch.os_user)},
+                  {"command", "hopper " + join(words, " ")},
+                  {"outcome", ch.outcome},
+                  {"ref", has_row ? json(record_ref(ch, after)) : json()},
+                  {"op", ch.op},
+                  {"change", !has_row ? ch.outcome
+                             : ch.table == "opportunity_action" ? "checked " + after.value("action", "")
+                                                                : summary(before, after)},
+                  {"reason", ch.reason.empty() ? json() : json(ch.reason)},
+                  {"before", before},
+                  {"after", after}};
+      if (ctx.out.format != Format::json && ctx.out.format != Format::jsonl) {  // the columns people read
+        row["shown_at"] = ch.at + moved_clock(ch);
+        row["shown_actor"] = ch.os_user.empty() || ch.os_user == ch.actor ? ch.actor : ch.actor + " (os " + ch.os_user + ")";
       }
       rows.push_back(std::move(row));
     }

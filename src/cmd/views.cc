@@ -330,9 +330,8 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
     if (!h.empty.empty()) body += "<p class=\"empty\"><strong>" + html_escape(h.empty) + "</strong></p>\n";
     else body += svg + html_table(all, columns);
     if (!note.empty()) {
-      std::string lines = html_escape(note);
-      for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at + 5))
-        lines.replace(at, 1, "<br>\n");
+      std::string lines;
+      for (char ch : html_escape(note)) lines += ch == '\n' ? std::string("<br>\n") : std::string(1, ch);
       body += "<p>" + lines + "</p>\n";
     }
     return ctx.print(html_page(h.title, body));
