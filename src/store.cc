@@ -229,6 +229,12 @@ ALTER TABLE event ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
 CREATE INDEX event_change_event ON event_change (event_id);
 CREATE INDEX todo_subject ON todo (subject_kind, subject_id);
 )sql",
+    // v5: the event log keeps only the columns an update changed (the
+    // triggers are regenerated after every migration); follow-up counts per
+    // rep and period read an index.
+    R"sql(
+CREATE INDEX activity_actor ON activity (actor_id, at);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
 static_assert(kMigrationCount == Store::kSchemaVersion);
@@ -243,31 +249,39 @@ const char* const kAuditedTables[] = {"rep",         "lead",   "customer", "pers
 // closed, released or cooled), and a trigger enforces that too.
 void install_audit_triggers(SQLite::Database& db) {
   for (const char* table : kAuditedTables) {
-    std::string old_cols, new_cols;
+    // "SELECT 'col' AS k, OLD.col AS o, NEW.col AS n UNION ALL …" (a VALUES
+    // list cannot name its columns inside a trigger); "OLD.a IS NOT NEW.a OR …"
+    std::string columns, changed;
     SQLite::Statement cols(db, "SELECT name FROM pragma_table_info(?)");
     cols.bind(1, table);
     while (cols.executeStep()) {
       std::string c = cols.getColumn(0).getString();
-      old_cols += fmt::format("{}'{}', OLD.{}", old_cols.empty() ? "" : ", ", c, c);
-      new_cols += fmt::format("{}'{}', NEW.{}", new_cols.empty() ? "" : ", ", c, c);
+      columns += columns.empty() ? fmt::format("SELECT '{}' AS k, OLD.{} AS o, NEW.{} AS n", c, c, c)
+                                 : fmt::format(" UNION ALL SELECT '{}', OLD.{}, NEW.{}", c, c, c);
+      changed += fmt::format("{}OLD.{} IS NOT NEW.{}", changed.empty() ? "" : " OR ", c, c);
     }
+    // An insert logs no copy of the row (the row is the record, and its first
+    // values follow from the updates after it); an update logs the columns
+    // it changed, old and new, so the log stays a fraction of the data.
     db.exec(fmt::format(R"sql(
 DROP TRIGGER IF EXISTS {0}_audit_insert;
 DROP TRIGGER IF EXISTS {0}_audit_update;
 DROP TRIGGER IF EXISTS {0}_never_delete;
 CREATE TRIGGER {0}_audit_insert AFTER INSERT ON {0} BEGIN
   INSERT INTO event_change (event_id, tbl, row_id, op, before, after)
-  VALUES ((SELECT max(id) FROM event), '{0}', NEW.id, 'insert', NULL, json_object({2}));
+  VALUES ((SELECT max(id) FROM event), '{0}', NEW.id, 'insert', NULL, NULL);
 END;
-CREATE TRIGGER {0}_audit_update AFTER UPDATE ON {0} BEGIN
+CREATE TRIGGER {0}_audit_update AFTER UPDATE ON {0} WHEN {2} BEGIN
   INSERT INTO event_change (event_id, tbl, row_id, op, before, after)
-  VALUES ((SELECT max(id) FROM event), '{0}', NEW.id, 'update', json_object({1}), json_object({2}));
+  SELECT (SELECT max(id) FROM event), '{0}', NEW.id, 'update',
+         json_group_object(k, o), json_group_object(k, n)
+  FROM ({1}) WHERE o IS NOT n;
 END;
 CREATE TRIGGER {0}_never_delete BEFORE DELETE ON {0} BEGIN
   SELECT RAISE(ABORT, 'hopper never deletes records');
 END;
 )sql",
-                        table, old_cols, new_cols));
+                        table, columns, changed));
   }
 }
 
@@ -435,6 +449,7 @@ void Store::migrate(const std::filesystem::path& path) {
 }
 
 void Store::begin(bool write) {
+  reset_statements();  // a snapshot left open by a read would make BEGIN IMMEDIATE fail at once
   try {
     // A read command runs query-only, so a future read path cannot write by accident.
     db_->exec(write ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON");
@@ -445,13 +460,31 @@ void Store::begin(bool write) {
     throw;
   }
 }
-void Store::commit() { db_->exec("COMMIT"); }
+// A statement stepped part way holds its read snapshot until reset.
+void Store::commit() {
+  reset_statements();
+  db_->exec("COMMIT");
+}
 void Store::rollback() {
+  reset_statements();
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->exec("ROLLBACK");
 }
 
+SQLite::Statement& Store::statement(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end())
+    return *statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first->second;
+  found->second->tryReset();  // returns the last step's error, already reported
+  found->second->clearBindings();
+  return *found->second;
+}
+
+void Store::reset_statements() {
+  for (auto& [sql, st] : statements_) st->tryReset();
+}
+
 Id Store::begin_event(const EventStamp& e) {
-  SQLite::Statement st(*db_, "INSERT INTO event (at, actor, argv, real_at, os_user) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement& st = statement("INSERT INTO event (at, actor, argv, real_at, os_user) VALUES (?, ?, ?, ?, ?)");
   st.bind(1, e.at);
   st.bind(2, e.actor);
   st.bind(3, e.argv);
@@ -462,7 +495,7 @@ Id Store::begin_event(const EventStamp& e) {
 }
 
 void Store::set_event_outcome(Id event, const std::string& outcome) {
-  SQLite::Statement st(*db_, "UPDATE event SET outcome = ? WHERE id = ?");
+  SQLite::Statement& st = statement("UPDATE event SET outcome = ? WHERE id = ?");
   st.bind(1, outcome);
   st.bind(2, event);
   st.exec();
@@ -471,7 +504,7 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
 Id Store::current_event() { return db_->execAndGet("SELECT coalesce(max(id), 0) FROM event").getInt64(); }
 
 bool Store::event_changed_anything(Id event) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT 1 FROM history WHERE event_id = ?1))sql");
   st.bind(1, event);
   st.executeStep();
@@ -481,15 +514,19 @@ SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT
 std::vector<ChangeEntry> Store::changes(std::optional<Ref> subject, int limit) {
   // Events without row changes (refused commands) are shown too when no
   // subject is asked for.
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.row_id, 0),
-       coalesce(c.op, e.outcome), coalesce(c.before, ''), coalesce(c.after, ''),
+       coalesce(c.op, e.outcome), coalesce(c.before, ''),
+       CASE WHEN c.tbl = 'opportunity_action'
+         THEN (SELECT json_object('opportunity_id', opportunity_id, 'action', action) FROM opportunity_action WHERE id = c.row_id)
+         ELSE coalesce(c.after, '') END,
        (SELECT coalesce(group_concat(h.reason, '; '), '') FROM history h
         WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''),
        e.real_at, e.os_user
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
 WHERE (?1 IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
-   OR (?1 = 'opportunity' AND c.tbl = 'opportunity_action' AND json_extract(c.after, '$.opportunity_id') = ?2)
+   OR (?1 = 'opportunity' AND c.tbl = 'opportunity_action'
+       AND c.row_id IN (SELECT id FROM opportunity_action WHERE opportunity_id = ?2))
 ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
   if (subject) {
     st.bind(1, std::string(kind_table(subject->kind)));
@@ -511,7 +548,7 @@ ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
 }
 
 void Store::add_history(const HistoryEntry& h) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, cause, rule, event_id)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
   st.bind(1, h.at);
@@ -528,7 +565,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
 }
 
 std::vector<HistoryEntry> Store::history(Ref subject) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT id, at, actor, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
   st.bind(1, std::string(kind_table(subject.kind)));
@@ -543,7 +580,7 @@ WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
 
 std::vector<HistoryEntry> Store::history_rows(Kind kind, const std::vector<std::string>& fields,
                                              const std::string& before) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT id, at, actor, subject_id, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ?1 AND field IN (SELECT value FROM json_each(?2)) AND at < ?3
 ORDER BY subject_id, at, id)sql");
@@ -570,7 +607,7 @@ static void bind_rep(SQLite::Statement& st, const Rep& r) {
 }
 
 Id Store::insert_rep(const Rep& r) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO rep (name, team, role, active, capacity, created_at)
 VALUES (:name, :team, :role, :active, :capacity, :created_at))sql");
   bind_rep(st, r);
@@ -580,7 +617,7 @@ VALUES (:name, :team, :role, :active, :capacity, :created_at))sql");
 }
 
 void Store::update_rep(const Rep& r) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 UPDATE rep SET name = :name, team = :team, role = :role, active = :active, capacity = :capacity
 WHERE id = :id)sql");
   bind_rep(st, r);
@@ -589,21 +626,21 @@ WHERE id = :id)sql");
 }
 
 std::optional<Rep> Store::find_rep(const std::string& name) {
-  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM rep WHERE name = ?", kRepColumns));
+  SQLite::Statement& st = statement(fmt::format("SELECT {} FROM rep WHERE name = ?", kRepColumns));
   st.bind(1, name);
   if (!st.executeStep()) return std::nullopt;
   return read_rep(st);
 }
 
 std::optional<Rep> Store::find_rep(Id id) {
-  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM rep WHERE id = ?", kRepColumns));
+  SQLite::Statement& st = statement(fmt::format("SELECT {} FROM rep WHERE id = ?", kRepColumns));
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_rep(st);
 }
 
 std::vector<Rep> Store::reps() {
-  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM rep ORDER BY id", kRepColumns));
+  SQLite::Statement& st = statement(fmt::format("SELECT {} FROM rep ORDER BY id", kRepColumns));
   std::vector<Rep> out;
   while (st.executeStep()) out.push_back(read_rep(st));
   return out;
@@ -634,7 +671,7 @@ static void bind_lead(SQLite::Statement& st, const Lead& l) {
 }
 
 Id Store::insert_lead(const Lead& l) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO lead (name, company, company_key, contact, phone, phone_key, email, email_key, source, grade,
                   owner_id, status, drop_reason, customer_id, fields, created_at)
 VALUES (:name, :company, :company_key, :contact, :phone, :phone_key, :email, :email_key, :source, :grade,
@@ -646,7 +683,7 @@ VALUES (:name, :company, :company_key, :contact, :phone, :phone_key, :email, :em
 }
 
 void Store::update_lead(const Lead& l) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 UPDATE lead SET name = :name, company = :company, company_key = :company_key, contact = :contact,
   phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key, source = :source,
   grade = :grade, owner_id = :owner_id, status = :status, drop_reason = :drop_reason,
@@ -658,7 +695,7 @@ WHERE id = :id)sql");
 }
 
 std::optional<Lead> Store::find_lead(Id id) {
-  SQLite::Statement st(*db_, std::string(kLeadSelect) + "WHERE l.id = ?");
+  SQLite::Statement& st = statement(std::string(kLeadSelect) + "WHERE l.id = ?");
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_lead(st);
@@ -670,7 +707,7 @@ std::vector<Lead> Store::leads(const LeadFilter& f) {
       .add(!f.grade.empty(), "l.grade = :grade")
       .add(!f.source.empty(), "l.source = :source")
       .add(!f.status.empty(), "l.status = :status");
-  SQLite::Statement st(*db_, std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  SQLite::Statement& st = statement(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (!f.grade.empty()) st.bind(":grade", f.grade);
   if (!f.source.empty()) st.bind(":source", f.source);
@@ -705,7 +742,7 @@ static void bind_customer(SQLite::Statement& st, const Customer& c) {
 }
 
 Id Store::insert_customer(const Customer& c) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO customer (name, name_key, grade, segment, layer, owner_id, phone, phone_key, email, email_key,
                       locked, lead_id, cool_until, claimed_at, previous_owner_id, reserved_for_id, staked_by_id,
                       staked_at, fields, created_at)
@@ -719,7 +756,7 @@ VALUES (:name, :name_key, :grade, :segment, :layer, :owner_id, :phone, :phone_ke
 }
 
 void Store::update_customer(const Customer& c) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 UPDATE customer SET name = :name, name_key = :name_key, grade = :grade, segment = :segment, layer = :layer,
   owner_id = :owner_id, phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key,
   locked = :locked, lead_id = :lead_id, cool_until = :cool_until, claimed_at = :claimed_at,
@@ -732,7 +769,7 @@ WHERE id = :id)sql");
 }
 
 std::optional<Customer> Store::find_customer(Id id) {
-  SQLite::Statement st(*db_, std::string(kCustomerSelect) + "WHERE c.id = ?");
+  SQLite::Statement& st = statement(std::string(kCustomerSelect) + "WHERE c.id = ?");
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_customer(st);
@@ -745,7 +782,7 @@ std::vector<Customer> Store::customers(const CustomerFilter& f) {
       .add(!f.layer.empty(), "c.layer = :layer")
       .add(!f.grade.empty(), "c.grade = :grade")
       .add(!f.segment.empty(), "c.segment = :segment");
-  SQLite::Statement st(*db_, std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  SQLite::Statement& st = statement(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (!f.layer.empty()) st.bind(":layer", f.layer);
   if (!f.grade.empty()) st.bind(":grade", f.grade);
@@ -756,7 +793,7 @@ std::vector<Customer> Store::customers(const CustomerFilter& f) {
 }
 
 int Store::held_customers(Id rep, const std::vector<std::string>& excluded_layers) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT count(*) FROM customer
 WHERE owner_id = ? AND layer NOT IN (SELECT value FROM json_each(?)))sql");
   st.bind(1, rep);
@@ -789,7 +826,7 @@ FROM customer c JOIN rep r ON r.id = c.owner_id )sql";
              .add(owner.has_value(), "c.owner_id = :owner")
              .add(customer.has_value(), "c.id = :customer")
              .text();
-  SQLite::Statement st(*db_, sql + " ORDER BY c.id");
+  SQLite::Statement& st = statement(sql + " ORDER BY c.id");
   st.bind(":stages", stage_probabilities);
   st.bind(":abandoned", abandoned_layer);
   if (owner) st.bind(":owner", *owner);
@@ -816,7 +853,7 @@ FROM customer c JOIN rep r ON r.id = c.owner_id )sql";
 }
 
 int Store::claims_on(const std::string& rep, const std::string& date) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT count(*) FROM history h JOIN event e ON e.id = h.event_id
 WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.to_value = ?1 AND h.cause = 'claimed'
   AND substr(e.at, 1, 10) = ?2)sql");
@@ -827,7 +864,7 @@ WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.t
 }
 
 std::string Store::last_lost_at(Id customer, const std::string& rep) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT coalesce(max(max(h.at, e.at)), '') FROM history h JOIN event e ON e.id = h.event_id
 WHERE h.subject_kind = 'customer' AND h.subject_id = ? AND h.field = 'owner' AND h.from_value = ?)sql");
   st.bind(1, customer);
@@ -837,7 +874,7 @@ WHERE h.subject_kind = 'customer' AND h.subject_id = ? AND h.field = 'owner' AND
 }
 
 int Store::staked_count(Id rep) {
-  SQLite::Statement st(*db_, "SELECT count(*) FROM customer WHERE staked_by_id = ? AND owner_id IS NULL");
+  SQLite::Statement& st = statement("SELECT count(*) FROM customer WHERE staked_by_id = ? AND owner_id IS NULL");
   st.bind(1, rep);
   st.executeStep();
   return st.getColumn(0).getInt();
@@ -846,7 +883,7 @@ int Store::staked_count(Id rep) {
 // ---- people
 
 Id Store::insert_person(const Person& p) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO person (customer_id, name, phone, email, title, created_at) VALUES (?, ?, ?, ?, ?, ?))sql");
   st.bind(1, p.customer_id);
   st.bind(2, p.name);
@@ -859,7 +896,7 @@ INSERT INTO person (customer_id, name, phone, email, title, created_at) VALUES (
 }
 
 std::vector<Person> Store::people(Id customer) {
-  SQLite::Statement st(*db_, "SELECT id, customer_id, name, phone, email, title, created_at FROM person WHERE customer_id = ? ORDER BY id");
+  SQLite::Statement& st = statement("SELECT id, customer_id, name, phone, email, title, created_at FROM person WHERE customer_id = ? ORDER BY id");
   st.bind(1, customer);
   std::vector<Person> out;
   while (st.executeStep())
@@ -872,7 +909,7 @@ std::vector<Person> Store::people(Id customer) {
 // ---- activities
 
 Id Store::insert_activity(const Activity& a) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO activity (subject_kind, subject_id, customer_id, type, text, at, actor_id, valid, invalid_reason)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   st.bind(1, std::string(kind_table(a.subject.kind)));
@@ -890,7 +927,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
 
 std::vector<Activity> Store::activities(Ref subject) {
   // A customer's follow-ups include those logged on its converted lead.
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT a.id, a.subject_kind, a.subject_id, a.customer_id, a.type, a.text, a.at, a.actor_id, r.name, a.valid,
        a.invalid_reason
 FROM activity a JOIN rep r ON r.id = a.actor_id
@@ -943,7 +980,7 @@ WHERE l.{1} = {2} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind = 
   if (parts.empty()) return {};
   std::string sql;
   for (const auto& part : parts) sql += (sql.empty() ? "" : "\nUNION") + part;
-  SQLite::Statement st(*db_, sql);
+  SQLite::Statement& st = statement(sql);
   if (!keys.phone.empty()) st.bind(":phone_key", keys.phone);
   if (!keys.email.empty()) st.bind(":email_key", keys.email);
   if (!keys.company.empty()) st.bind(":company_key", keys.company);
@@ -1009,7 +1046,7 @@ static void bind_opportunity(SQLite::Statement& st, const Opportunity& o) {
 }
 
 Id Store::insert_opportunity(const Opportunity& o) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO opportunity (customer_id, name, pipeline, stage, amount, close_date, manual_probability, owner_id,
                          status, lost_reason, closed_at, stage_since, fields, created_at)
 VALUES (:customer_id, :name, :pipeline, :stage, :amount, :close_date, :manual_probability, :owner_id,
@@ -1021,7 +1058,7 @@ VALUES (:customer_id, :name, :pipeline, :stage, :amount, :close_date, :manual_pr
 }
 
 void Store::update_opportunity(const Opportunity& o) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 UPDATE opportunity SET customer_id = :customer_id, name = :name, pipeline = :pipeline, stage = :stage,
   amount = :amount, close_date = :close_date, manual_probability = :manual_probability, owner_id = :owner_id,
   status = :status, lost_reason = :lost_reason, closed_at = :closed_at, stage_since = :stage_since,
@@ -1033,7 +1070,7 @@ WHERE id = :id)sql");
 }
 
 std::optional<Opportunity> Store::find_opportunity(Id id) {
-  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + "WHERE o.id = ?");
+  SQLite::Statement& st = statement(std::string(kOpportunitySelect) + "WHERE o.id = ?");
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_opportunity(st);
@@ -1046,7 +1083,7 @@ std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
       .add(!f.pipeline.empty(), "o.pipeline = :pipeline")
       .add(!f.stage.empty(), "o.stage = :stage")
       .add(!f.status.empty(), "o.status = :status");
-  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  SQLite::Statement& st = statement(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (f.customer_id) st.bind(":customer", *f.customer_id);
   if (!f.pipeline.empty()) st.bind(":pipeline", f.pipeline);
@@ -1058,7 +1095,7 @@ std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
 }
 
 void Store::check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO opportunity_action (opportunity_id, action, checked_at, actor) VALUES (?, ?, ?, ?)
 ON CONFLICT (opportunity_id, action) DO NOTHING)sql");
   st.bind(1, opportunity);
@@ -1069,7 +1106,7 @@ ON CONFLICT (opportunity_id, action) DO NOTHING)sql");
 }
 
 std::vector<std::string> Store::checked_actions(Id opportunity) {
-  SQLite::Statement st(*db_, "SELECT action FROM opportunity_action WHERE opportunity_id = ? ORDER BY id");
+  SQLite::Statement& st = statement("SELECT action FROM opportunity_action WHERE opportunity_id = ? ORDER BY id");
   st.bind(1, opportunity);
   std::vector<std::string> out;
   while (st.executeStep()) out.push_back(st.getColumn(0).getString());
@@ -1077,7 +1114,7 @@ std::vector<std::string> Store::checked_actions(Id opportunity) {
 }
 
 std::string Store::last_activity_at(Ref subject) {
-  SQLite::Statement st(*db_, "SELECT coalesce(max(at), '') FROM activity WHERE subject_kind = ? AND subject_id = ?");
+  SQLite::Statement& st = statement("SELECT coalesce(max(at), '') FROM activity WHERE subject_kind = ? AND subject_id = ?");
   st.bind(1, std::string(kind_table(subject.kind)));
   st.bind(2, subject.id);
   st.executeStep();
@@ -1121,7 +1158,7 @@ static void bind_todo(SQLite::Statement& st, const Todo& t) {
 }
 
 Id Store::insert_todo(const Todo& t) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO todo (text, due, owner_id, subject_kind, subject_id, reorder_id, occurrence, status, done_at, created_at)
 VALUES (:text, :due, :owner_id, :subject_kind, :subject_id, :reorder_id, :occurrence, :status, :done_at, :created_at))sql");
   bind_todo(st, t);
@@ -1131,7 +1168,7 @@ VALUES (:text, :due, :owner_id, :subject_kind, :subject_id, :reorder_id, :occurr
 }
 
 void Store::update_todo(const Todo& t) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 UPDATE todo SET text = :text, due = :due, owner_id = :owner_id, subject_kind = :subject_kind,
   subject_id = :subject_id, reorder_id = :reorder_id, occurrence = :occurrence, status = :status, done_at = :done_at
 WHERE id = :id)sql");
@@ -1143,7 +1180,7 @@ WHERE id = :id)sql");
 const char* kTodoSelect = "SELECT t.*, coalesce(r.name, '') AS owner_name FROM todo t LEFT JOIN rep r ON r.id = t.owner_id ";
 
 std::optional<Todo> Store::find_todo(Id id) {
-  SQLite::Statement st(*db_, std::string(kTodoSelect) + "WHERE t.id = ?");
+  SQLite::Statement& st = statement(std::string(kTodoSelect) + "WHERE t.id = ?");
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_todo(st);
@@ -1156,7 +1193,7 @@ std::vector<Todo> Store::todos(const TodoFilter& f) {
       // about the customer, or about one of its deals (todo_subject serves both)
       .add(f.customer_id.has_value(), R"sql(((t.subject_kind = 'customer' AND t.subject_id = :customer)
        OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql");
-  SQLite::Statement st(*db_, std::string(kTodoSelect) + where.text() + " ORDER BY t.due IS NULL, t.due, t.id");
+  SQLite::Statement& st = statement(std::string(kTodoSelect) + where.text() + " ORDER BY t.due IS NULL, t.due, t.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (f.customer_id) st.bind(":customer", *f.customer_id);
   std::vector<Todo> out;
@@ -1182,7 +1219,7 @@ static Reorder read_reorder(SQLite::Statement& st) {
 const char* kReorderSelect = "SELECT y.*, c.name AS customer_name FROM reorder y JOIN customer c ON c.id = y.customer_id ";
 
 Id Store::insert_reorder(const Reorder& r) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO reorder (customer_id, product, every, first_due, until, remind_days, active, created_at)
 VALUES (:customer_id, :product, :every, :first_due, :until, :remind_days, :active, :created_at))sql");
   st.bind(":customer_id", r.customer_id);
@@ -1198,21 +1235,21 @@ VALUES (:customer_id, :product, :every, :first_due, :until, :remind_days, :activ
 }
 
 void Store::update_reorder(const Reorder& r) {
-  SQLite::Statement st(*db_, "UPDATE reorder SET active = ? WHERE id = ?");
+  SQLite::Statement& st = statement("UPDATE reorder SET active = ? WHERE id = ?");
   st.bind(1, r.active ? 1 : 0);
   st.bind(2, r.id);
   st.exec();
 }
 
 std::optional<Reorder> Store::find_reorder(Id id) {
-  SQLite::Statement st(*db_, std::string(kReorderSelect) + "WHERE y.id = ?");
+  SQLite::Statement& st = statement(std::string(kReorderSelect) + "WHERE y.id = ?");
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_reorder(st);
 }
 
 std::vector<Reorder> Store::reorders(bool active_only) {
-  SQLite::Statement st(*db_, std::string(kReorderSelect) + "WHERE ?1 = 0 OR y.active ORDER BY y.id");
+  SQLite::Statement& st = statement(std::string(kReorderSelect) + "WHERE ?1 = 0 OR y.active ORDER BY y.id");
   st.bind(1, active_only ? 1 : 0);
   std::vector<Reorder> out;
   while (st.executeStep()) out.push_back(read_reorder(st));
@@ -1220,7 +1257,7 @@ std::vector<Reorder> Store::reorders(bool active_only) {
 }
 
 std::optional<std::pair<std::string, bool>> Store::last_reorder_todo(Id reorder) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occurrence DESC LIMIT 1)sql");
   st.bind(1, reorder);
   if (!st.executeStep()) return std::nullopt;
@@ -1230,7 +1267,7 @@ SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occur
 // ---- conflicts
 
 Id Store::insert_conflict(const Conflict& c) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 INSERT INTO conflict (record_kind, record_id, existing_kind, existing_id, key, value, status, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
   st.bind(1, std::string(kind_table(c.record.kind)));
@@ -1246,7 +1283,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
 }
 
 std::vector<Conflict> Store::conflicts(const std::string& status) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at, resolved_to, resolution
 FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
   st.bind(1, status);
@@ -1261,7 +1298,7 @@ FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
 }
 
 void Store::resolve_conflict(Id id, const std::string& to, const std::string& resolution) {
-  SQLite::Statement st(*db_, "UPDATE conflict SET status = 'resolved', resolved_to = ?, resolution = ? WHERE id = ?");
+  SQLite::Statement& st = statement("UPDATE conflict SET status = 'resolved', resolved_to = ?, resolution = ? WHERE id = ?");
   st.bind(1, to);
   st.bind(2, resolution);
   st.bind(3, id);
@@ -1269,7 +1306,7 @@ void Store::resolve_conflict(Id id, const std::string& to, const std::string& re
 }
 
 std::string Store::first_valid_followup(Ref subject) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT coalesce(min(at), '') FROM activity
 WHERE valid AND ((subject_kind = ?1 AND subject_id = ?2) OR (?1 = 'customer' AND customer_id = ?2)))sql");
   st.bind(1, std::string(kind_table(subject.kind)));
@@ -1279,7 +1316,7 @@ WHERE valid AND ((subject_kind = ?1 AND subject_id = ?2) OR (?1 = 'customer' AND
 }
 
 std::pair<int, int> Store::followup_counts(Id rep, const std::string& from, const std::string& to) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT count(*), coalesce(sum(NOT valid), 0) FROM activity WHERE actor_id = ? AND at >= ? AND at < ?)sql");
   st.bind(1, rep);
   st.bind(2, from);
@@ -1289,7 +1326,7 @@ SELECT count(*), coalesce(sum(NOT valid), 0) FROM activity WHERE actor_id = ? AN
 }
 
 int Store::staked_signings(const std::string& rep, const std::string& from, const std::string& to) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT count(*) FROM opportunity o JOIN rep r ON r.id = o.owner_id
 WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?1
   AND EXISTS (SELECT 1 FROM history h WHERE h.subject_kind = 'customer' AND h.subject_id = o.customer_id
@@ -1319,7 +1356,7 @@ std::string json_path(const std::string& key) {
 }  // namespace
 
 std::vector<StoredKey> Store::stored_keys() {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT 0, '', pipeline, count(*) FROM opportunity GROUP BY pipeline
 UNION ALL SELECT 1, pipeline, stage, count(*) FROM opportunity GROUP BY pipeline, stage
 UNION ALL SELECT 2, '', layer, count(*) FROM customer GROUP BY layer
@@ -1337,7 +1374,7 @@ UNION ALL SELECT 5, 'opportunity', j.key, count(*) FROM opportunity, json_each(o
 }
 
 std::vector<std::pair<std::string, int>> Store::field_values(const std::string& entity, const std::string& key) {
-  SQLite::Statement st(*db_, fmt::format(R"sql(
+  SQLite::Statement& st = statement(fmt::format(R"sql(
 SELECT CAST(json_extract(fields, ?1) AS TEXT) AS v, count(*) FROM {} WHERE v IS NOT NULL GROUP BY v ORDER BY v)sql",
                                          entity_table(entity)));
   st.bind(1, json_path(key));
@@ -1348,7 +1385,7 @@ SELECT CAST(json_extract(fields, ?1) AS TEXT) AS v, count(*) FROM {} WHERE v IS 
 
 int Store::rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to) {
   auto run = [&](const std::string& sql) {
-    SQLite::Statement st(*db_, sql);
+    SQLite::Statement& st = statement(sql);
     if (st.getIndex(":from")) st.bind(":from", from);
     if (st.getIndex(":to")) st.bind(":to", to);
     if (st.getIndex(":scope")) st.bind(":scope", scope);
@@ -1414,7 +1451,7 @@ std::vector<std::string> sentences(SQLite::Statement& st) {
 }  // namespace
 
 std::vector<std::string> Store::integrity_problems(int limit) {
-  SQLite::Statement st(*db_, "SELECT * FROM pragma_integrity_check(?)");
+  SQLite::Statement& st = statement("SELECT * FROM pragma_integrity_check(?)");
   st.bind(1, limit);
   auto out = sentences(st);
   if (out.size() == 1 && out[0] == "ok") out.clear();
@@ -1422,14 +1459,14 @@ std::vector<std::string> Store::integrity_problems(int limit) {
 }
 
 std::vector<std::string> Store::foreign_key_problems(int limit) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT "table" || ' row ' || rowid || ' points to a missing ' || parent FROM pragma_foreign_key_check LIMIT ?)sql");
   st.bind(1, limit);
   return sentences(st);
 }
 
 std::vector<std::string> Store::deals_not_with_their_customer(int limit) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT 'O' || o.id || ' is open with ' || coalesce(r.name, 'nobody') || ' but customer C' || c.id || ' belongs to '
        || coalesce(cr.name, 'the pool')
 FROM opportunity o JOIN customer c ON c.id = o.customer_id
@@ -1440,7 +1477,7 @@ WHERE o.status = 'open' AND o.owner_id IS NOT c.owner_id LIMIT ?)sql");
 }
 
 std::vector<std::string> Store::stages_not_matching_history(int limit) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT 'O' || o.id || ' is in ' || o.stage || ' but its history last moved it to ' || coalesce(h.to_value, 'nothing')
 FROM opportunity o LEFT JOIN history h ON h.id = (
   SELECT max(id) FROM history WHERE subject_kind = 'opportunity' AND subject_id = o.id AND field = 'stage')
@@ -1450,7 +1487,7 @@ WHERE h.to_value IS NOT o.stage LIMIT ?)sql");
 }
 
 std::vector<std::string> Store::changes_without_event(int limit) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT 'change ' || c.id || ' of ' || c.tbl || ' ' || c.row_id || ' has no event'
 FROM event_change c LEFT JOIN event e ON e.id = c.event_id WHERE e.id IS NULL
 UNION ALL
@@ -1461,7 +1498,7 @@ FROM history h LEFT JOIN event e ON e.id = h.event_id WHERE e.id IS NULL LIMIT ?
 }
 
 std::vector<std::string> Store::records_of_departed_reps(int limit) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT 'customer C' || c.id || ' is owned by ' || r.name || ', who has left'
 FROM customer c JOIN rep r ON r.id = c.owner_id WHERE NOT r.active
 UNION ALL
@@ -1472,7 +1509,7 @@ FROM lead l JOIN rep r ON r.id = l.owner_id WHERE NOT r.active AND l.status = 'o
 }
 
 std::optional<std::string> Store::last_assigned_rep() {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT to_value FROM history WHERE field = 'owner' AND subject_kind = 'customer' AND cause = 'assigned'
 ORDER BY id DESC LIMIT 1)sql");
   if (!st.executeStep()) return std::nullopt;
@@ -1480,7 +1517,7 @@ ORDER BY id DESC LIMIT 1)sql");
 }
 
 std::map<Id, std::int64_t> Store::won_amounts_since(const std::string& since) {
-  SQLite::Statement st(*db_, R"sql(
+  SQLite::Statement& st = statement(R"sql(
 SELECT owner_id, sum(amount) FROM opportunity
 WHERE status = 'won' AND closed_at >= ? AND owner_id IS NOT NULL GROUP BY owner_id)sql");
   st.bind(1, since);

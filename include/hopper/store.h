@@ -6,12 +6,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "hopper/records.h"
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace hopper {
@@ -131,7 +133,7 @@ struct StoredKey {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -273,7 +275,13 @@ class Store {
 
  private:
   void migrate(const std::filesystem::path& path);
+  // The prepared statement for `sql`, reset with its bindings cleared:
+  // preparing costs more than running most of hopper's statements.
+  SQLite::Statement& statement(const std::string& sql);
+  void reset_statements();
   std::unique_ptr<SQLite::Database> db_;
+  // Declared after db_ so they are finalized before it closes.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 }  // namespace hopper
