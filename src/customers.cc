@@ -145,19 +145,19 @@ static void apply(Session& s, const CustomerInput& input, Customer& c, const std
   assign_trimmed(c.segment, input.segment);
   assign_trimmed(c.phone, input.phone);
   assign_trimmed(c.email, input.email);
-  std::vector<std::string> problems;
-  if (c.name.empty()) problems.push_back("the customer needs a name");
+  std::vector<FieldProblem> problems;
+  if (c.name.empty()) problems.push_back({"name", "is required: the customer needs a name", "NAME"});
   if (!c.grade.empty())
-    if (auto p = grade_problem(s.config, c.grade)) problems.push_back(*p);
-  if (auto p = segment_problem(s.config, c.segment)) problems.push_back(*p);
+    if (auto p = grade_problem(s.config, c.grade)) problems.push_back({"grade", *p});
+  if (auto p = segment_problem(s.config, c.segment)) problems.push_back({"segment", *p});
   if (!c.phone.empty())
-    if (auto p = phone_problem(s.config, c.phone)) problems.push_back(*p);
+    if (auto p = phone_problem(s.config, c.phone)) problems.push_back({"phone", *p});
   if (!c.email.empty())
-    if (auto p = email_problem(c.email)) problems.push_back(*p);
+    if (auto p = email_problem(c.email)) problems.push_back({"email", *p});
   if (input.layer) {
     const Layer* layer = s.config.find_layer(*input.layer);
     if (!layer)
-      problems.push_back(fmt::format("--layer '{}' is not a layer of this workspace (see hopper config show)", *input.layer));
+      problems.push_back({"layer", fmt::format("'{}' is not a layer of this workspace (see hopper config show)", *input.layer)});
     else
       c.layer = layer->key;
   }
@@ -195,6 +195,11 @@ CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force) {
   if (input.contact && !trim(*input.contact).empty())
     s.store.insert_person({0, c.id, trim(*input.contact), c.phone, c.email, "", s.at_text()});
   return {c, open_conflicts(s, ref, matches)};
+}
+
+std::vector<DuplicateMatch> customer_duplicates(Session& s, const CustomerInput& input) {
+  auto value = [](const std::optional<std::string>& v) { return v ? trim(*v) : std::string(); };
+  return find_duplicates(s, value(input.phone), value(input.email), value(input.name), std::nullopt);
 }
 
 Customer edit_customer(Session& s, Id id, const CustomerInput& input) {
@@ -268,12 +273,12 @@ Customer set_locked(Session& s, Id id, bool locked) {
 Person add_person(Session& s, Id customer, const PersonInput& input) {
   Customer c = load_own_customer(s, customer);
   Person p{0, customer, trim(input.name), trim(input.phone), trim(input.email), trim(input.title), s.at_text()};
-  std::vector<std::string> problems;
-  if (p.name.empty()) problems.push_back("--name is required");
+  std::vector<FieldProblem> problems;
+  if (p.name.empty()) problems.push_back({"name", "is required"});
   if (!p.phone.empty())
-    if (auto e = phone_problem(s.config, p.phone)) problems.push_back(*e);
+    if (auto e = phone_problem(s.config, p.phone)) problems.push_back({"phone", *e});
   if (!p.email.empty())
-    if (auto e = email_problem(p.email)) problems.push_back(*e);
+    if (auto e = email_problem(p.email)) problems.push_back({"email", *e});
   refuse_problems("person add", problems);
   p.id = s.store.insert_person(p);
   return p;

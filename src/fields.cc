@@ -39,21 +39,23 @@ static std::string canonical(const FieldDef& def, const std::string& value, Time
   return value;
 }
 
-std::vector<std::string> apply_field_settings(const Config& config, const std::string& entity, const std::vector<std::string>& settings,
-                          Time now, Fields& fields) {
-  std::vector<std::string> problems;
+std::vector<FieldProblem> apply_field_settings(const Config& config, const std::string& entity,
+                                               const std::vector<std::string>& settings, Time now, Fields& fields) {
+  std::vector<FieldProblem> problems;
   for (const auto& setting : settings) {
     auto eq = setting.find('=');
     if (eq == std::string::npos) {
-      problems.push_back(fmt::format("--set '{}': use --set KEY=VALUE", setting));
+      problems.push_back({setting, "use --set KEY=VALUE", "--set"});
       continue;
     }
     std::string key = setting.substr(0, eq), value = trim(setting.substr(eq + 1));
     const FieldDef* def = config.find_field(entity, key);
     if (!def) {
       auto known = keys_of(config, entity);
-      problems.push_back(fmt::format("--set {}: no custom field '{}' for {} ([[field]] in funnel.toml; known: {})", key,
-                                     key, entity, known.empty() ? "none" : join(known, ", ")));
+      problems.push_back({key,
+                          fmt::format("no custom field '{}' for {} ([[field]] in funnel.toml; known: {})", key, entity,
+                                      known.empty() ? "none" : join(known, ", ")),
+                          "--set " + key + ":"});
       continue;
     }
     if (value.empty()) {
@@ -63,7 +65,7 @@ std::vector<std::string> apply_field_settings(const Config& config, const std::s
     try {
       fields[key] = canonical(*def, value, now);
     } catch (const Error& e) {
-      problems.push_back(fmt::format("--set {} ({} {}): {}", key, def->name, def->type, e.what()));
+      problems.push_back({key, fmt::format("({} {}): {}", def->name, def->type, e.what()), "--set " + key});
     }
   }
   return problems;

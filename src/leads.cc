@@ -33,19 +33,36 @@ void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& wh
   assign_trimmed(lead.source, input.source);
   assign_trimmed(lead.grade, input.grade);
 
-  std::vector<std::string> problems;
+  std::vector<FieldProblem> problems;
   for (const auto& field : s.config.lead.required)
-    if (lead_field(lead, field).empty())
-      problems.push_back(fmt::format("--{} is required (lead.required in funnel.toml)", field));
+    if (lead_field(lead, field).empty()) problems.push_back({field, "is required (lead.required in funnel.toml)"});
   if (!lead.phone.empty())
-    if (auto p = phone_problem(s.config, lead.phone)) problems.push_back(*p);
+    if (auto p = phone_problem(s.config, lead.phone)) problems.push_back({"phone", *p});
   if (!lead.email.empty())
-    if (auto p = email_problem(lead.email)) problems.push_back(*p);
+    if (auto p = email_problem(lead.email)) problems.push_back({"email", *p});
   if (!lead.grade.empty())
-    if (auto p = grade_problem(s.config, lead.grade)) problems.push_back(*p);
+    if (auto p = grade_problem(s.config, lead.grade)) problems.push_back({"grade", *p});
   for (auto& p : apply_field_settings(s.config, "lead", input.settings, s.now, lead.fields))
     problems.push_back(std::move(p));
   refuse_problems(what, problems);
+}
+
+// The open records a new lead duplicates. 占坑: one from a staked pool
+// customer is no duplicate when inbound leads are routed: it goes to the
+// staker, and `staked` says which customer sent it.
+std::vector<DuplicateMatch> new_lead_matches(Session& s, const Lead& lead, bool owner_given, std::optional<Customer>& staked) {
+  auto matches = find_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt);
+  if (!s.config.pool.stake.route_inbound || owner_given) return matches;
+  for (auto it = matches.begin(); it != matches.end();) {
+    auto c = it->ref.kind == Kind::customer ? s.store.find_customer(it->ref.id) : std::nullopt;
+    if (c && !c->owner_id && c->staked_by_id) {
+      staked = c;
+      it = matches.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return matches;
 }
 
 void require_open(const Lead& lead) {
@@ -71,20 +88,12 @@ LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
   }
   lead.created_at = s.at_text();
   apply(s, input, lead, "lead add");
-  auto matches = find_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt);
-  // 占坑: an inbound lead from a staked pool customer goes to the staker.
+  std::optional<Customer> staked;
+  auto matches = new_lead_matches(s, lead, input.owner.has_value(), staked);
   std::optional<Id> routed_from;
-  if (s.config.pool.stake.route_inbound && !input.owner) {
-    for (auto it = matches.begin(); it != matches.end();) {
-      auto c = it->ref.kind == Kind::customer ? s.store.find_customer(it->ref.id) : std::nullopt;
-      if (c && !c->owner_id && c->staked_by_id) {
-        owner = *s.store.find_rep(*c->staked_by_id);
-        routed_from = c->id;
-        it = matches.erase(it);
-      } else {
-        ++it;
-      }
-    }
+  if (staked) {
+    owner = *s.store.find_rep(*staked->staked_by_id);
+    routed_from = staked->id;
   }
   if (!force) refuse_duplicates(s, matches);
   lead.owner_id = owner.id;
@@ -92,6 +101,15 @@ LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
   lead.owner = owner.name;
   s.record_change({Kind::lead, lead.id}, "owner", "", owner.name, "added", Cause::added);
   return {lead, open_conflicts(s, {Kind::lead, lead.id}, matches), routed_from};
+}
+
+std::vector<DuplicateMatch> lead_duplicates(Session& s, const LeadInput& input) {
+  Lead lead;
+  assign_trimmed(lead.phone, input.phone);
+  assign_trimmed(lead.email, input.email);
+  assign_trimmed(lead.company, input.company);
+  std::optional<Customer> staked;
+  return new_lead_matches(s, lead, input.owner.has_value(), staked);
 }
 
 Lead edit_lead(Session& s, Id id, const LeadInput& input) {

@@ -122,19 +122,20 @@ Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOpt
 
 // Reads the input onto the opportunity; every problem is collected.
 void apply(Session& s, const OpportunityInput& in, Opportunity& o, const std::string& what) {
-  std::vector<std::string> problems;
-  auto attempt = [&](auto&& f) {
+  std::vector<FieldProblem> problems;
+  auto attempt = [&](const char* field, const char* flag, auto&& f) {
     try {
       f();
     } catch (const Error& e) {
-      problems.push_back(e.what());
+      problems.push_back({field, e.what(), flag});
     }
   };
   if (in.name) o.name = trim(*in.name);
-  if (o.name.empty()) problems.push_back("--name is required");
-  if (in.amount) attempt([&] { o.amount = parse_money(*in.amount); });
-  if (in.close_date) attempt([&] { o.close_date = in.close_date->empty() ? "" : format_date(parse_date(*in.close_date, s.now)); });
-  if (in.probability) attempt([&] { o.manual_probability = parse_percent(*in.probability); });
+  if (o.name.empty()) problems.push_back({"name", "is required"});
+  if (in.amount) attempt("amount", "--amount:", [&] { o.amount = parse_money(*in.amount); });
+  if (in.close_date)
+    attempt("close", "--close:", [&] { o.close_date = in.close_date->empty() ? "" : format_date(parse_date(*in.close_date, s.now)); });
+  if (in.probability) attempt("prob", "--prob:", [&] { o.manual_probability = parse_percent(*in.probability); });
   for (auto& p : apply_field_settings(s.config, "opportunity", in.settings, s.now, o.fields)) problems.push_back(std::move(p));
   refuse_problems(what, problems);
 }

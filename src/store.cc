@@ -470,6 +470,13 @@ void Store::rollback() {
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->exec("ROLLBACK");
 }
 
+void Store::savepoint() { statement("SAVEPOINT row").exec(); }
+void Store::release_savepoint() { statement("RELEASE row").exec(); }
+void Store::rollback_to_savepoint() {
+  statement("ROLLBACK TO row").exec();
+  statement("RELEASE row").exec();
+}
+
 SQLite::Statement& Store::statement(const std::string& sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end())
@@ -792,6 +799,15 @@ std::vector<Customer> Store::customers(const CustomerFilter& f) {
   return out;
 }
 
+std::vector<Id> Store::customers_named(const std::string& name) {
+  SQLite::Statement& st = statement("SELECT id FROM customer WHERE name_key = ? AND name = ? ORDER BY id");
+  st.bind(1, normalize_company(name));
+  st.bind(2, name);
+  std::vector<Id> ids;
+  while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
+  return ids;
+}
+
 int Store::held_customers(Id rep, const std::vector<std::string>& excluded_layers) {
   SQLite::Statement& st = statement(R"sql(
 SELECT count(*) FROM customer
@@ -1092,6 +1108,14 @@ std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
   std::vector<Opportunity> out;
   while (st.executeStep()) out.push_back(read_opportunity(st));
   return out;
+}
+
+std::optional<Id> Store::opportunity_named(Id customer, const std::string& name) {
+  SQLite::Statement& st = statement("SELECT max(id) FROM opportunity WHERE customer_id = ? AND name = ?");
+  st.bind(1, customer);
+  st.bind(2, name);
+  st.executeStep();
+  return optional_id(st.getColumn(0));
 }
 
 void Store::check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor) {

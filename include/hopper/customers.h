@@ -28,6 +28,8 @@ Customer load_customer(Session& s, Id id);
 // it, to complete its profile) or is a manager.
 Customer load_own_customer(Session& s, Id id);
 CustomerAdded add_customer(Session& s, const CustomerInput& input, bool force);
+// The open leads and customers `add_customer` would refuse the input as a duplicate of.
+std::vector<DuplicateMatch> customer_duplicates(Session& s, const CustomerInput& input);
 Customer edit_customer(Session& s, Id id, const CustomerInput& input);
 Customer move_customer(Session& s, Id id, const std::string& layer);
 // Cooled: back to central management (no owner), not claimable for cool_days.

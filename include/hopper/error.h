@@ -2,6 +2,7 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace hopper {
 
@@ -18,13 +19,27 @@ enum class Exit : int {
   denied = 9,     // not permitted for this role
 };
 
+// What is wrong with one input field. `field` is its key (an import names
+// it by the column it came from); `flag` how the command line gives it
+// ("--phone" when empty, "NAME", "--set budget:").
+struct FieldProblem {
+  std::string field;
+  std::string text;
+  std::string flag;
+};
+
 class Error : public std::runtime_error {
  public:
-  Error(Exit code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  Error(Exit code, const std::string& message, std::vector<FieldProblem> problems = {})
+      : std::runtime_error(message), code_(code), problems_(std::move(problems)) {}
   Exit code() const { return code_; }
+  // Invalid input: each problem by field, for callers that name fields their
+  // own way (an import names the file, line and column).
+  const std::vector<FieldProblem>& problems() const { return problems_; }
 
  private:
   Exit code_;
+  std::vector<FieldProblem> problems_;
 };
 
 }  // namespace hopper

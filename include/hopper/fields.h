@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "hopper/config.h"
+#include "hopper/error.h"
 #include "hopper/dates.h"
 #include "hopper/records.h"
 
@@ -15,8 +16,8 @@ namespace hopper {
 // Validates each KEY=VALUE against the field's type and stores it in its
 // canonical form (money in minor units, dates ISO); an empty VALUE clears it.
 // Returns the problems, one sentence each, for the caller's refusal.
-std::vector<std::string> apply_field_settings(const Config& config, const std::string& entity, const std::vector<std::string>& settings,
-                          Time now, Fields& fields);
+std::vector<FieldProblem> apply_field_settings(const Config& config, const std::string& entity,
+                                               const std::vector<std::string>& settings, Time now, Fields& fields);
 // How a stored value reads for people (money with separators, percent with
 // %); a value that no longer parses as the field's type shows as stored.
 std::string field_display(const FieldDef& def, const std::string& stored);

@@ -22,6 +22,9 @@ struct LeadAdded {
 
 Lead load_lead(Session& s, Id id);
 LeadAdded add_lead(Session& s, const LeadInput& input, bool force);
+// The open leads and customers that `add_lead` would refuse the input as a
+// duplicate of (an import decides per row what to do with them).
+std::vector<DuplicateMatch> lead_duplicates(Session& s, const LeadInput& input);
 Lead edit_lead(Session& s, Id id, const LeadInput& input);
 Lead drop_lead(Session& s, Id id, const std::string& reason);
 // Makes the customer (owner kept) and a person from the lead's contact.

@@ -17,6 +17,7 @@ enum class Kind { rep, lead, customer, person, activity, conflict, opportunity, 
 struct Ref {
   Kind kind;
   Id id;
+  bool operator==(const Ref&) const = default;
 };
 
 char kind_letter(Kind kind);

@@ -151,6 +151,11 @@ class Store {
   void begin(bool write);
   void commit();
   void rollback();
+  // A savepoint inside the transaction, so that one imported row is kept or
+  // undone whole.
+  void savepoint();
+  void release_savepoint();
+  void rollback_to_savepoint();
 
   // Event log: opened first thing in every write transaction; triggers file
   // each row's before and after under it.
@@ -185,6 +190,8 @@ class Store {
   void update_customer(const Customer& customer);
   std::optional<Customer> find_customer(Id id);
   std::vector<Customer> customers(const CustomerFilter& filter);
+  // Customers named exactly `name` (an import names a customer by it).
+  std::vector<Id> customers_named(const std::string& name);
   // Customers owned by the rep whose layer is not in `excluded_layers`.
   int held_customers(Id rep, const std::vector<std::string>& excluded_layers);
 
@@ -217,6 +224,8 @@ class Store {
   void update_opportunity(const Opportunity& opp);
   std::optional<Opportunity> find_opportunity(Id id);
   std::vector<Opportunity> opportunities(const OpportunityFilter& filter);
+  // The customer's latest opportunity named exactly `name`.
+  std::optional<Id> opportunity_named(Id customer, const std::string& name);
   void check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor);
   std::vector<std::string> checked_actions(Id opportunity);
   // When the opportunity last saw a follow-up, or "" when never.

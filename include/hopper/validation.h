@@ -1,10 +1,12 @@
 // Checks of single values on entry (SPEC §5). Each returns the problem as a
-// sentence naming the field, or nothing when the value is fine.
+// sentence about the value (the caller names the field), or nothing when the
+// value is fine.
 #pragma once
 #include <optional>
 #include <string>
 
 #include "hopper/config.h"
+#include "hopper/error.h"
 
 namespace hopper {
 
@@ -13,6 +15,6 @@ std::optional<std::string> email_problem(const std::string& email);
 std::optional<std::string> grade_problem(const Config& config, const std::string& grade);
 std::optional<std::string> segment_problem(const Config& config, const std::string& segment);
 // Error(invalid) listing every problem, one per line, when there are any.
-void refuse_problems(const std::string& what, const std::vector<std::string>& problems);
+void refuse_problems(const std::string& what, const std::vector<FieldProblem>& problems);
 
 }  // namespace hopper

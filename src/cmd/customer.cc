@@ -29,7 +29,7 @@ struct RefOptions {
 }  // namespace
 
 void add_customer_commands(Commands& c) {
-  CLI::App* noun = c.noun("customer", "Customers (客户): add, list, show, edit, move through layers, abandon, lock");
+  CLI::App* noun = c.noun("customer", "Customers (客户): add, list, show, edit, move through layers, abandon, lock, import");
 
   struct AddOptions {
     std::string name;
@@ -130,6 +130,8 @@ void add_customer_commands(Commands& c) {
     });
     app->add_option("ref", *r, "The customer")->required();
   }
+
+  add_import_command(c, noun, ImportKind::customer);
 }
 
 }  // namespace hopper::cli

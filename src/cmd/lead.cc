@@ -42,7 +42,7 @@ void report_conflicts(Context& ctx, const std::vector<Id>& conflicts) {
 }  // namespace
 
 void add_lead_commands(Commands& c) {
-  CLI::App* noun = c.noun("lead", "Leads (线索): add, list, show, edit, drop, convert");
+  CLI::App* noun = c.noun("lead", "Leads (线索): add, list, show, edit, drop, convert, import");
 
   struct AddOptions {
     LeadInput in;
@@ -130,6 +130,8 @@ void add_lead_commands(Commands& c) {
   convert->add_option("--stage", cv->opp.stage, "Its stage");
   convert->add_option("--close", cv->opp.close_date, "Its expected close date");
   convert->footer("The customer keeps the lead's owner and starts in the layer 'lead' (有线索) when the workspace has one.");
+
+  add_import_command(c, noun, ImportKind::lead);
 }
 
 }  // namespace hopper::cli

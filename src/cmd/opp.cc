@@ -30,7 +30,7 @@ CLI::App* add_ref_verb(Commands& c, CLI::App* noun, const std::string& name, con
 }  // namespace
 
 void add_opp_commands(Commands& c) {
-  CLI::App* noun = c.noun("opp", "Opportunities (商机): stages, gates, probability, won and lost");
+  CLI::App* noun = c.noun("opp", "Opportunities (商机): stages, gates, probability, won and lost, import");
 
   struct AddOptions {
     std::string customer;
@@ -180,6 +180,8 @@ void add_opp_commands(Commands& c) {
 
   add_ref_verb(c, noun, "reopen", "Reopen a lost (or, for managers, won) deal in its last open stage",
                [](Session& s, Id id) { return reopen_opportunity(s, id); });
+
+  add_import_command(c, noun, ImportKind::opportunity);
 }
 
 }  // namespace hopper::cli

@@ -11,7 +11,7 @@ Global options, exit codes, formats.
   hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, help
   [2]
   $ hopper lead
-  hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert (see hopper lead --help)
+  hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert, import (see hopper lead --help)
   [2]
   $ hopper lead list --bogus
   The following argument was not expected: --bogus
@@ -76,7 +76,7 @@ Output formats of one listing:
 Help on a group or a command exits 0; bare `hopper help` lists the topics:
 
   $ hopper lead --help | head -3
-  Leads (线索): add, list, show, edit, drop, convert
+  Leads (线索): add, list, show, edit, drop, convert, import
   Usage: hopper lead [OPTIONS] SUBCOMMAND
   
   $ hopper lead --help >/dev/null; echo $?

@@ -205,7 +205,7 @@ Follow-ups on an opportunity count for its customer. Refusals:
   [3]
   $ hopper opp add C1 --name X --amount -1 --as li
   hopper: opp add refused, nothing was written:
-    invalid amount '-1': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿
+    --amount: invalid amount '-1': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿
   [6]
   $ hopper opp add C1 --name X --amount 1 --as zhao
   hopper: customer C1 belongs to li; a rep may change only their own records (ask a manager)

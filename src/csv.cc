@@ -1,0 +1,127 @@
+#include "hopper/csv.h"
+
+#include <fmt/format.h>
+#include <iconv.h>
+
+#include <cerrno>
+
+#include "hopper/error.h"
+#include "hopper/text.h"
+
+namespace hopper {
+namespace {
+
+// Where the first byte that is not UTF-8 sits, or npos.
+std::size_t invalid_utf8_at(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) return i;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+TextLines::TextLines(std::istream& in, const std::string& encoding, std::string name) : in_(in), name_(std::move(name)) {
+  std::string e = to_lower_ascii(encoding);
+  if (e == "utf-8" || e == "utf8") return;
+  if (e != "gbk" && e != "gb18030" && e != "gb2312" && e != "cp936")
+    throw Error(Exit::invalid, fmt::format("--encoding '{}' is not known: use utf-8 (the default) or gbk", encoding));
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw Error(Exit::invalid, "this system's iconv cannot read GBK");
+  iconv_ = cd;
+}
+
+TextLines::~TextLines() {
+  if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
+}
+
+bool TextLines::next(std::string& line) {
+  if (!std::getline(in_, raw_)) return false;
+  ++line_number_;
+  bytes_read_ += static_cast<std::int64_t>(raw_.size()) + 1;
+  if (!raw_.empty() && raw_.back() == '\r') raw_.pop_back();
+  if (!iconv_) {
+    if (line_number_ == 1 && raw_.starts_with("\xEF\xBB\xBF")) raw_.erase(0, 3);
+    if (auto at = invalid_utf8_at(raw_); at != std::string_view::npos)
+      throw Error(Exit::invalid,
+                  fmt::format("{}:{}: byte {} (0x{:02X}) is not UTF-8; a spreadsheet saved by Chinese Excel needs "
+                              "--encoding gbk",
+                              name_, line_number_, at + 1, static_cast<unsigned char>(raw_[at])));
+    line.swap(raw_);
+    return true;
+  }
+  // GBK's second bytes are never a line break, so each line converts alone.
+  line.resize(raw_.size() * 2 + 4);
+  char* from = raw_.data();
+  std::size_t from_left = raw_.size();
+  char* to = line.data();
+  std::size_t to_left = line.size();
+  iconv(static_cast<iconv_t>(iconv_), nullptr, nullptr, nullptr, nullptr);
+  if (iconv(static_cast<iconv_t>(iconv_), &from, &from_left, &to, &to_left) == static_cast<std::size_t>(-1))
+    throw Error(Exit::invalid, fmt::format("{}:{}: byte {} is not GBK{}", name_, line_number_,
+                                           raw_.size() - from_left + 1,
+                                           errno == EINVAL ? " (a character is cut off)" : ""));
+  line.resize(line.size() - to_left);
+  return true;
+}
+
+bool CsvReader::next(std::vector<std::string>& fields) {
+  fields.clear();
+  do {
+    if (!lines_.next(text_)) return false;
+  } while (text_.empty());  // blank lines (a trailing one, most often) hold no record
+  line_ = lines_.line_number();
+  std::string field;
+  std::size_t i = 0;
+  for (;;) {
+    if (i < text_.size() && text_[i] == '"') {  // quoted: up to the closing quote, across lines
+      ++i;
+      for (;;) {
+        std::size_t q = text_.find('"', i);
+        if (q == std::string::npos) {
+          field.append(text_, i, std::string::npos);
+          if (!lines_.next(text_))
+            throw Error(Exit::invalid, fmt::format("{}:{}: a quoted field is never closed", lines_.name(), line_));
+          field += '\n';
+          i = 0;
+          continue;
+        }
+        field.append(text_, i, q - i);
+        if (q + 1 < text_.size() && text_[q + 1] == '"') {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      // Anything between the closing quote and the comma is kept as written.
+      std::size_t comma = text_.find(',', i);
+      field.append(text_, i, comma == std::string::npos ? std::string::npos : comma - i);
+      i = comma;
+    } else {
+      std::size_t comma = text_.find(',', i);
+      field.assign(text_, i, comma == std::string::npos ? std::string::npos : comma - i);
+      i = comma;
+    }
+    fields.push_back(std::move(field));
+    field.clear();
+    if (i == std::string::npos) return true;
+    ++i;  // past the comma
+  }
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace hopper
