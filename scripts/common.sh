@@ -2,7 +2,7 @@
 # Sourced, not run.
 
 HOPPER_PACKAGES=(cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtomlplusplus-dev
-  doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev python3-cram jq)
+  doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev libre2-dev python3-cram jq)
 
 ensure_packages() {
   local missing=() p

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
+#include <re2/re2.h>
 #include <set>
 #include <toml++/toml.h>
 
@@ -290,12 +290,11 @@ class Parser {
       c_.lead.required = values(*v);
     }
     if (auto v = r.string("phone_pattern")) {
-      try {
-        std::regex re(v->value);
+      re2::RE2 re(v->value, re2::RE2::Quiet);
+      if (re.ok())
         c_.lead.phone_pattern = v->value;
-      } catch (const std::regex_error& e) {
-        r.problem(v->pos, fmt::format("lead.phone_pattern is not a valid regular expression: {}", e.what()));
-      }
+      else
+        r.problem(v->pos, fmt::format("lead.phone_pattern is not a valid regular expression (RE2 syntax): {}", re.error()));
     }
     if (auto v = r.strings("duplicate_keys")) {
       check_refs(r, *v, {"phone", "email", "company"}, "duplicate key");

@@ -76,12 +76,15 @@ class Importer {
     while (next(row)) {
       ++result_.rows;
       if (problems_.empty()) {  // a row that does not even read right is not tried
-        s_.store.savepoint();
+        // Rows that go on while others are rejected must each be whole: a
+        // savepoint undoes a bad one. Otherwise one bad row undoes all, and
+        // the savepoints' journal would only cost time.
+        if (o_.rejects) s_.store.savepoint();
         try {
           import_row(row);
-          s_.store.release_savepoint();
+          if (o_.rejects) s_.store.release_savepoint();
         } catch (const Error& e) {
-          s_.store.rollback_to_savepoint();
+          if (o_.rejects) s_.store.rollback_to_savepoint();
           if (e.problems().empty()) {
             std::string text = e.what();
             std::replace(text.begin(), text.end(), '\n', ' ');
@@ -334,8 +337,9 @@ class Importer {
     in.owner = get_nonempty(row, "owner");
     in.settings = settings(row);
     checked([&] {
-      if (handle_duplicates(lead_duplicates(s_, in), "company", [&](Id id) { edit_lead(s_, id, in); })) return;
-      added(add_lead(s_, in, true).lead.id, row.line);  // no duplicates: force opens no conflict
+      LeadDuplicates found = lead_duplicates(s_, in);
+      if (handle_duplicates(found.matches, "company", [&](Id id) { edit_lead(s_, id, in); })) return;
+      added(add_lead(s_, in, false, &found).lead.id, row.line);
     });
   }
 

@@ -47,22 +47,19 @@ void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& wh
   refuse_problems(what, problems);
 }
 
-// The open records a new lead duplicates. 占坑: one from a staked pool
-// customer is no duplicate when inbound leads are routed: it goes to the
-// staker, and `staked` says which customer sent it.
-std::vector<DuplicateMatch> new_lead_matches(Session& s, const Lead& lead, bool owner_given, std::optional<Customer>& staked) {
-  auto matches = find_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt);
-  if (!s.config.pool.stake.route_inbound || owner_given) return matches;
-  for (auto it = matches.begin(); it != matches.end();) {
+LeadDuplicates new_lead_matches(Session& s, const Lead& lead, bool owner_given) {
+  LeadDuplicates d{find_duplicates(s, lead.phone, lead.email, lead.company, std::nullopt), std::nullopt};
+  if (!s.config.pool.stake.route_inbound || owner_given) return d;
+  for (auto it = d.matches.begin(); it != d.matches.end();) {
     auto c = it->ref.kind == Kind::customer ? s.store.find_customer(it->ref.id) : std::nullopt;
     if (c && !c->owner_id && c->staked_by_id) {
-      staked = c;
-      it = matches.erase(it);
+      d.staked = c;
+      it = d.matches.erase(it);
     } else {
       ++it;
     }
   }
-  return matches;
+  return d;
 }
 
 void require_open(const Lead& lead) {
@@ -79,7 +76,7 @@ Lead load_lead(Session& s, Id id) {
   return *lead;
 }
 
-LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
+LeadAdded add_lead(Session& s, const LeadInput& input, bool force, const LeadDuplicates* known) {
   Lead lead;
   Rep owner = s.actor;
   if (input.owner && *input.owner != s.actor.name) {
@@ -88,12 +85,12 @@ LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
   }
   lead.created_at = s.at_text();
   apply(s, input, lead, "lead add");
-  std::optional<Customer> staked;
-  auto matches = new_lead_matches(s, lead, input.owner.has_value(), staked);
+  LeadDuplicates found = known ? *known : new_lead_matches(s, lead, input.owner.has_value());
+  auto& matches = found.matches;
   std::optional<Id> routed_from;
-  if (staked) {
-    owner = *s.store.find_rep(*staked->staked_by_id);
-    routed_from = staked->id;
+  if (found.staked) {
+    owner = *s.store.find_rep(*found.staked->staked_by_id);
+    routed_from = found.staked->id;
   }
   if (!force) refuse_duplicates(s, matches);
   lead.owner_id = owner.id;
@@ -103,13 +100,12 @@ LeadAdded add_lead(Session& s, const LeadInput& input, bool force) {
   return {lead, open_conflicts(s, {Kind::lead, lead.id}, matches), routed_from};
 }
 
-std::vector<DuplicateMatch> lead_duplicates(Session& s, const LeadInput& input) {
+LeadDuplicates lead_duplicates(Session& s, const LeadInput& input) {
   Lead lead;
   assign_trimmed(lead.phone, input.phone);
   assign_trimmed(lead.email, input.email);
   assign_trimmed(lead.company, input.company);
-  std::optional<Customer> staked;
-  return new_lead_matches(s, lead, input.owner.has_value(), staked);
+  return new_lead_matches(s, lead, input.owner.has_value());
 }
 
 Lead edit_lead(Session& s, Id id, const LeadInput& input) {

@@ -21,10 +21,17 @@ struct LeadAdded {
 };
 
 Lead load_lead(Session& s, Id id);
-LeadAdded add_lead(Session& s, const LeadInput& input, bool force);
-// The open leads and customers that `add_lead` would refuse the input as a
-// duplicate of (an import decides per row what to do with them).
-std::vector<DuplicateMatch> lead_duplicates(Session& s, const LeadInput& input);
+// The open leads and customers a new lead duplicates. 占坑: one from a staked
+// pool customer is no duplicate when inbound leads are routed: the lead goes
+// to the staker, and `staked` says which customer sent it.
+struct LeadDuplicates {
+  std::vector<DuplicateMatch> matches;
+  std::optional<Customer> staked;
+};
+LeadDuplicates lead_duplicates(Session& s, const LeadInput& input);
+// `known`: the duplicates already looked up for this input (an import
+// decides per row what to do with them first).
+LeadAdded add_lead(Session& s, const LeadInput& input, bool force, const LeadDuplicates* known = nullptr);
 Lead edit_lead(Session& s, Id id, const LeadInput& input);
 Lead drop_lead(Session& s, Id id, const std::string& reason);
 // Makes the customer (owner kept) and a person from the lead's contact.

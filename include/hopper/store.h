@@ -289,6 +289,7 @@ class Store {
   SQLite::Statement& statement(const std::string& sql);
   void reset_statements();
   std::unique_ptr<SQLite::Database> db_;
+  bool wrote_ = false;  // a write transaction ran: refresh statistics on close
   // Declared after db_ so they are finalized before it closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
