@@ -187,6 +187,7 @@ int main(int argc, char** argv) {
   add_agenda_commands(commands);
   add_history_commands(commands);
   add_doctor_commands(commands);
+  add_archive_commands(commands);
   add_help_commands(commands);
 
   try {

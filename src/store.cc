@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+
+#include <algorithm>
 #include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -1468,6 +1470,90 @@ WHERE json_extract(fields, :from_path) IS NOT NULL)sql", entity_table(scope)));
 }
 
 // ---- backup and doctor
+
+namespace {
+
+std::vector<std::string> table_names(SQLite::Database& db) {
+  SQLite::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
+  std::vector<std::string> names;
+  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
+  return names;
+}
+
+std::vector<std::string> column_names(SQLite::Database& db, const std::string& table) {
+  SQLite::Statement st(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  st.bind(1, table);
+  std::vector<std::string> names;
+  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
+  return names;
+}
+
+}  // namespace
+
+void Store::export_rows(const std::function<void(const std::string& table, const std::string& row)>& each) {
+  for (const auto& table : table_names(*db_)) {
+    std::string object;
+    for (const auto& c : column_names(*db_, table))
+      object += fmt::format("{}'{}', \"{}\"", object.empty() ? "" : ", ", c, c);  // names from the schema
+    SQLite::Statement st(*db_, fmt::format("SELECT json_object({}) FROM \"{}\" ORDER BY rowid", object, table));
+    while (st.executeStep()) each(table, st.getColumn(0).getString());
+  }
+}
+
+long Store::record_count() {
+  long n = 0;
+  for (const char* table : kAuditedTables)
+    if (std::string_view(table) != "rep")
+      n += db_->execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64();
+  return n;
+}
+
+void Store::begin_restore() {
+  db_->exec("PRAGMA defer_foreign_keys = ON");
+  for (const char* table : kAuditedTables)
+    db_->exec(fmt::format("DROP TRIGGER {0}_audit_insert; DROP TRIGGER {0}_audit_update; DROP TRIGGER {0}_never_delete",
+                          table));
+  restore_columns_.clear();
+  for (const auto& table : table_names(*db_)) {
+    db_->exec(fmt::format("DELETE FROM \"{}\"", table));
+    restore_columns_[table] = column_names(*db_, table);
+  }
+}
+
+void Store::restore_row(const std::string& table, const std::string& row) {
+  auto j = nlohmann::json::parse(row, nullptr, false);
+  auto found = restore_columns_.find(table);
+  if (!j.is_object() || found == restore_columns_.end())
+    throw Error(Exit::config, fmt::format("table '{}' is not in this schema (version {})", table, kSchemaVersion));
+  const auto& known = found->second;
+  std::string columns, values;
+  for (auto& [key, value] : j.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      throw Error(Exit::config, fmt::format("column {}.{} is not in this schema (version {})", table, key, kSchemaVersion));
+    columns += (columns.empty() ? "\"" : ", \"") + key + "\"";
+    values += values.empty() ? "?" : ", ?";
+  }
+  SQLite::Statement& st = statement(fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, values));
+  int i = 1;
+  for (auto& [key, value] : j.items()) {
+    if (value.is_null()) st.bind(i);
+    else if (value.is_number_integer()) st.bind(i, value.get<std::int64_t>());
+    else if (value.is_number()) st.bind(i, value.get<double>());
+    else if (value.is_string()) st.bind(i, value.get<std::string>());
+    else st.bind(i, value.dump());
+    ++i;
+  }
+  try {
+    st.exec();
+  } catch (const SQLite::Exception& e) {
+    throw Error(Exit::invalid, fmt::format("{}: {}", table, e.what()));
+  }
+}
+
+void Store::end_restore() {
+  install_audit_triggers(*db_);
+  restore_columns_.clear();
+}
 
 void Store::backup_to(const std::filesystem::path& file) {
   struct stat source {};

@@ -2,6 +2,7 @@
 // Nothing outside store.cc speaks SQL.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -264,6 +265,19 @@ class Store {
   std::vector<std::pair<std::string, int>> field_values(const std::string& entity, const std::string& key);
   int rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to);
 
+  // The whole workspace as data (SPEC §10 export): every row of every table,
+  // tables by name and rows by id, each a JSON object of its columns.
+  void export_rows(const std::function<void(const std::string& table, const std::string& row)>& each);
+  // Restoring an export: how many records (not reps, not the event log) the
+  // workspace holds; then, with the log's triggers off, every table emptied
+  // and the exported rows put back exactly as they were (Error(config) for a
+  // table or column this schema does not have); foreign keys are checked at
+  // commit.
+  long record_count();
+  void begin_restore();
+  void restore_row(const std::string& table, const std::string& row);
+  void end_restore();
+
   // An online copy of the database (SQLite's backup API: a consistent
   // snapshot while others write) to a new file with the database's mode;
   // Error(config) when the file exists or cannot be created.
@@ -289,7 +303,8 @@ class Store {
   SQLite::Statement& statement(const std::string& sql);
   void reset_statements();
   std::unique_ptr<SQLite::Database> db_;
-  bool wrote_ = false;  // a write transaction ran: refresh statistics on close
+  bool wrote_ = false;
+  std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring  // a write transaction ran: refresh statistics on close
   // Declared after db_ so they are finalized before it closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };

@@ -109,6 +109,7 @@ void add_funnel_commands(Commands& c);
 void add_forecast_commands(Commands& c);
 void add_doctor_commands(Commands& c);
 void add_help_commands(Commands& c);
+void add_archive_commands(Commands& c);
 // `NOUN import FILE`: the same options for leads, customers and opportunities.
 void add_import_command(Commands& c, CLI::App* noun, ImportKind kind);
 

@@ -8,7 +8,7 @@ Global options, exit codes, formats.
     0  ok
     1  internal error (a bug: please report it)
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, help
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help
   [2]
   $ hopper lead
   hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert, import (see hopper lead --help)
