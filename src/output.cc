@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "hopper/error.h"
 #include "hopper/money.h"
@@ -238,71 +239,96 @@ std::string text_bars(const std::vector<std::string>& labels, const std::vector<
   return out;
 }
 
-std::string render_list(const std::vector<json>& rows, const std::vector<Column>& columns, const OutputOptions& o) {
-  if (o.quiet) {
-    std::string out;
-    for (const auto& r : rows) out += r.value("ref", "") + "\n";
-    return out;
+ListWriter::ListWriter(std::ostream& out, std::vector<Column> columns, OutputOptions options, std::optional<long> limit)
+    : out_(out), columns_(std::move(columns)), o_(std::move(options)), limit_(limit) {
+  if (!o_.quiet && o_.format == Format::csv) {
+    std::vector<std::string> header;
+    for (const auto& c : columns_) header.push_back(csv_field(c.key));
+    out_ << join(header, ",") << "\r\n";
   }
-  bool human = o.format == Format::table || o.format == Format::md || o.format == Format::html;
-  std::vector<std::vector<std::string>> cells;
-  if (o.format != Format::json && o.format != Format::jsonl) {
-    for (const auto& r : rows) {
-      std::vector<std::string> row;
-      for (const auto& c : columns) {
-        std::string text = cell(r.contains(c.key) ? r[c.key] : json(), c.kind, human);
-        row.push_back(text.empty() && human ? "-" : text);
-      }
-      cells.push_back(std::move(row));
-    }
+}
+
+std::vector<std::string> ListWriter::cells(const json& r) const {
+  bool human = o_.format == Format::table || o_.format == Format::md || o_.format == Format::html;
+  std::vector<std::string> row;
+  for (const auto& c : columns_) {
+    std::string text = cell(r.contains(c.key) ? r[c.key] : json(), c.kind, human);
+    row.push_back(text.empty() && human ? "-" : text);
   }
-  std::string out;
-  switch (o.format) {
-    case Format::json: return dump(json(rows), 2) + "\n";
-    case Format::jsonl:
-      for (const auto& r : rows) out += dump(r, -1) + "\n";
-      return out;
-    case Format::table: {
-      std::vector<bool> highlighted;
-      if (!o.highlight_key.empty())
-        for (const auto& r : rows) highlighted.push_back(r.value(o.highlight_key, false));
-      return text_table(cells, columns, o, highlighted);
+  return row;
+}
+
+void ListWriter::add(const json& r) {
+  if (limit_ && shown_ >= *limit_) {
+    ++left_out_;
+    return;
+  }
+  ++shown_;
+  if (o_.quiet) {
+    out_ << r.value("ref", "") << "\n";
+    return;
+  }
+  switch (o_.format) {
+    case Format::json: {  // as json::dump(2) prints an array, one element at a time
+      std::string element = dump(r, 2), indented = "  ";
+      for (char c : element) indented += c == '\n' ? std::string("\n  ") : std::string(1, c);
+      out_ << (shown_ == 1 ? "[\n" : ",\n") << indented;
+      return;
     }
-    case Format::html: return html_page("hopper", html_cells(cells, columns));
-    case Format::tsv:  // no header, like gh: made for cut and awk
-      for (const auto& row : cells) {
-        std::vector<std::string> fields;
-        for (const auto& f : row) fields.push_back(tsv_field(f));
-        out += join(fields, "\t") + "\n";
-      }
-      return out;
+    case Format::jsonl: out_ << dump(r, -1) << "\n"; return;
+    case Format::tsv: {  // no header, like gh: made for cut and awk
+      std::vector<std::string> fields;
+      for (auto& f : cells(r)) fields.push_back(tsv_field(std::move(f)));
+      out_ << join(fields, "\t") << "\n";
+      return;
+    }
     case Format::csv: {
-      std::vector<std::string> header;
-      for (const auto& c : columns) header.push_back(csv_field(c.key));
-      out = join(header, ",") + "\r\n";
-      for (const auto& row : cells) {
-        std::vector<std::string> fields;
-        for (const auto& f : row) fields.push_back(csv_field(f));
-        out += join(fields, ",") + "\r\n";
-      }
-      return out;
+      std::vector<std::string> fields;
+      for (const auto& f : cells(r)) fields.push_back(csv_field(f));
+      out_ << join(fields, ",") << "\r\n";
+      return;
     }
+    case Format::table:
+      if (!o_.highlight_key.empty()) highlighted_.push_back(r.value(o_.highlight_key, false));
+      held_.push_back(cells(r));
+      return;
+    case Format::md:
+    case Format::html: held_.push_back(cells(r)); return;
+  }
+}
+
+long ListWriter::finish() {
+  if (o_.quiet) return left_out_;
+  switch (o_.format) {
+    case Format::json: out_ << (shown_ == 0 ? "[]\n" : "\n]\n"); break;
+    case Format::table: out_ << text_table(held_, columns_, o_, highlighted_); break;
+    case Format::html: out_ << html_page("hopper", html_cells(held_, columns_)); break;
     case Format::md: {
       std::vector<std::string> header, rule;
-      for (const auto& c : columns) {
+      for (const auto& c : columns_) {
         header.push_back(md_field(c.header));
         rule.push_back(right_aligned(c.kind) ? "---:" : "---");
       }
-      out = "| " + join(header, " | ") + " |\n| " + join(rule, " | ") + " |\n";
-      for (const auto& row : cells) {
+      out_ << "| " << join(header, " | ") << " |\n| " << join(rule, " | ") << " |\n";
+      for (const auto& row : held_) {
         std::vector<std::string> fields;
         for (const auto& f : row) fields.push_back(md_field(f));
-        out += "| " + join(fields, " | ") + " |\n";
+        out_ << "| " << join(fields, " | ") << " |\n";
       }
-      return out;
+      break;
     }
+    default: break;
   }
-  return out;
+  out_.flush();
+  return left_out_;
+}
+
+std::string render_list(const std::vector<json>& rows, const std::vector<Column>& columns, const OutputOptions& o) {
+  std::ostringstream out;
+  ListWriter list(out, columns, o);
+  for (const auto& r : rows) list.add(r);
+  list.finish();
+  return out.str();
 }
 
 std::string render_record(const json& record, const std::vector<Column>& fields, const OutputOptions& o) {

@@ -729,19 +729,24 @@ std::optional<Lead> Store::find_lead(Id id) {
   return read_lead(st);
 }
 
-std::vector<Lead> Store::leads(const LeadFilter& f) {
+void Store::each_lead(const LeadFilter& f, const std::function<void(const Lead&)>& each) {
   Where where;
   where.add(f.owner_id.has_value(), "l.owner_id = :owner")
       .add(!f.grade.empty(), "l.grade = :grade")
       .add(!f.source.empty(), "l.source = :source")
       .add(!f.status.empty(), "l.status = :status");
-  SQLite::Statement& st = statement(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (!f.grade.empty()) st.bind(":grade", f.grade);
   if (!f.source.empty()) st.bind(":source", f.source);
   if (!f.status.empty()) st.bind(":status", f.status);
+  while (st.executeStep()) each(read_lead(st));
+}
+
+std::vector<Lead> Store::leads(const LeadFilter& f) {
   std::vector<Lead> out;
-  while (st.executeStep()) out.push_back(read_lead(st));
+  each_lead(f, [&out](const Lead& r) { out.push_back(r); });
   return out;
 }
 
@@ -803,20 +808,25 @@ std::optional<Customer> Store::find_customer(Id id) {
   return read_customer(st);
 }
 
-std::vector<Customer> Store::customers(const CustomerFilter& f) {
+void Store::each_customer(const CustomerFilter& f, const std::function<void(const Customer&)>& each) {
   Where where;
   where.add(f.owner_id.has_value(), "c.owner_id = :owner")
       .add(f.pool_only, "c.owner_id IS NULL")
       .add(!f.layer.empty(), "c.layer = :layer")
       .add(!f.grade.empty(), "c.grade = :grade")
       .add(!f.segment.empty(), "c.segment = :segment");
-  SQLite::Statement& st = statement(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (!f.layer.empty()) st.bind(":layer", f.layer);
   if (!f.grade.empty()) st.bind(":grade", f.grade);
   if (!f.segment.empty()) st.bind(":segment", f.segment);
+  while (st.executeStep()) each(read_customer(st));
+}
+
+std::vector<Customer> Store::customers(const CustomerFilter& f) {
   std::vector<Customer> out;
-  while (st.executeStep()) out.push_back(read_customer(st));
+  each_customer(f, [&out](const Customer& r) { out.push_back(r); });
   return out;
 }
 
@@ -1113,21 +1123,26 @@ std::optional<Opportunity> Store::find_opportunity(Id id) {
   return read_opportunity(st);
 }
 
-std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
+void Store::each_opportunity(const OpportunityFilter& f, const std::function<void(const Opportunity&)>& each) {
   Where where;
   where.add(f.owner_id.has_value(), "o.owner_id = :owner")
       .add(f.customer_id.has_value(), "o.customer_id = :customer")
       .add(!f.pipeline.empty(), "o.pipeline = :pipeline")
       .add(!f.stage.empty(), "o.stage = :stage")
       .add(!f.status.empty(), "o.status = :status");
-  SQLite::Statement& st = statement(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (f.customer_id) st.bind(":customer", *f.customer_id);
   if (!f.pipeline.empty()) st.bind(":pipeline", f.pipeline);
   if (!f.stage.empty()) st.bind(":stage", f.stage);
   if (!f.status.empty()) st.bind(":status", f.status);
+  while (st.executeStep()) each(read_opportunity(st));
+}
+
+std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
   std::vector<Opportunity> out;
-  while (st.executeStep()) out.push_back(read_opportunity(st));
+  each_opportunity(f, [&out](const Opportunity& r) { out.push_back(r); });
   return out;
 }
 

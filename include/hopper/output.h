@@ -2,6 +2,8 @@
 // column list; this renders them as table, csv, tsv, json, jsonl, md or html.
 #pragma once
 #include <cstdio>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,28 @@ struct OutputOptions {
 std::string cell_text(const nlohmann::json& value, ColumnKind kind);
 // Neutralises spreadsheet formulas (cells starting with = + - @).
 std::string csv_field(const std::string& text);
+
+// A list written as its rows come, so a million rows take the memory of
+// one (SPEC §11): JSON as an array, JSONL, TSV and CSV row by row. A table,
+// Markdown or HTML needs every row for its column widths: it holds the rows
+// it shows. With `limit` it shows that many and counts the rest.
+class ListWriter {
+ public:
+  ListWriter(std::ostream& out, std::vector<Column> columns, OutputOptions options, std::optional<long> limit = {});
+  void add(const nlohmann::json& row);
+  // Ends the list; returns how many rows the limit left out.
+  long finish();
+
+ private:
+  std::vector<std::string> cells(const nlohmann::json& row) const;
+  std::ostream& out_;
+  std::vector<Column> columns_;
+  OutputOptions o_;
+  std::optional<long> limit_;
+  long shown_ = 0, left_out_ = 0;
+  std::vector<std::vector<std::string>> held_;  // table, md, html
+  std::vector<bool> highlighted_;
+};
 
 // A list of records: JSON prints an array, text formats a table.
 std::string render_list(const std::vector<nlohmann::json>& rows, const std::vector<Column>& columns,

@@ -185,12 +185,15 @@ class Store {
   void update_lead(const Lead& lead);
   std::optional<Lead> find_lead(Id id);
   std::vector<Lead> leads(const LeadFilter& filter);
+  // The same, one at a time, for lists of any length.
+  void each_lead(const LeadFilter& filter, const std::function<void(const Lead&)>& each);
 
   // Customers
   Id insert_customer(const Customer& customer);
   void update_customer(const Customer& customer);
   std::optional<Customer> find_customer(Id id);
   std::vector<Customer> customers(const CustomerFilter& filter);
+  void each_customer(const CustomerFilter& filter, const std::function<void(const Customer&)>& each);
   // Customers named exactly `name` (an import names a customer by it).
   std::vector<Id> customers_named(const std::string& name);
   // Customers owned by the rep whose layer is not in `excluded_layers`.
@@ -225,6 +228,7 @@ class Store {
   void update_opportunity(const Opportunity& opp);
   std::optional<Opportunity> find_opportunity(Id id);
   std::vector<Opportunity> opportunities(const OpportunityFilter& filter);
+  void each_opportunity(const OpportunityFilter& filter, const std::function<void(const Opportunity&)>& each);
   // The customer's latest opportunity named exactly `name`.
   std::optional<Id> opportunity_named(Id customer, const std::string& name);
   void check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor);

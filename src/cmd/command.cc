@@ -24,6 +24,27 @@ Id Context::begin_event(Store& on, const std::string& actor) const {
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
 
+void add_limit_options(CLI::App* app, ListLimit& l) {
+  auto* limit = app->add_option("--limit", l.limit, fmt::format("At most N rows (on a terminal the default is {})", ListLimit::kPage))
+                    ->check(CLI::PositiveNumber);
+  app->add_flag("--all", l.all, "Every row, also on a terminal")->excludes(limit);
+}
+
+static std::optional<long> page_of(const Context& ctx, const ListLimit& l) {
+  if (l.limit) return l.limit;
+  if (l.all || !ctx.out.tty || ctx.out.format != Format::table) return std::nullopt;
+  return ListLimit::kPage;
+}
+
+ListPrinter::ListPrinter(const Context& ctx, const std::vector<Column>& columns, const ListLimit& limit, OutputOptions out)
+    : ctx_(ctx), writer_(std::cout, columns, std::move(out), page_of(ctx, limit)) {}
+
+void ListPrinter::finish() {
+  long more = writer_.finish();
+  if (more > 0)
+    ctx_.note(fmt::format("… and {} more; --all shows every row, --limit N the first N", more));
+}
+
 void add_period_options(CLI::App* app, PeriodOptions& o, const std::string& default_help) {
   auto* period = app->add_option("--period", o.period,
                                  "2017, 2017-08, 2017-Q3, a date, this-|last-|next-month … (default " + default_help + ")");

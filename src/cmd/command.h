@@ -68,6 +68,29 @@ Period resolve_period(Context& ctx, const PeriodOptions& options, const std::str
 // The rep whose work a command shows: --rep R for managers, else the actor.
 Rep rep_to_view(Session& s, const std::optional<std::string>& name);
 
+// --limit N and --all for lists that grow with the workspace. On a TTY a
+// table shows a page and says how many rows it left out; piped, and as CSV
+// or JSON, a list is complete unless --limit is given (scripts depend on it).
+struct ListLimit {
+  std::optional<long> limit;
+  bool all = false;
+  static constexpr long kPage = 50;
+};
+void add_limit_options(CLI::App* app, ListLimit& limit);
+// Rows stream to stdout as the caller adds them; finish() notes what a page left out.
+class ListPrinter {
+ public:
+  ListPrinter(const Context& ctx, const std::vector<Column>& columns, const ListLimit& limit, OutputOptions out);
+  ListPrinter(const Context& ctx, const std::vector<Column>& columns, const ListLimit& limit)
+      : ListPrinter(ctx, columns, limit, ctx.out) {}
+  void add(const nlohmann::json& row) { writer_.add(row); }
+  void finish();
+
+ private:
+  const Context& ctx_;
+  ListWriter writer_;
+};
+
 struct Command {
   CLI::App* app;
   Needs needs;

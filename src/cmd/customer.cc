@@ -57,6 +57,7 @@ void add_customer_commands(Commands& c) {
     std::optional<std::string> owner;
     CustomerFilter filter;
     bool sort_release = false;
+    ListLimit limit;
   };
   auto l = std::make_shared<ListOptions>();
   CLI::App* list = c.add(noun, "list", "List customers", Needs::read, [l](Context& ctx) {
@@ -64,21 +65,29 @@ void add_customer_commands(Commands& c) {
     if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
     resolve_filter(ctx.session->config, f);
     auto releases = release_forecasts(*ctx.session, f.owner_id);
-    std::vector<json> rows;
-    for (const auto& cu : ctx.session->store.customers(f)) {
-      auto it = releases.find(cu.id);
-      rows.push_back(customer_json(ctx.session->config, cu,
-                                   it == releases.end() ? std::nullopt : std::optional<ReleaseForecast>(it->second)));
-    }
-    if (l->sort_release)  // soonest release first; customers no rule would release last
-      std::stable_sort(rows.begin(), rows.end(), [](const json& x, const json& y) {
-        if (x["release_in"].is_null() || y["release_in"].is_null()) return !x["release_in"].is_null() && y["release_in"].is_null();
-        return x["release_in"].get<int>() < y["release_in"].get<int>();
-      });
     OutputOptions out = ctx.out;
     out.highlight_key = "release_warning";
-    ctx.print(render_list(rows, kCustomerColumns, out));
+    ListPrinter list(ctx, kCustomerColumns, l->limit, out);
+    auto row = [&](const Customer& cu) {
+      auto it = releases.find(cu.id);
+      return customer_json(ctx.session->config, cu,
+                           it == releases.end() ? std::nullopt : std::optional<ReleaseForecast>(it->second));
+    };
+    if (!l->sort_release) {  // in id order, as they come
+      ctx.session->store.each_customer(f, [&](const Customer& cu) { list.add(row(cu)); });
+      return list.finish();
+    }
+    std::vector<json> rows;  // sorting needs them all
+    ctx.session->store.each_customer(f, [&](const Customer& cu) { rows.push_back(row(cu)); });
+    // Soonest release first; customers no rule would release last.
+    std::stable_sort(rows.begin(), rows.end(), [](const json& x, const json& y) {
+      if (x["release_in"].is_null() || y["release_in"].is_null()) return !x["release_in"].is_null() && y["release_in"].is_null();
+      return x["release_in"].get<int>() < y["release_in"].get<int>();
+    });
+    for (const auto& r : rows) list.add(r);
+    list.finish();
   });
+  add_limit_options(list, l->limit);
   auto* owner = list->add_option("--owner", l->owner, "Only this rep's customers");
   list->add_flag("--pool", l->filter.pool_only, "Only the shared pool")->excludes(owner);
   list->add_option("--layer", l->filter.layer, "Only this layer (key or name)");

@@ -64,16 +64,18 @@ void add_lead_commands(Commands& c) {
   struct ListOptions {
     std::optional<std::string> owner;
     LeadFilter filter;
+    ListLimit limit;
   };
   auto l = std::make_shared<ListOptions>();
   CLI::App* list = c.add(noun, "list", "List leads", Needs::read, [l](Context& ctx) {
     LeadFilter f = l->filter;
     f.grade = ctx.session->config.grade_key(f.grade);
     if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
-    std::vector<json> rows;
-    for (const auto& lead : ctx.session->store.leads(f)) rows.push_back(lead_json(ctx.session->config, lead));
-    print_list(ctx, rows, kLeadColumns);
+    ListPrinter rows(ctx, kLeadColumns, l->limit);
+    ctx.session->store.each_lead(f, [&](const Lead& lead) { rows.add(lead_json(ctx.session->config, lead)); });
+    rows.finish();
   });
+  add_limit_options(list, l->limit);
   list->add_option("--owner", l->owner, "Only this rep's leads");
   list->add_option("--grade", l->filter.grade, "Only this grade");
   list->add_option("--source", l->filter.source, "Only this source");

@@ -58,6 +58,7 @@ void add_opp_commands(Commands& c) {
     std::optional<std::string> owner;
     OpportunityFilter filter;
     std::string status = "open", sort;
+    ListLimit limit;
   };
   auto l = std::make_shared<ListOptions>();
   CLI::App* list = c.add(noun, "list", "List opportunities", Needs::read, [l](Context& ctx) {
@@ -67,20 +68,25 @@ void add_opp_commands(Commands& c) {
     f.stage = s.config.stage_key(f.pipeline, f.stage);
     f.status = l->status == "all" ? "" : l->status;
     if (l->owner) f.owner_id = active_rep(s, *l->owner).id;
-    std::vector<json> rows;
-    for (const auto& o : s.store.opportunities(f)) rows.push_back(opportunity_json(s, o));
-    if (!l->sort.empty()) {
-      const char* key = l->sort == "weighted" ? "weighted" : l->sort == "amount" ? "amount" : "close_date";
-      std::stable_sort(rows.begin(), rows.end(), [&](const json& x, const json& y) {
-        if (l->sort == "close") {  // soonest first, undated last
-          if (x[key].is_null() || y[key].is_null()) return !x[key].is_null() && y[key].is_null();
-          return x[key].get<std::string>() < y[key].get<std::string>();
-        }
-        return x[key].get<double>() > y[key].get<double>();  // largest first
-      });
+    ListPrinter list(ctx, kOpportunityColumns, l->limit);
+    if (l->sort.empty()) {  // in id order, as they come
+      s.store.each_opportunity(f, [&](const Opportunity& o) { list.add(opportunity_json(s, o)); });
+      return list.finish();
     }
-    print_list(ctx, rows, kOpportunityColumns);
+    std::vector<json> rows;  // sorting needs them all
+    s.store.each_opportunity(f, [&](const Opportunity& o) { rows.push_back(opportunity_json(s, o)); });
+    const char* key = l->sort == "weighted" ? "weighted" : l->sort == "amount" ? "amount" : "close_date";
+    std::stable_sort(rows.begin(), rows.end(), [&](const json& x, const json& y) {
+      if (l->sort == "close") {  // soonest first, undated last
+        if (x[key].is_null() || y[key].is_null()) return !x[key].is_null() && y[key].is_null();
+        return x[key].get<std::string>() < y[key].get<std::string>();
+      }
+      return x[key].get<double>() > y[key].get<double>();  // largest first
+    });
+    for (const auto& row : rows) list.add(row);
+    list.finish();
   });
+  add_limit_options(list, l->limit);
   list->add_option("--pipeline", l->filter.pipeline, "Only this pipeline (key or name)");
   list->add_option("--stage", l->filter.stage, "Only this stage (key or name)");
   list->add_option("--owner", l->owner, "Only this rep's");
