@@ -61,10 +61,9 @@ std::map<Id, Replay> replay(const std::vector<HistoryEntry>& rows, const std::st
 
 FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const std::string& by) {
   const std::string pipeline = s.config.pipeline_key(pipeline_named);
-  std::map<Id, Customer> customers;
-  std::map<Id, std::string> lead_source;
+  std::map<Id, std::string> grade_of, lead_source;
   if (by == "grade" || by == "source") {
-    for (const auto& c : s.store.customers({})) customers[c.id] = c;
+    s.store.each_customer({}, [&](const Customer& c) { grade_of[c.id] = c.grade; });
     if (by == "source")
       for (const auto& l : s.store.leads({}))
         if (l.customer_id) lead_source[*l.customer_id] = l.source;
@@ -74,7 +73,7 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
   auto group_of = [&](const Opportunity& o) -> std::string {
     if (by == "rep") return o.owner;
     if (by == "team") return o.owner_id ? reps[*o.owner_id].team : "";
-    if (by == "grade") return customers[o.customer_id].grade;
+    if (by == "grade") return grade_of[o.customer_id];
     if (by == "source") return lead_source[o.customer_id];
     if (by == "pipeline") return o.pipeline;
     return "";
@@ -83,7 +82,7 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
   std::map<std::string, std::map<std::pair<std::string, int>, FunnelRow>> groups;
   FunnelReport report;
   std::map<std::string, int> unknown_stages;  // pipeline and stage → a position after the known stages
-  for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, pipeline, "", "open"})) {
+  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", "open"}, [&](const Opportunity& o) {
     // A stage funnel.toml no longer defines is shown as stored, after the known ones.
     const Pipeline* p = s.config.find_pipeline(o.pipeline);
     int pos = p ? stage_position(*p, o.stage) : -1;
@@ -95,7 +94,7 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
     row.count += 1;
     row.amount += o.amount;
     row.weighted += weighted_value(s.config, o);
-  }
+  });
   // Every stage shows, empty ones too, so the funnel's shape is whole.
   if (groups.empty()) groups[""];
   for (auto& [group, rows] : groups) {
@@ -158,7 +157,7 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
   std::string start = start_of(period), end = end_of(period);
   auto states = replay(s.store.history_rows(Kind::opportunity, {"stage", "status"}, end), start, "status");
   std::map<Id, Opportunity> opps;
-  for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, pipeline, "", ""})) opps[o.id] = o;
+  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", ""}, [&](const Opportunity& o) { opps[o.id] = o; });
   std::vector<ConversionRow> rows;
   for (const auto& p : s.config.pipelines) {
     if (!pipeline.empty() && p.key != pipeline) continue;
@@ -208,10 +207,14 @@ std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& per
 
 std::vector<StageWinRate> measured_win_rates(Session& s) {
   auto rows = s.store.history_rows(Kind::opportunity, {"stage"}, until_now(s));
-  std::map<Id, Opportunity> closed;
-  for (const auto& o : s.store.opportunities({})) {
-    if (o.status != "open") closed[o.id] = o;
-  }
+  struct Closed {
+    std::string pipeline;
+    bool won = false;
+  };
+  std::map<Id, Closed> closed;  // what the replay needs of each closed deal, not the deal
+  s.store.each_opportunity({}, [&](const Opportunity& o) {
+    if (o.status != "open") closed[o.id] = {o.pipeline, o.status == "won"};
+  });
   std::map<Id, std::vector<std::string>> visited;
   for (const auto& h : rows)
     if (!h.to.empty() && closed.count(h.subject.id)) visited[h.subject.id].push_back(h.to);
@@ -219,14 +222,14 @@ std::vector<StageWinRate> measured_win_rates(Session& s) {
   for (const auto& p : s.config.pipelines) {
     std::vector<std::pair<int, int>> won_of_closed(p.stages.size());
     for (const auto& [id, stages] : visited) {
-      const Opportunity& o = closed[id];
+      const Closed& o = closed[id];
       if (o.pipeline != p.key) continue;
       // Passed through: from the first stage it entered to the furthest, skipped ones included.
       int first = stage_position(p, stages.front()), furthest = -1;
       for (const auto& st : stages) furthest = std::max(furthest, stage_position(p, st));
       for (int i = std::max(first, 0); i <= furthest; ++i) {
         won_of_closed[i].second += 1;
-        if (o.status == "won") won_of_closed[i].first += 1;
+        if (o.won) won_of_closed[i].first += 1;
       }
     }
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
@@ -249,12 +252,12 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
   f.method = method;
   std::string first = format_date(period.first), last = format_date(period.last);
   if (method == "historical") f.win_rates = measured_win_rates(s);
-  for (const auto& o : s.store.opportunities({})) {
+  s.store.each_opportunity({}, [&](const Opportunity& o) {
     if (o.status == "won" && o.closed_at.substr(0, 10) >= first && o.closed_at.substr(0, 10) <= last) {
       f.closed_count += 1;
       f.closed_amount += o.amount;
     }
-    if (o.status != "open" || o.close_date.empty() || o.close_date < first || o.close_date > last) continue;
+    if (o.status != "open" || o.close_date.empty() || o.close_date < first || o.close_date > last) return;
     double p = effective_probability(s.config, o);
     if (method == "historical" && !o.manual_probability) {  // a manager's own rate still comes first
       for (const auto& w : f.win_rates)
@@ -264,7 +267,7 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
     f.rows.push_back({o, p, weighted});
     f.total_amount += o.amount;
     f.total_weighted += weighted;
-  }
+  });
   std::stable_sort(f.rows.begin(), f.rows.end(),
                    [](const ForecastRow& a, const ForecastRow& b) { return a.opp.close_date < b.opp.close_date; });
   return f;
@@ -280,7 +283,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   if (by == "team")
     for (const auto& r : s.store.reps()) reps[r.id] = r;
   if (by == "grade")
-    for (const auto& c : s.store.customers({})) grade[c.id] = c.grade;
+    s.store.each_customer({}, [&](const Customer& c) { grade[c.id] = c.grade; });
   if (by == "source")
     for (const auto& l : s.store.leads({}))
       if (l.customer_id) source[*l.customer_id] = l.source;
@@ -319,29 +322,30 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   RunRate r;
   r.period = period;
   Date today = date_of(s.now);
-  auto opportunities = s.store.opportunities({});
   // The window: the last 90 days, or the whole history when it is shorter.
+  // Two passes over the deals, never all of them in memory.
   Date from = today - std::chrono::days{89};
   std::string first_created;
-  for (const auto& o : opportunities)
+  s.store.each_opportunity({}, [&](const Opportunity& o) {
     if (first_created.empty() || o.created_at < first_created) first_created = o.created_at;
+  });
   if (!first_created.empty()) from = std::max(from, std::min(today, date_of(parse_absolute_time(first_created.substr(0, 10)))));
   r.window_from = format_date(from);
   r.window_days = days_between(from, today) + 1;
   std::string period_first = format_date(period.first), period_last = format_date(period.last), now = format_date(today);
   Money won_total = 0;
-  for (const auto& o : opportunities) {
+  s.store.each_opportunity({}, [&](const Opportunity& o) {
     std::string created = o.created_at.substr(0, 10), closed = o.closed_at.substr(0, 10);
     if (created >= r.window_from && created <= now) r.created += 1;
     if (o.status == "won" && closed >= period_first && closed <= std::min(period_last, now)) r.closed += o.amount;
-    if (o.closed_at.empty() || closed < r.window_from || closed > now) continue;
+    if (o.closed_at.empty() || closed < r.window_from || closed > now) return;
     if (o.status == "won") {
       r.won += 1;
       won_total += o.amount;
     } else if (o.status == "lost") {
       r.lost += 1;
     }
-  }
+  });
   if (r.won + r.lost > 0) r.win_rate = share(r.won, r.won + r.lost);
   if (r.won > 0) r.average_won = won_total / r.won;
   // The days of the period still ahead: all of a future period, the rest of one under way, none of a past one.
@@ -384,12 +388,12 @@ std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep) {
   std::vector<Stay> stays;
   std::map<Id, std::string> owner, pipeline;
   if (layers) {
-    for (const auto& c : s.store.customers({})) owner[c.id] = c.owner;
+    s.store.each_customer({}, [&](const Customer& c) { owner[c.id] = c.owner; });
   } else {
-    for (const auto& o : s.store.opportunities({})) {
+    s.store.each_opportunity({}, [&](const Opportunity& o) {
       owner[o.id] = o.owner;
       pipeline[o.id] = o.pipeline;
-    }
+    });
   }
   std::string now = format_time(s.now);
   auto rows = s.store.history_rows(layers ? Kind::customer : Kind::opportunity,
@@ -500,16 +504,16 @@ std::vector<HealthFinding> health_report(Session& s) {
   }
   // Rotting opportunities: idle past their stage's rotten_days.
   Date today = date_of(s.now);
-  for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, "", "", "open"})) {
+  s.store.each_opportunity({std::nullopt, std::nullopt, "", "", "open"}, [&](const Opportunity& o) {
     const Stage* found = find_stage(s.config, o);
-    if (!found || !found->rotten_days) continue;
+    if (!found || !found->rotten_days) return;
     const Stage& st = *found;
     std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
     int idle = days_between(date_of(parse_absolute_time(last.substr(0, 10))), today);
     if (idle > *st.rotten_days)
       out.push_back({"rotting", make_ref(Kind::opportunity, o.id), o.owner,
                      fmt::format("{} idle {} days in {} (rotten after {})", o.name, idle, st.key, *st.rotten_days)});
-  }
+  });
   return out;
 }
 
@@ -531,18 +535,18 @@ std::vector<Scorecard> scorecards(Session& s, const Period& period) {
     for (auto& [layer, n] : by_name[c.owner]->holdings)
       if (layer == c.layer) n += 1;
   }
-  for (const auto& c : s.store.customers({})) {
-    if (c.staked_by.empty() || !by_name.count(c.staked_by)) continue;
+  s.store.each_customer({}, [&](const Customer& c) {
+    if (c.staked_by.empty() || !by_name.count(c.staked_by)) return;
     Scorecard* card = by_name[c.staked_by];
     card->staked += 1;
     // Seed 004: staking progress is the share of stakes with a complete profile.
     if (missing_profile(s, c).empty()) card->staked_complete += 1;
-  }
-  for (const auto& o : s.store.opportunities({std::nullopt, std::nullopt, "", "", "won"})) {
-    if (o.closed_at < from || o.closed_at >= to || !by_name.count(o.owner)) continue;
+  });
+  s.store.each_opportunity({std::nullopt, std::nullopt, "", "", "won"}, [&](const Opportunity& o) {
+    if (o.closed_at < from || o.closed_at >= to || !by_name.count(o.owner)) return;
     by_name[o.owner]->won += 1;
     by_name[o.owner]->won_amount += o.amount;
-  }
+  });
   for (const auto& h : s.store.history_rows(Kind::customer, {"owner", "stake"}, to)) {
     if (h.at < from) continue;
     if (h.field != "owner") continue;
@@ -572,15 +576,15 @@ PoolReport pool_report(Session& s, const Period& period) {
   std::map<Id, std::string> entered;  // when each pool customer last lost its owner
   for (const auto& h : s.store.history_rows(Kind::customer, {"owner"}, until_now(s)))
     if (h.to == "pool") entered[h.subject.id] = h.at;
-  for (const auto& c : s.store.customers(pool)) {
-    if (c.layer == s.config.abandoned.key && !c.cool_until.empty() && c.cool_until > format_date(today)) continue;
+  s.store.each_customer(pool, [&](const Customer& c) {
+    if (c.layer == s.config.abandoned.key && !c.cool_until.empty() && c.cool_until > format_date(today)) return;
     r.size += 1;
     grade[c.grade.empty() ? "-" : c.grade] += 1;
     segment[c.segment] += 1;
     std::string since = entered.count(c.id) ? entered[c.id] : c.created_at;
     int days = days_between(date_of(parse_absolute_time(since.substr(0, 10))), today);
     age[days <= 7 ? "0-7 days" : days <= 30 ? "8-30 days" : days <= 90 ? "31-90 days" : "over 90 days"] += 1;
-  }
+  });
   for (const auto& g : s.config.grades) r.by_grade.push_back({g, grade[g]});
   if (grade["-"]) r.by_grade.push_back({"-", grade["-"]});
   for (const auto& g : s.config.segments) r.by_segment.push_back({g, segment[g]});
