@@ -103,16 +103,22 @@ std::vector<std::string> missing_profile(Session& s, const Customer& c) {
 std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& checkpoint, int batch) {
   std::vector<Recycled> out;
   int changed = 0;
+  bool committed = false;  // since the forecasts were made: another writer may have come in
   auto count_change = [&] {
-    if (checkpoint && ++changed % batch == 0) checkpoint();
+    if (checkpoint && ++changed % batch == 0) {
+      checkpoint();
+      committed = true;
+    }
   };
-  std::vector<Id> due;
+  std::vector<std::pair<Id, ReleaseForecast>> due;
   for (const auto& [id, forecast] : release_forecasts(s))
-    if (forecast.days_left <= 0) due.push_back(id);
-  for (Id id : due) {
-    auto now = release_forecasts(s, std::nullopt, id);  // again: the last batch may have let a rep in
-    if (!now.count(id) || now.at(id).days_left > 0) continue;
-    const ReleaseForecast forecast = now.at(id);
+    if (forecast.days_left <= 0) due.emplace_back(id, forecast);
+  for (auto& [id, forecast] : due) {
+    if (committed) {  // again: a follow-up logged between batches may have saved it
+      auto now = release_forecasts(s, std::nullopt, id);
+      if (!now.count(id) || now.at(id).days_left > 0) continue;
+      forecast = now.at(id);
+    }
     Customer c = load_customer(s, id);
     Customer before = c;
     std::optional<Rep> previous = s.store.find_rep(*c.owner_id);

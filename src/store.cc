@@ -729,24 +729,35 @@ std::optional<Lead> Store::find_lead(Id id) {
   return read_lead(st);
 }
 
-void Store::each_lead(const LeadFilter& f, const std::function<void(const Lead&)>& each) {
+// The SELECT of a lead filter, and its values bound.
+static std::string leads_select(const LeadFilter& f) {
   Where where;
   where.add(f.owner_id.has_value(), "l.owner_id = :owner")
       .add(!f.grade.empty(), "l.grade = :grade")
       .add(!f.source.empty(), "l.source = :source")
       .add(!f.status.empty(), "l.status = :status");
-  // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  return std::string(kLeadSelect) + where.text() + " ORDER BY l.id";
+}
+
+static void bind_leads_filter(SQLite::Statement& st, const LeadFilter& f) {
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (!f.grade.empty()) st.bind(":grade", f.grade);
   if (!f.source.empty()) st.bind(":source", f.source);
   if (!f.status.empty()) st.bind(":status", f.status);
+}
+
+void Store::each_lead(const LeadFilter& f, const std::function<void(const Lead&)>& each) {
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, leads_select(f));
+  bind_leads_filter(st, f);
   while (st.executeStep()) each(read_lead(st));
 }
 
 std::vector<Lead> Store::leads(const LeadFilter& f) {
+  SQLite::Statement& st = statement(leads_select(f));
+  bind_leads_filter(st, f);
   std::vector<Lead> out;
-  each_lead(f, [&out](const Lead& r) { out.push_back(r); });
+  while (st.executeStep()) out.push_back(read_lead(st));
   return out;
 }
 
@@ -808,25 +819,36 @@ std::optional<Customer> Store::find_customer(Id id) {
   return read_customer(st);
 }
 
-void Store::each_customer(const CustomerFilter& f, const std::function<void(const Customer&)>& each) {
+// The SELECT of a customer filter, and its values bound.
+static std::string customers_select(const CustomerFilter& f) {
   Where where;
   where.add(f.owner_id.has_value(), "c.owner_id = :owner")
       .add(f.pool_only, "c.owner_id IS NULL")
       .add(!f.layer.empty(), "c.layer = :layer")
       .add(!f.grade.empty(), "c.grade = :grade")
       .add(!f.segment.empty(), "c.segment = :segment");
-  // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  return std::string(kCustomerSelect) + where.text() + " ORDER BY c.id";
+}
+
+static void bind_customers_filter(SQLite::Statement& st, const CustomerFilter& f) {
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (!f.layer.empty()) st.bind(":layer", f.layer);
   if (!f.grade.empty()) st.bind(":grade", f.grade);
   if (!f.segment.empty()) st.bind(":segment", f.segment);
+}
+
+void Store::each_customer(const CustomerFilter& f, const std::function<void(const Customer&)>& each) {
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, customers_select(f));
+  bind_customers_filter(st, f);
   while (st.executeStep()) each(read_customer(st));
 }
 
 std::vector<Customer> Store::customers(const CustomerFilter& f) {
+  SQLite::Statement& st = statement(customers_select(f));
+  bind_customers_filter(st, f);
   std::vector<Customer> out;
-  each_customer(f, [&out](const Customer& r) { out.push_back(r); });
+  while (st.executeStep()) out.push_back(read_customer(st));
   return out;
 }
 
@@ -1123,26 +1145,37 @@ std::optional<Opportunity> Store::find_opportunity(Id id) {
   return read_opportunity(st);
 }
 
-void Store::each_opportunity(const OpportunityFilter& f, const std::function<void(const Opportunity&)>& each) {
+// The SELECT of a opportunity filter, and its values bound.
+static std::string opportunities_select(const OpportunityFilter& f) {
   Where where;
   where.add(f.owner_id.has_value(), "o.owner_id = :owner")
       .add(f.customer_id.has_value(), "o.customer_id = :customer")
       .add(!f.pipeline.empty(), "o.pipeline = :pipeline")
       .add(!f.stage.empty(), "o.stage = :stage")
       .add(!f.status.empty(), "o.status = :status");
-  // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  return std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id";
+}
+
+static void bind_opportunities_filter(SQLite::Statement& st, const OpportunityFilter& f) {
   if (f.owner_id) st.bind(":owner", *f.owner_id);
   if (f.customer_id) st.bind(":customer", *f.customer_id);
   if (!f.pipeline.empty()) st.bind(":pipeline", f.pipeline);
   if (!f.stage.empty()) st.bind(":stage", f.stage);
   if (!f.status.empty()) st.bind(":status", f.status);
+}
+
+void Store::each_opportunity(const OpportunityFilter& f, const std::function<void(const Opportunity&)>& each) {
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, opportunities_select(f));
+  bind_opportunities_filter(st, f);
   while (st.executeStep()) each(read_opportunity(st));
 }
 
 std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
+  SQLite::Statement& st = statement(opportunities_select(f));
+  bind_opportunities_filter(st, f);
   std::vector<Opportunity> out;
-  each_opportunity(f, [&out](const Opportunity& r) { out.push_back(r); });
+  while (st.executeStep()) out.push_back(read_opportunity(st));
   return out;
 }
 
