@@ -37,10 +37,10 @@ struct Replay {
 
 // Replays history rows (ordered by record, then time) into each record's
 // state at `start` and `end`.
-std::map<Id, Replay> replay(const std::vector<HistoryEntry>& rows, const std::string& start,
-                            const std::string& status_field) {
+std::map<Id, Replay> replay(Store& store, Kind kind, const std::vector<std::string>& fields, const std::string& end,
+                            const std::string& start, const std::string& status_field) {
   std::map<Id, Replay> out;
-  for (const auto& h : rows) {
+  store.each_history_row(kind, fields, end, [&](const HistoryEntry& h) {
     Replay& r = out[h.subject.id];
     bool before_start = h.at < start;
     if (h.field == status_field) {
@@ -53,7 +53,7 @@ std::map<Id, Replay> replay(const std::vector<HistoryEntry>& rows, const std::st
       }
       r.at_end = h.to;
     }
-  }
+  });
   return out;
 }
 
@@ -155,9 +155,10 @@ std::vector<LayerRow> layer_report(Session& s) {
 std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline_named) {
   const std::string pipeline = s.config.pipeline_key(pipeline_named);
   std::string start = start_of(period), end = end_of(period);
-  auto states = replay(s.store.history_rows(Kind::opportunity, {"stage", "status"}, end), start, "status");
-  std::map<Id, Opportunity> opps;
-  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", ""}, [&](const Opportunity& o) { opps[o.id] = o; });
+  auto states = replay(s.store, Kind::opportunity, {"stage", "status"}, end, start, "status");
+  std::map<Id, std::string> pipeline_of;
+  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", ""},
+                           [&](const Opportunity& o) { pipeline_of[o.id] = o.pipeline; });
   std::vector<ConversionRow> rows;
   for (const auto& p : s.config.pipelines) {
     if (!pipeline.empty() && p.key != pipeline) continue;
@@ -165,8 +166,8 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
       ConversionRow row{p.key, st.key, st.name, 0, 0, 0, 0, 0, std::nullopt};
       int here = stage_position(p, st.key);
       for (const auto& [id, r] : states) {
-        auto it = opps.find(id);
-        if (it == opps.end() || it->second.pipeline != p.key) continue;
+        auto it = pipeline_of.find(id);
+        if (it == pipeline_of.end() || it->second != p.key) continue;
         bool open_at_start = r.status_start.empty() || r.status_start == "open";
         if (!r.existed_at_start || !open_at_start || r.at_start != st.key) continue;
         row.start += 1;
@@ -185,7 +186,7 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
 
 std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& period) {
   std::string start = start_of(period), end = end_of(period);
-  auto states = replay(s.store.history_rows(Kind::customer, {"layer"}, end), start, "");
+  auto states = replay(s.store, Kind::customer, {"layer"}, end, start, "");
   std::vector<ConversionRow> rows;
   for (const auto& l : s.config.layers) {
     ConversionRow row{"", l.key, l.name, 0, 0, 0, 0, 0, std::nullopt};
@@ -206,7 +207,6 @@ std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& per
 }
 
 std::vector<StageWinRate> measured_win_rates(Session& s) {
-  auto rows = s.store.history_rows(Kind::opportunity, {"stage"}, until_now(s));
   struct Closed {
     std::string pipeline;
     bool won = false;
@@ -216,8 +216,9 @@ std::vector<StageWinRate> measured_win_rates(Session& s) {
     if (o.status != "open") closed[o.id] = {o.pipeline, o.status == "won"};
   });
   std::map<Id, std::vector<std::string>> visited;
-  for (const auto& h : rows)
+  s.store.each_history_row(Kind::opportunity, {"stage"}, until_now(s), [&](const HistoryEntry& h) {
     if (!h.to.empty() && closed.count(h.subject.id)) visited[h.subject.id].push_back(h.to);
+  });
   std::vector<StageWinRate> out;
   for (const auto& p : s.config.pipelines) {
     std::vector<std::pair<int, int>> won_of_closed(p.stages.size());
@@ -464,8 +465,8 @@ std::vector<HealthFinding> health_report(Session& s) {
   // Signings from outside the funnel: signed without passing through intent.
   int intent = s.config.layer_index("intent"), signed_at = s.config.layer_index("signed");
   if (intent >= 0 && signed_at >= 0) {
-    for (const auto& h : s.store.history_rows(Kind::customer, {"layer"}, until_now(s))) {
-      if (h.to != "signed") continue;
+    s.store.each_history_row(Kind::customer, {"layer"}, until_now(s), [&](const HistoryEntry& h) {
+      if (h.to != "signed") return;
       int from = s.config.layer_index(h.from);
       if (from < intent) {
         auto c = s.store.find_customer(h.subject.id);
@@ -474,7 +475,7 @@ std::vector<HealthFinding> health_report(Session& s) {
                                    h.from.empty() ? "nothing (added as signed)" : s.config.layer_name(h.from),
                                    h.at.substr(0, 10))});
       }
-    }
+    });
   }
   // Per rep, from the layer velocity: slow layers and low movement.
   for (const auto& v : velocity_report(s, true, true)) {
@@ -547,14 +548,14 @@ std::vector<Scorecard> scorecards(Session& s, const Period& period) {
     by_name[o.owner]->won += 1;
     by_name[o.owner]->won_amount += o.amount;
   });
-  for (const auto& h : s.store.history_rows(Kind::customer, {"owner", "stake"}, to)) {
-    if (h.at < from) continue;
-    if (h.field != "owner") continue;
+  s.store.each_history_row(Kind::customer, {"owner", "stake"}, to, [&](const HistoryEntry& h) {
+    if (h.at < from) return;
+    if (h.field != "owner") return;
     if (h.cause == Cause::claimed && by_name.count(h.to)) by_name[h.to]->claimed += 1;
     if (h.cause == Cause::abandoned && by_name.count(h.from)) by_name[h.from]->abandoned += 1;
     if (h.cause == Cause::released && by_name.count(h.from)) by_name[h.from]->released += 1;
     if (h.cause == Cause::recycled && by_name.count(h.from)) by_name[h.from]->recycled += 1;
-  }
+  });
   for (auto& card : out) {
     auto counts = s.store.followup_counts(card.rep.id, from, to);
     card.followups = counts.first;
@@ -574,8 +575,9 @@ PoolReport pool_report(Session& s, const Period& period) {
   CustomerFilter pool;
   pool.pool_only = true;
   std::map<Id, std::string> entered;  // when each pool customer last lost its owner
-  for (const auto& h : s.store.history_rows(Kind::customer, {"owner"}, until_now(s)))
+  s.store.each_history_row(Kind::customer, {"owner"}, until_now(s), [&](const HistoryEntry& h) {
     if (h.to == "pool") entered[h.subject.id] = h.at;
+  });
   s.store.each_customer(pool, [&](const Customer& c) {
     if (c.layer == s.config.abandoned.key && !c.cool_until.empty() && c.cool_until > format_date(today)) return;
     r.size += 1;
@@ -593,15 +595,15 @@ PoolReport pool_report(Session& s, const Period& period) {
   std::map<std::string, int> forced;
   std::map<Cause, int> in, out;
   std::map<Id, bool> pooled_at_start, pooled_at_end;  // each customer's last owner row before the bound
-  for (const auto& h : s.store.history_rows(Kind::customer, {"owner"}, to)) {
+  s.store.each_history_row(Kind::customer, {"owner"}, to, [&](const HistoryEntry& h) {
     bool pooled = h.to == "pool";
     if (h.at < from) pooled_at_start[h.subject.id] = pooled;
     pooled_at_end[h.subject.id] = pooled;
-    if (h.at < from) continue;
+    if (h.at < from) return;
     if (pooled && h.from != "pool") in[h.cause] += 1;
     if (!pooled && h.from == "pool") out[h.cause] += 1;
     if (h.cause == Cause::recycled) forced[h.rule] += 1;
-  }
+  });
   for (const auto& [id, pooled] : pooled_at_start) r.start += pooled;
   for (const auto& [id, pooled] : pooled_at_end) r.end += pooled;
   for (const auto& [cause, n] : in) r.flows_in.push_back({cause, n});

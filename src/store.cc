@@ -606,21 +606,27 @@ WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
   return out;
 }
 
-std::vector<HistoryEntry> Store::history_rows(Kind kind, const std::vector<std::string>& fields,
-                                             const std::string& before) {
-  SQLite::Statement& st = statement(R"sql(
+void Store::each_history_row(Kind kind, const std::vector<std::string>& fields, const std::string& before,
+                             const std::function<void(const HistoryEntry&)>& each) {
+  // Not a cached statement: `each` may run others while this one steps.
+  SQLite::Statement st(*db_, R"sql(
 SELECT id, at, actor, subject_id, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ?1 AND field IN (SELECT value FROM json_each(?2)) AND at < ?3
 ORDER BY subject_id, at, id)sql");
   st.bind(1, std::string(kind_table(kind)));
   st.bind(2, nlohmann::json(fields).dump());
   st.bind(3, before);
-  std::vector<HistoryEntry> out;
   while (st.executeStep())
-    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                   Ref{kind, st.getColumn(3).getInt64()}, st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getString(), st.getColumn(7).getString(), parse_cause(st.getColumn(8).getString()),
-                   st.getColumn(9).getString()});
+    each({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+          Ref{kind, st.getColumn(3).getInt64()}, st.getColumn(4).getString(), st.getColumn(5).getString(),
+          st.getColumn(6).getString(), st.getColumn(7).getString(), parse_cause(st.getColumn(8).getString()),
+          st.getColumn(9).getString()});
+}
+
+std::vector<HistoryEntry> Store::history_rows(Kind kind, const std::vector<std::string>& fields,
+                                             const std::string& before) {
+  std::vector<HistoryEntry> out;
+  each_history_row(kind, fields, before, [&out](const HistoryEntry& h) { out.push_back(h); });
   return out;
 }
 

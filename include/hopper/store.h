@@ -171,6 +171,8 @@ class Store {
   // Every history row of one kind of record for the given fields, before a
   // time, ordered by record and time: the replay that reports stand on.
   std::vector<HistoryEntry> history_rows(Kind kind, const std::vector<std::string>& fields, const std::string& before);
+  void each_history_row(Kind kind, const std::vector<std::string>& fields, const std::string& before,
+                        const std::function<void(const HistoryEntry&)>& each);
 
   // Reps
   Id insert_rep(const Rep& rep);
