@@ -5,7 +5,7 @@ those whose comment says `exit N`, which must exit N.
   $ unset HOPPER_USER HOPPER_DIR
   $ awk '/## A five-minute tour/{f=1} f&&/^```sh/{g=1;next} g&&/^```/{exit} g' "$TESTDIR/../../README.md" > tour.sh
   $ grep -c hopper tour.sh
-  33
+  35
   $ while IFS= read -r line; do
   >   [[ -z $line || $line == export\ PATH=* ]] && continue
   >   want=0; [[ $line =~ \#\ exit\ ([0-9]) ]] && want=${BASH_REMATCH[1]}
