@@ -305,6 +305,7 @@ class Where {
 std::string fields_json(const Fields& fields) { return nlohmann::json(fields).dump(); }
 Fields parse_fields(const std::string& text) {
   Fields out;
+  if (text == "{}") return out;  // most records: no custom field, no JSON parse
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_object())
     for (auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();

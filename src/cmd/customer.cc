@@ -18,7 +18,7 @@ void add_customer_options(CLI::App* app, CustomerInput& in) {
   app->add_flag("--pool", in.to_pool, "Put it in the shared pool, owned by nobody")->excludes(owner);
   app->add_option("--phone", in.phone, "Company phone (duplicate key)");
   app->add_option("--email", in.email, "Company email (duplicate key)");
-  app->add_option("--set", in.settings, "Custom field KEY=VALUE ([[field]] entity = \"customer\")")->type_name("KEY=VALUE");
+  app->add_option("--set", in.settings, "Custom field KEY=VALUE ([[field]] entity = \"customer\")")->type_name("KEY=VALUE")->allow_extra_args(false);
 }
 
 // A verb taking one customer ref and maybe a reason.

@@ -120,7 +120,8 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
   });
   app->add_option("file", a->file, "The file, or - for stdin")->required();
   app->add_option("--map", a->options.map, "A column's field: COLUMN=FIELD (repeatable); COLUMN= leaves it out")
-      ->type_name("COL=FIELD");
+      ->type_name("COL=FIELD")
+      ->allow_extra_args(false);  // one value per --map: the FILE after it stays the file
   app->add_option("--encoding", a->options.encoding, "utf-8 (default; a BOM is fine) or gbk (Chinese Excel)");
   app->add_option("--input-format", a->format, "csv or jsonl (default: from the file name: .jsonl, .ndjson; else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));

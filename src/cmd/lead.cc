@@ -21,7 +21,7 @@ void add_lead_options(CLI::App* app, LeadInput& in) {
   app->add_option("--source", in.source, "Where the lead came from");
   app->add_option("--grade", in.grade, "Grade from [grades] order");
   app->add_option("--owner", in.owner, "Owning rep (managers; default: you)");
-  app->add_option("--set", in.settings, "Custom field KEY=VALUE ([[field]] entity = \"lead\")")->type_name("KEY=VALUE");
+  app->add_option("--set", in.settings, "Custom field KEY=VALUE ([[field]] entity = \"lead\")")->type_name("KEY=VALUE")->allow_extra_args(false);
 }
 
 void print_lead(Context& ctx, const Lead& lead) {

@@ -50,7 +50,7 @@ void add_opp_commands(Commands& c) {
   add->add_option("--prob", a->in.probability, "A manual probability in percent (sticky)");
   add->add_option("--owner", a->in.owner, "Owning rep: always the customer's owner (a deal follows its customer)");
   add->add_option("--set", a->in.settings, "Custom field KEY=VALUE ([[field]] entity = \"opportunity\")")
-      ->type_name("KEY=VALUE");
+      ->type_name("KEY=VALUE")->allow_extra_args(false);
   add_move_options(add, a->move);
   add->footer("Example: hopper opp add C7 --name 'ERP upgrade' --amount 30万 --close 2026-12-31");
 
@@ -112,7 +112,7 @@ void add_opp_commands(Commands& c) {
   edit->add_option("--amount", e->in.amount, "New expected amount");
   edit->add_option("--close", e->in.close_date, "New expected close date ('' clears it)");
   edit->add_option("--owner", e->in.owner, "Refused: a deal follows its customer (hopper customer edit C7 --owner R)");
-  edit->add_option("--set", e->in.settings, "Custom field KEY=VALUE ('KEY=' clears it)")->type_name("KEY=VALUE");
+  edit->add_option("--set", e->in.settings, "Custom field KEY=VALUE ('KEY=' clears it)")->type_name("KEY=VALUE")->allow_extra_args(false);
   edit->footer("Example: hopper opp edit O5 --set gross_margin=35 --set project_number=KA-2026-014");
 
   struct CheckOptions {

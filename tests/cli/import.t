@@ -117,6 +117,8 @@ GBK from Chinese Excel, and --map for columns named otherwise.
   $ hopper lead import gbk.csv --encoding gbk --map 姓名=name --map 公司=company --map 电话=phone --map 备注= -q
   $ hopper lead show L6 --json | jq -c '{name, company}'
   {"name":"王芳","company":"星河贸易有限公司"}
+  $ printf 'nm\nQ1\n' | hopper lead import --map nm=name - --dry-run -q
+  dry run: nothing was changed
   $ hopper lead import gbk.csv --map 姓名=nickname
   hopper: --map '姓名=nickname': 'nickname' is not a field of leads (fields: name, company, contact, phone, email, source, grade, owner, created, met)
   [6]
