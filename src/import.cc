@@ -336,11 +336,13 @@ class Importer {
     in.grade = key_of(row, "grade", [&](const std::string& v) { return s_.config.grade_key(v); });
     in.owner = get_nonempty(row, "owner");
     in.settings = settings(row);
+    Id id = 0;  // counted only once the row is whole
     checked([&] {
       LeadDuplicates found = lead_duplicates(s_, in);
-      if (handle_duplicates(found.matches, "company", [&](Id id) { edit_lead(s_, id, in); })) return;
-      added(add_lead(s_, in, false, &found).lead.id, row.line);
+      if (handle_duplicates(found.matches, "company", [&](Id existing) { edit_lead(s_, existing, in); })) return;
+      id = add_lead(s_, in, false, &found).lead.id;
     });
+    if (id) added(id, row.line);
   }
 
   void import_customer(const Row& row) {
@@ -359,15 +361,17 @@ class Importer {
       if (o.empty() || o == "pool") in.to_pool = true;
       else in.owner = o;
     }
+    Id id = 0;
     checked([&] {
-      if (handle_duplicates(customer_duplicates(s_, in), "name", [&](Id id) {
+      if (handle_duplicates(customer_duplicates(s_, in), "name", [&](Id existing) {
             CustomerInput edit = in;
             edit.layer.reset();  // a layer moves with customer move, not by import
-            edit_customer(s_, id, edit);
+            edit_customer(s_, existing, edit);
           }))
         return;
-      added(add_customer(s_, in, true).customer.id, row.line);
+      id = add_customer(s_, in, true).customer.id;
     });
+    if (id) added(id, row.line);
   }
 
   Id customer_of(const Row& row) const {
@@ -401,6 +405,7 @@ class Importer {
     if (auto close = get(row, "close")) in.close_date = iso_date("close", *close);
     in.probability = get_nonempty(row, "prob");
     in.settings = settings(row);
+    Id id = 0;
     checked([&] {
       std::string status = to_lower_ascii(trim(get(row, "status").value_or("")));
       if (status.empty()) status = "open";
@@ -424,7 +429,7 @@ class Importer {
           edit.amount = in.amount;
           edit.close_date = in.close_date;
           edit.settings = in.settings;
-          if (handle_duplicates(same, "name", [&](Id id) { edit_opportunity(s_, id, edit); })) return;
+          if (handle_duplicates(same, "name", [&](Id same_id) { edit_opportunity(s_, same_id, edit); })) return;
         }
       }
       // An imported deal is history, not a move: it starts where the file
@@ -436,8 +441,9 @@ class Importer {
         if (status == "won") win_opportunity(s_, o.id, std::nullopt, imported);
         else lose_opportunity(s_, o.id, lost_reason);
       }
-      added(o.id, row.line);
+      id = o.id;
     });
+    if (id) added(id, row.line);
   }
 
   Session& s_;

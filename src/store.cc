@@ -1564,6 +1564,9 @@ long Store::record_count() {
 }
 
 void Store::begin_restore() {
+  // Deferred foreign keys and undoing a half restore both need a transaction.
+  if (sqlite3_get_autocommit(db_->getHandle()))
+    throw std::logic_error("a restore runs inside a write transaction");
   db_->exec("PRAGMA defer_foreign_keys = ON");
   for (const char* table : kAuditedTables)
     db_->exec(fmt::format("DROP TRIGGER {0}_audit_insert; DROP TRIGGER {0}_audit_update; DROP TRIGGER {0}_never_delete",

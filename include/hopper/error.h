@@ -25,7 +25,7 @@ enum class Exit : int {
 struct FieldProblem {
   std::string field;
   std::string text;
-  std::string flag;
+  std::string flag = {};
 };
 
 class Error : public std::runtime_error {

@@ -67,15 +67,15 @@ void add_customer_commands(Commands& c) {
     auto releases = release_forecasts(*ctx.session, f.owner_id);
     OutputOptions out = ctx.out;
     out.highlight_key = "release_warning";
-    ListPrinter list(ctx, kCustomerColumns, l->limit, out);
+    ListPrinter printer(ctx, kCustomerColumns, l->limit, out);
     auto row = [&](const Customer& cu) {
       auto it = releases.find(cu.id);
       return customer_json(ctx.session->config, cu,
                            it == releases.end() ? std::nullopt : std::optional<ReleaseForecast>(it->second));
     };
     if (!l->sort_release) {  // in id order, as they come
-      ctx.session->store.each_customer(f, [&](const Customer& cu) { list.add(row(cu)); });
-      return list.finish();
+      ctx.session->store.each_customer(f, [&](const Customer& cu) { printer.add(row(cu)); });
+      return printer.finish();
     }
     std::vector<json> rows;  // sorting needs them all
     ctx.session->store.each_customer(f, [&](const Customer& cu) { rows.push_back(row(cu)); });
@@ -84,8 +84,8 @@ void add_customer_commands(Commands& c) {
       if (x["release_in"].is_null() || y["release_in"].is_null()) return !x["release_in"].is_null() && y["release_in"].is_null();
       return x["release_in"].get<int>() < y["release_in"].get<int>();
     });
-    for (const auto& r : rows) list.add(r);
-    list.finish();
+    for (const auto& r : rows) printer.add(r);
+    printer.finish();
   });
   add_limit_options(list, l->limit);
   auto* owner = list->add_option("--owner", l->owner, "Only this rep's customers");

@@ -39,7 +39,7 @@ class Progress {
   void operator()(const TextLines& lines, long rows) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (seconds < 1) return;
-    std::string line = fmt::format("\r{} rows  {:.0f} rows/s", rows, rows / seconds);
+    std::string line = fmt::format("\r{} rows  {:.0f} rows/s", rows, static_cast<double>(rows) / seconds);
     if (total_ > 0) {
       double done = static_cast<double>(lines.bytes_read()) / static_cast<double>(total_);
       if (done > 0) {

@@ -68,10 +68,10 @@ void add_opp_commands(Commands& c) {
     f.stage = s.config.stage_key(f.pipeline, f.stage);
     f.status = l->status == "all" ? "" : l->status;
     if (l->owner) f.owner_id = active_rep(s, *l->owner).id;
-    ListPrinter list(ctx, kOpportunityColumns, l->limit);
+    ListPrinter printer(ctx, kOpportunityColumns, l->limit);
     if (l->sort.empty()) {  // in id order, as they come
-      s.store.each_opportunity(f, [&](const Opportunity& o) { list.add(opportunity_json(s, o)); });
-      return list.finish();
+      s.store.each_opportunity(f, [&](const Opportunity& o) { printer.add(opportunity_json(s, o)); });
+      return printer.finish();
     }
     std::vector<json> rows;  // sorting needs them all
     s.store.each_opportunity(f, [&](const Opportunity& o) { rows.push_back(opportunity_json(s, o)); });
@@ -83,8 +83,8 @@ void add_opp_commands(Commands& c) {
       }
       return x[key].get<double>() > y[key].get<double>();  // largest first
     });
-    for (const auto& row : rows) list.add(row);
-    list.finish();
+    for (const auto& row : rows) printer.add(row);
+    printer.finish();
   });
   add_limit_options(list, l->limit);
   list->add_option("--pipeline", l->filter.pipeline, "Only this pipeline (key or name)");
