@@ -62,7 +62,15 @@ class Importer {
       std::vector<std::string> header;
       if (!csv_->next(header)) throw Error(Exit::invalid, fmt::format("{}: the file is empty; it needs a header row", lines_.name()));
       header_ = header;
-      for (const auto& column : header) columns_.push_back(field_of(column, csv_->line()));
+      for (const auto& column : header) {
+        std::string field = field_of(column, csv_->line());
+        auto same = std::find(columns_.begin(), columns_.end(), field);
+        if (!field.empty() && same != columns_.end())
+          throw Error(Exit::invalid, fmt::format("{}:{}: columns '{}' and '{}' both fill {}; leave one out (--map '{}=')",
+                                                 lines_.name(), csv_->line(), header_[same - columns_.begin()], column,
+                                                 field, column));
+        columns_.push_back(field);
+      }
       if (o.rejects) {
         for (const auto& column : header) *o.rejects << csv_field(column) << ',';
         *o.rejects << "reason\n";
@@ -165,6 +173,9 @@ class Importer {
       if (field.empty()) continue;
       if (value.is_object() || value.is_array())
         throw Error(Exit::invalid, fmt::format("{}:{}: {}: a value must be text or a number", lines_.name(), row.line, key));
+      if (get(row, field.c_str()))
+        throw Error(Exit::invalid, fmt::format("{}:{}: two keys fill {}; leave one out (--map '{}=')", lines_.name(),
+                                               row.line, field, key));
       row.values.emplace_back(field, value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump());
     }
     return true;

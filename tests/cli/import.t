@@ -119,6 +119,9 @@ GBK from Chinese Excel, and --map for columns named otherwise.
   {"name":"王芳","company":"星河贸易有限公司"}
   $ printf 'nm\nQ1\n' | hopper lead import --map nm=name - --dry-run -q
   dry run: nothing was changed
+  $ printf 'name,Phone,mobile\nA,13500135000,13500135001\n' | hopper lead import - --map mobile=phone
+  hopper: stdin:1: columns 'Phone' and 'mobile' both fill phone; leave one out (--map 'mobile=')
+  [6]
   $ hopper lead import gbk.csv --map 姓名=nickname
   hopper: --map '姓名=nickname': 'nickname' is not a field of leads (fields: name, company, contact, phone, email, source, grade, owner, created, met)
   [6]
@@ -127,6 +130,9 @@ JSONL, one object per line; numbers are read as text.
 
   $ printf '{"name":"J1","phone":13500135000,"grade":"B"}\n\n{"name":"J2","source":"api"}\n' > leads.jsonl
   $ hopper lead import leads.jsonl -q
+  $ printf '{"name":"J3","Phone":"13500135002","phone":"13500135003"}\n' | hopper lead import - --input-format jsonl
+  hopper: stdin:1: two keys fill phone; leave one out (--map 'phone=')
+  [6]
   $ printf '{"name":"J3"}\n[1,2]\n' | hopper lead import - --input-format jsonl
   hopper: stdin:2: not a JSON object; JSONL has one object per line
   [6]
