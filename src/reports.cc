@@ -397,23 +397,33 @@ std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep) {
     });
   }
   std::string now = format_time(s.now);
-  auto rows = s.store.history_rows(layers ? Kind::customer : Kind::opportunity,
-                                   layers ? std::vector<std::string>{"layer"} : std::vector<std::string>{"stage", "status"},
-                                   until_now(s));
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& h = rows[i];
-    if (h.field != (layers ? "layer" : "stage") || h.to.empty()) continue;
-    Stay st{by_rep ? owner[h.subject.id] : "", layers ? "" : pipeline[h.subject.id], h.to, "", 0, false};
-    for (std::size_t j = i + 1; j < rows.size() && rows[j].subject.id == h.subject.id; ++j) {
-      const auto& n = rows[j];
-      if (n.field == "status" && n.to == "open") continue;  // reopened: the stay goes on
-      st.next = n.to;  // a stage, a layer, or won / lost
-      st.days = days_apart(h.at, n.at);
-      st.ended = true;
-      break;
+  // History comes ordered by record: one record's rows at a time are enough
+  // to see where each stay ended.
+  std::vector<HistoryEntry> rows;
+  auto stays_of_record = [&] {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& h = rows[i];
+      if (h.field != (layers ? "layer" : "stage") || h.to.empty()) continue;
+      Stay st{by_rep ? owner[h.subject.id] : "", layers ? "" : pipeline[h.subject.id], h.to, "", 0, false};
+      for (std::size_t j = i + 1; j < rows.size(); ++j) {
+        const auto& n = rows[j];
+        if (n.field == "status" && n.to == "open") continue;  // reopened: the stay goes on
+        st.next = n.to;  // a stage, a layer, or won / lost
+        st.days = days_apart(h.at, n.at);
+        st.ended = true;
+        break;
+      }
+      stays.push_back(st);
     }
-    stays.push_back(st);
-  }
+    rows.clear();
+  };
+  s.store.each_history_row(layers ? Kind::customer : Kind::opportunity,
+                           layers ? std::vector<std::string>{"layer"} : std::vector<std::string>{"stage", "status"},
+                           until_now(s), [&](const HistoryEntry& h) {
+                             if (!rows.empty() && rows.front().subject.id != h.subject.id) stays_of_record();
+                             rows.push_back(h);
+                           });
+  stays_of_record();
   std::vector<VelocityRow> out;
   std::vector<std::string> groups = {""};
   if (by_rep) {

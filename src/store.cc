@@ -624,12 +624,6 @@ ORDER BY subject_id, at, id)sql");
           st.getColumn(9).getString()});
 }
 
-std::vector<HistoryEntry> Store::history_rows(Kind kind, const std::vector<std::string>& fields,
-                                             const std::string& before) {
-  std::vector<HistoryEntry> out;
-  each_history_row(kind, fields, before, [&out](const HistoryEntry& h) { out.push_back(h); });
-  return out;
-}
 
 // ---- reps
 

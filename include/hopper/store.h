@@ -169,8 +169,8 @@ class Store {
   void add_history(const HistoryEntry& entry);
   std::vector<HistoryEntry> history(Ref subject);
   // Every history row of one kind of record for the given fields, before a
-  // time, ordered by record and time: the replay that reports stand on.
-  std::vector<HistoryEntry> history_rows(Kind kind, const std::vector<std::string>& fields, const std::string& before);
+  // time, ordered by record and time, one at a time: the replay that reports
+  // stand on.
   void each_history_row(Kind kind, const std::vector<std::string>& fields, const std::string& before,
                         const std::function<void(const HistoryEntry&)>& each);
 
