@@ -117,7 +117,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   }
 }
 
-std::string csv_field(std::string_view text) {
+std::string csv_quote(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);

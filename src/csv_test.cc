@@ -43,8 +43,8 @@ TEST_CASE("text that is not UTF-8 is refused with the line and a hint; GBK conve
   CHECK_THROWS_AS(read_csv("x", "latin9"), Error);
 }
 
-TEST_CASE("csv_field quotes only what needs it") {
-  CHECK(csv_field("plain") == "plain");
-  CHECK(csv_field("a,b") == "\"a,b\"");
-  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+TEST_CASE("csv_quote quotes only what needs it") {
+  CHECK(csv_quote("plain") == "plain");
+  CHECK(csv_quote("a,b") == "\"a,b\"");
+  CHECK(csv_quote("say \"hi\"") == "\"say \"\"hi\"\"\"");
 }

@@ -72,7 +72,7 @@ class Importer {
         columns_.push_back(field);
       }
       if (o.rejects) {
-        for (const auto& column : header) *o.rejects << csv_field(column) << ',';
+        for (const auto& column : header) *o.rejects << csv_quote(column) << ',';
         *o.rejects << "reason\n";
       }
     }
@@ -192,8 +192,8 @@ class Importer {
     std::string reason = fmt::format("line {}: {}", row.line, join(reasons, "; "));
     if (csv_) {
       for (std::size_t i = 0; i < header_.size(); ++i)
-        *o_.rejects << csv_field(i < row.csv_fields.size() ? row.csv_fields[i] : "") << ',';
-      *o_.rejects << csv_field(reason) << '\n';
+        *o_.rejects << csv_quote(i < row.csv_fields.size() ? row.csv_fields[i] : "") << ',';
+      *o_.rejects << csv_quote(reason) << '\n';
     } else {
       auto j = nlohmann::json::parse(row.json_text, nullptr, false);
       if (!j.is_object()) j = nlohmann::json::object();

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "hopper/csv.h"
 #include "hopper/error.h"
 #include "hopper/money.h"
 #include "hopper/text.h"
@@ -143,10 +144,7 @@ std::string csv_field(const std::string& text) {
     bool is_number = t.size() > 1 && t[0] == '-' && t.find_first_not_of("0123456789.", 1) == std::string::npos;
     if (!is_number) t = "'" + t;  // a spreadsheet must not run it as a formula
   }
-  if (t.find_first_of(",\"\r\n") == std::string::npos) return t;
-  std::string out = "\"";
-  for (char c : t) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  return csv_quote(t);
 }
 
 std::string html_escape(const std::string& text) {

@@ -48,7 +48,8 @@ class CsvReader {
   long line_ = 0;
 };
 
-// A field as CSV writes it: quoted when it holds a comma, quote or line break.
-std::string csv_field(std::string_view text);
+// A field as CSV writes it, as it is: quoted when it holds a comma, quote or
+// line break (output's csv_field also neutralises formulas, for spreadsheets).
+std::string csv_quote(std::string_view text);
 
 }  // namespace hopper
