@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <variant>
 #include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -292,14 +293,22 @@ END;
 // from using any index.
 class Where {
  public:
-  Where& add(bool asked, const char* condition) {
-    if (asked) text_ += (text_.empty() ? "WHERE " : " AND ") + std::string(condition);
+  using Value = std::variant<std::int64_t, std::string>;
+  // A condition the filter asks for; `name` (":owner") is bound to `value` then.
+  Where& add(bool asked, const char* condition, const char* name = nullptr, Value value = {}) {
+    if (!asked) return *this;
+    text_ += (text_.empty() ? "WHERE " : " AND ") + std::string(condition);
+    if (name) values_.emplace_back(name, std::move(value));
     return *this;
   }
   const std::string& text() const { return text_; }
+  void bind(SQLite::Statement& st) const {
+    for (const auto& [name, value] : values_) std::visit([&](const auto& v) { st.bind(name, v); }, value);
+  }
 
  private:
   std::string text_;
+  std::vector<std::pair<const char*, Value>> values_;
 };
 
 std::string fields_json(const Fields& fields) { return nlohmann::json(fields).dump(); }
@@ -730,33 +739,27 @@ std::optional<Lead> Store::find_lead(Id id) {
   return read_lead(st);
 }
 
-// The SELECT of a lead filter, and its values bound.
-static std::string leads_select(const LeadFilter& f) {
+static Where lead_filter(const LeadFilter& f) {
   Where where;
-  where.add(f.owner_id.has_value(), "l.owner_id = :owner")
-      .add(!f.grade.empty(), "l.grade = :grade")
-      .add(!f.source.empty(), "l.source = :source")
-      .add(!f.status.empty(), "l.status = :status");
-  return std::string(kLeadSelect) + where.text() + " ORDER BY l.id";
-}
-
-static void bind_leads_filter(SQLite::Statement& st, const LeadFilter& f) {
-  if (f.owner_id) st.bind(":owner", *f.owner_id);
-  if (!f.grade.empty()) st.bind(":grade", f.grade);
-  if (!f.source.empty()) st.bind(":source", f.source);
-  if (!f.status.empty()) st.bind(":status", f.status);
+  where.add(f.owner_id.has_value(), "l.owner_id = :owner", ":owner", f.owner_id.value_or(0))
+      .add(!f.grade.empty(), "l.grade = :grade", ":grade", f.grade)
+      .add(!f.source.empty(), "l.source = :source", ":source", f.source)
+      .add(!f.status.empty(), "l.status = :status", ":status", f.status);
+  return where;
 }
 
 void Store::each_lead(const LeadFilter& f, const std::function<void(const Lead&)>& each) {
+  Where where = lead_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, leads_select(f));
-  bind_leads_filter(st, f);
+  SQLite::Statement st(*db_, std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  where.bind(st);
   while (st.executeStep()) each(read_lead(st));
 }
 
 std::vector<Lead> Store::leads(const LeadFilter& f) {
-  SQLite::Statement& st = statement(leads_select(f));
-  bind_leads_filter(st, f);
+  Where where = lead_filter(f);
+  SQLite::Statement& st = statement(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  where.bind(st);
   std::vector<Lead> out;
   while (st.executeStep()) out.push_back(read_lead(st));
   return out;
@@ -820,34 +823,28 @@ std::optional<Customer> Store::find_customer(Id id) {
   return read_customer(st);
 }
 
-// The SELECT of a customer filter, and its values bound.
-static std::string customers_select(const CustomerFilter& f) {
+static Where customer_filter(const CustomerFilter& f) {
   Where where;
-  where.add(f.owner_id.has_value(), "c.owner_id = :owner")
+  where.add(f.owner_id.has_value(), "c.owner_id = :owner", ":owner", f.owner_id.value_or(0))
       .add(f.pool_only, "c.owner_id IS NULL")
-      .add(!f.layer.empty(), "c.layer = :layer")
-      .add(!f.grade.empty(), "c.grade = :grade")
-      .add(!f.segment.empty(), "c.segment = :segment");
-  return std::string(kCustomerSelect) + where.text() + " ORDER BY c.id";
-}
-
-static void bind_customers_filter(SQLite::Statement& st, const CustomerFilter& f) {
-  if (f.owner_id) st.bind(":owner", *f.owner_id);
-  if (!f.layer.empty()) st.bind(":layer", f.layer);
-  if (!f.grade.empty()) st.bind(":grade", f.grade);
-  if (!f.segment.empty()) st.bind(":segment", f.segment);
+      .add(!f.layer.empty(), "c.layer = :layer", ":layer", f.layer)
+      .add(!f.grade.empty(), "c.grade = :grade", ":grade", f.grade)
+      .add(!f.segment.empty(), "c.segment = :segment", ":segment", f.segment);
+  return where;
 }
 
 void Store::each_customer(const CustomerFilter& f, const std::function<void(const Customer&)>& each) {
+  Where where = customer_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, customers_select(f));
-  bind_customers_filter(st, f);
+  SQLite::Statement st(*db_, std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  where.bind(st);
   while (st.executeStep()) each(read_customer(st));
 }
 
 std::vector<Customer> Store::customers(const CustomerFilter& f) {
-  SQLite::Statement& st = statement(customers_select(f));
-  bind_customers_filter(st, f);
+  Where where = customer_filter(f);
+  SQLite::Statement& st = statement(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  where.bind(st);
   std::vector<Customer> out;
   while (st.executeStep()) out.push_back(read_customer(st));
   return out;
@@ -891,16 +888,13 @@ SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(
    WHERE o.customer_id = c.id AND o.status = 'open'),
   c.layer
 FROM customer c JOIN rep r ON r.id = c.owner_id )sql";
-  sql += Where()
-             .add(true, "c.layer <> :abandoned")
-             .add(owner.has_value(), "c.owner_id = :owner")
-             .add(customer.has_value(), "c.id = :customer")
-             .text();
-  SQLite::Statement& st = statement(sql + " ORDER BY c.id");
+  Where where;
+  where.add(true, "c.layer <> :abandoned", ":abandoned", abandoned_layer)
+      .add(owner.has_value(), "c.owner_id = :owner", ":owner", owner.value_or(0))
+      .add(customer.has_value(), "c.id = :customer", ":customer", customer.value_or(0));
+  SQLite::Statement& st = statement(sql + where.text() + " ORDER BY c.id");
   st.bind(":stages", stage_probabilities);
-  st.bind(":abandoned", abandoned_layer);
-  if (owner) st.bind(":owner", *owner);
-  if (customer) st.bind(":customer", *customer);
+  where.bind(st);
   std::vector<CustomerClock> out;
   while (st.executeStep()) {
     CustomerClock k;
@@ -1146,35 +1140,28 @@ std::optional<Opportunity> Store::find_opportunity(Id id) {
   return read_opportunity(st);
 }
 
-// The SELECT of a opportunity filter, and its values bound.
-static std::string opportunities_select(const OpportunityFilter& f) {
+static Where opportunity_filter(const OpportunityFilter& f) {
   Where where;
-  where.add(f.owner_id.has_value(), "o.owner_id = :owner")
-      .add(f.customer_id.has_value(), "o.customer_id = :customer")
-      .add(!f.pipeline.empty(), "o.pipeline = :pipeline")
-      .add(!f.stage.empty(), "o.stage = :stage")
-      .add(!f.status.empty(), "o.status = :status");
-  return std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id";
-}
-
-static void bind_opportunities_filter(SQLite::Statement& st, const OpportunityFilter& f) {
-  if (f.owner_id) st.bind(":owner", *f.owner_id);
-  if (f.customer_id) st.bind(":customer", *f.customer_id);
-  if (!f.pipeline.empty()) st.bind(":pipeline", f.pipeline);
-  if (!f.stage.empty()) st.bind(":stage", f.stage);
-  if (!f.status.empty()) st.bind(":status", f.status);
+  where.add(f.owner_id.has_value(), "o.owner_id = :owner", ":owner", f.owner_id.value_or(0))
+      .add(f.customer_id.has_value(), "o.customer_id = :customer", ":customer", f.customer_id.value_or(0))
+      .add(!f.pipeline.empty(), "o.pipeline = :pipeline", ":pipeline", f.pipeline)
+      .add(!f.stage.empty(), "o.stage = :stage", ":stage", f.stage)
+      .add(!f.status.empty(), "o.status = :status", ":status", f.status);
+  return where;
 }
 
 void Store::each_opportunity(const OpportunityFilter& f, const std::function<void(const Opportunity&)>& each) {
+  Where where = opportunity_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, opportunities_select(f));
-  bind_opportunities_filter(st, f);
+  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  where.bind(st);
   while (st.executeStep()) each(read_opportunity(st));
 }
 
 std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
-  SQLite::Statement& st = statement(opportunities_select(f));
-  bind_opportunities_filter(st, f);
+  Where where = opportunity_filter(f);
+  SQLite::Statement& st = statement(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  where.bind(st);
   std::vector<Opportunity> out;
   while (st.executeStep()) out.push_back(read_opportunity(st));
   return out;
@@ -1283,13 +1270,13 @@ std::optional<Todo> Store::find_todo(Id id) {
 std::vector<Todo> Store::todos(const TodoFilter& f) {
   Where where;
   where.add(f.open_only, "t.status = 'open'")
-      .add(f.owner_id.has_value(), "t.owner_id = :owner")
+      .add(f.owner_id.has_value(), "t.owner_id = :owner", ":owner", f.owner_id.value_or(0))
       // about the customer, or about one of its deals (todo_subject serves both)
       .add(f.customer_id.has_value(), R"sql(((t.subject_kind = 'customer' AND t.subject_id = :customer)
-       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql");
+       OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql",
+           ":customer", f.customer_id.value_or(0));
   SQLite::Statement& st = statement(std::string(kTodoSelect) + where.text() + " ORDER BY t.due IS NULL, t.due, t.id");
-  if (f.owner_id) st.bind(":owner", *f.owner_id);
-  if (f.customer_id) st.bind(":customer", *f.customer_id);
+  where.bind(st);
   std::vector<Todo> out;
   while (st.executeStep()) out.push_back(read_todo(st));
   return out;
