@@ -292,10 +292,11 @@ class Importer {
 
   // A duplicate named for people: a row of this file, or the record.
   std::string duplicate_text(const DuplicateMatch& m) const {
-    if (m.ref.kind == added_kind_ && first_added_ && m.ref.id >= *first_added_ &&
-        m.ref.id - *first_added_ < static_cast<Id>(added_lines_.size()))
+    const auto& first = result_.first;
+    if (first && m.ref.kind == first->kind && m.ref.id >= first->id &&
+        m.ref.id - first->id < static_cast<Id>(added_lines_.size()))
       return fmt::format("{} {} is already on line {} of this file", m.key, m.value,
-                         added_lines_[static_cast<std::size_t>(m.ref.id - *first_added_)]);
+                         added_lines_[static_cast<std::size_t>(m.ref.id - first->id)]);
     if (m.ref.kind == Kind::opportunity)
       return fmt::format("{} already has a deal named {} ({})", m.where, m.value, make_ref(m.ref.kind, m.ref.id));
     return fmt::format("{} {} is already {} {} (owner {})", m.key, m.value, make_ref(m.ref.kind, m.ref.id), m.name,
@@ -326,12 +327,13 @@ class Importer {
     throw Error(Exit::conflict, "duplicate", problems);
   }
 
+  // Records added in one transaction get rising ids: the first is the lowest.
   void added(Id id, long line) {
-    if (!first_added_) first_added_ = id;
-    result_.first = result_.first ? std::min(*result_.first, id) : id;
-    result_.last = result_.last ? std::max(*result_.last, id) : id;
+    Ref ref{added_kind_, id};
+    if (!result_.first) result_.first = ref;
+    result_.last = ref;
     ++result_.added;
-    auto index = static_cast<std::size_t>(id - *first_added_);
+    auto index = static_cast<std::size_t>(id - result_.first->id);
     if (index >= added_lines_.size()) added_lines_.resize(index + 1, 0);
     added_lines_[index] = line;
   }
@@ -468,7 +470,6 @@ class Importer {
   std::vector<FieldProblem> pending_;          // of the row being imported, found before its add
   ImportResult result_;
   Kind added_kind_ = o_.kind == ImportKind::lead ? Kind::lead : o_.kind == ImportKind::customer ? Kind::customer : Kind::opportunity;
-  std::optional<Id> first_added_;
   std::vector<long> added_lines_;  // by id − first id: the line each added record came from
 };
 

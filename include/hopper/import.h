@@ -40,7 +40,7 @@ struct RowProblem {
 
 struct ImportResult {
   long rows = 0, added = 0, updated = 0, skipped = 0, rejected = 0;
-  std::optional<Id> first, last;      // the records added
+  std::optional<Ref> first, last;     // the records added
   std::vector<RowProblem> problems;   // the first kMaxShown
   long problem_count = 0;
   static constexpr std::size_t kMaxShown = 20;

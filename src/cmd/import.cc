@@ -28,9 +28,6 @@ struct ImportArgs {
 const char* noun_of(ImportKind kind) {
   return kind == ImportKind::lead ? "lead" : kind == ImportKind::customer ? "customer" : "opp";
 }
-Kind record_kind(ImportKind kind) {
-  return kind == ImportKind::lead ? Kind::lead : kind == ImportKind::customer ? Kind::customer : Kind::opportunity;
-}
 
 // "12,000 rows  3,100 rows/s  41%  ETA 0:19" over itself on a TTY.
 class Progress {
@@ -67,7 +64,7 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
   a->options.kind = kind;
   std::string what = kind == ImportKind::opportunity ? "opportunities" : std::string(noun_of(kind)) + "s";
   CLI::App* app = c.add(noun, "import", fmt::format("Import {} from CSV or JSONL, each row checked as add checks it", what),
-                        Needs::write, [a, kind](Context& ctx) {
+                        Needs::write, [a](Context& ctx) {
     ImportOptions o = a->options;
     o.name = a->file;
     o.jsonl = a->format.empty() ? a->file.ends_with(".jsonl") || a->file.ends_with(".ndjson") : a->format == "jsonl";
@@ -102,11 +99,10 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
       rejects.close();
       if (!rejects) throw Error(Exit::invalid, fmt::format("--rejects: writing '{}' failed", *a->rejects));
     }
-    Kind k = record_kind(kind);
     json j = {{"file", a->file},       {"rows", r.rows},       {"added", r.added},
               {"updated", r.updated},  {"skipped", r.skipped}, {"rejected", r.rejected},
-              {"first", r.first ? json(make_ref(k, *r.first)) : json()},
-              {"last", r.last ? json(make_ref(k, *r.last)) : json()},
+              {"first", r.first ? json(make_ref(r.first->kind, r.first->id)) : json()},
+              {"last", r.last ? json(make_ref(r.last->kind, r.last->id)) : json()},
               {"rejects", a->rejects ? json(*a->rejects) : json()},
               {"dry_run", ctx.globals.dry_run}};
     if (!ctx.out.quiet)
