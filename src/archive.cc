@@ -49,7 +49,7 @@ long restore_workspace(Session& s, std::istream& in, const std::string& name) {
     if (!j.is_object() || !j.contains("table") || !j["table"].is_string() || !j.contains("row") || !j["row"].is_object())
       throw bad("expected {\"table\":…,\"row\":{…}}");
     try {
-      s.store.restore_row(j["table"].get<std::string>(), j["row"].dump());
+      s.store.restore_row(j["table"].get<std::string>(), j["row"]);
     } catch (const Error& e) {
       throw bad(e.what());
     }

@@ -1559,8 +1559,7 @@ void Store::begin_restore() {
   }
 }
 
-void Store::restore_row(const std::string& table, const std::string& row) {
-  auto j = nlohmann::json::parse(row, nullptr, false);
+void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   auto found = restore_columns_.find(table);
   if (!j.is_object() || found == restore_columns_.end())
     throw Error(Exit::config, fmt::format("table '{}' is not in this schema (version {})", table, kSchemaVersion));

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "hopper/records.h"
 
 namespace SQLite {
@@ -281,7 +283,7 @@ class Store {
   // commit.
   long record_count();
   void begin_restore();
-  void restore_row(const std::string& table, const std::string& row);
+  void restore_row(const std::string& table, const nlohmann::json& row);
   void end_restore();
 
   // An online copy of the database (SQLite's backup API: a consistent
