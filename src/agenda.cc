@@ -1,9 +1,9 @@
 #include "hopper/agenda.h"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <algorithm>
-#include <regex>
 
 #include "hopper/customers.h"
 #include "hopper/error.h"
@@ -21,11 +21,16 @@ struct Every {
 };
 
 Every parse_every(const std::string& text) {
-  static const std::regex re(R"((\d{1,4})([dwmy]))");
-  std::smatch m;
-  if (!std::regex_match(text, m, re) || std::stoi(m[1]) == 0)
+  static const re2::RE2 re(R"((\d{1,4})([dwmy]))");
+  int count = 0;
+  std::string unit;
+  if (!re2::RE2::FullMatch(text, re, &count, &unit) || count == 0)
     throw Error(Exit::invalid, fmt::format("invalid period '{}': use a count and d, w, m or y, e.g. 30d, 2w, 1m", text));
-  return {std::stoi(m[1]), m[2].str()[0]};
+  // At most ten years, so that a due date never leaves the years dates can hold.
+  int most = unit == "d" ? 3650 : unit == "w" ? 520 : unit == "m" ? 120 : 10;
+  if (count > most)
+    throw Error(Exit::invalid, fmt::format("period '{}' is longer than ten years; use at most 3650d, 520w, 120m or 10y", text));
+  return {count, unit[0]};
 }
 
 Date date_text(const std::string& iso) { return date_of(parse_absolute_time(iso)); }

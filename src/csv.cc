@@ -9,23 +9,6 @@
 #include "hopper/text.h"
 
 namespace hopper {
-namespace {
-
-// Where the first byte that is not UTF-8 sits, or npos.
-std::size_t invalid_utf8_at(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-}  // namespace
 
 TextLines::TextLines(std::istream& in, const std::string& encoding, std::string name) : in_(in), name_(std::move(name)) {
   std::string e = to_lower_ascii(encoding);

@@ -146,6 +146,8 @@ static void apply(Session& s, const CustomerInput& input, Customer& c, const std
   assign_trimmed(c.phone, input.phone);
   assign_trimmed(c.email, input.email);
   std::vector<FieldProblem> problems;
+  check_line_lengths(problems, {{"name", &c.name, "NAME"}, {"phone", &c.phone}, {"email", &c.email}});
+  refuse_problems(what, problems);  // now: the checks below would quote the long values
   if (c.name.empty()) problems.push_back({"name", "is required: the customer needs a name", "NAME"});
   if (!c.grade.empty())
     if (auto p = grade_problem(s.config, c.grade)) problems.push_back({"grade", *p});
@@ -274,6 +276,8 @@ Person add_person(Session& s, Id customer, const PersonInput& input) {
   Customer c = load_own_customer(s, customer);
   Person p{0, customer, trim(input.name), trim(input.phone), trim(input.email), trim(input.title), s.at_text()};
   std::vector<FieldProblem> problems;
+  check_line_lengths(problems, {{"name", &p.name}, {"phone", &p.phone}, {"email", &p.email}, {"title", &p.title}});
+  refuse_problems("person add", problems);  // now: the checks below would quote the long values
   if (p.name.empty()) problems.push_back({"name", "is required"});
   if (!p.phone.empty())
     if (auto e = phone_problem(s.config, p.phone)) problems.push_back({"phone", *e});

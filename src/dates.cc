@@ -1,10 +1,10 @@
 #include "hopper/dates.h"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <charconv>
 #include <ctime>
-#include <regex>
 
 #include "hopper/error.h"
 
@@ -26,21 +26,27 @@ Time system_now() {
   return sys_days{d} + hours{local.tm_hour} + minutes{local.tm_min} + seconds{local.tm_sec};
 }
 
-static int to_int(const std::string& s) {
+static int to_int(std::string_view s) {
   int v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
 }
 
+// Years 0001–9999: what four digits can show and the database compares as
+// text in order.
+static bool in_supported_range(Time t) {
+  auto y = int(year_month_day{floor<days>(t)}.year());
+  return y >= 1 && y <= 9999;
+}
+
 static std::optional<Time> try_absolute(std::string_view text) {
-  static const std::regex re(R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
-  year_month_day ymd{year{to_int(m[1])}, month{static_cast<unsigned>(to_int(m[2]))},
-                     day{static_cast<unsigned>(to_int(m[3]))}};
-  if (!ymd.ok()) return std::nullopt;
-  int h = m[4].matched ? to_int(m[4]) : 0, mi = m[5].matched ? to_int(m[5]) : 0,
-      s = m[6].matched ? to_int(m[6]) : 0;
+  static const re2::RE2 re(R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)");
+  int y = 0, mo = 0, d = 0;
+  std::string hh, mm, ss;  // empty when the time or its seconds are left out
+  if (!re2::RE2::FullMatch(text, re, &y, &mo, &d, &hh, &mm, &ss)) return std::nullopt;
+  int h = to_int(hh), mi = to_int(mm), s = to_int(ss);
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (y < 1 || !ymd.ok()) return std::nullopt;
   if (h > 23 || mi > 59 || s > 59) return std::nullopt;
   return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
 }
@@ -80,16 +86,19 @@ Time parse_time(std::string_view text, Time now) {
   if (text == "today") return now;
   if (text == "yesterday") return now - days{1};
   if (text == "tomorrow") return now + days{1};
-  static const std::regex rel(R"(([+-])(\d{1,4})([dwmy]))");
-  std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_match(text.begin(), text.end(), m, rel)) {
-    int n = to_int(m[2]) * (m[1] == "-" ? -1 : 1);
-    switch (m[3].str()[0]) {
-      case 'd': return now + days{n};
-      case 'w': return now + days{7 * n};
-      case 'm': return add_months(today, n) + time_of_day;
-      default: return add_months(today, 12 * n) + time_of_day;
-    }
+  static const re2::RE2 rel(R"(([+-])(\d{1,4})([dwmy]))");
+  std::string sign, unit;
+  int n = 0;
+  if (re2::RE2::FullMatch(text, rel, &sign, &n, &unit)) {
+    if (sign == "-") n = -n;
+    Time t = unit == "d"   ? now + days{n}
+             : unit == "w" ? now + days{7 * n}
+             : unit == "m" ? add_months(today, n) + time_of_day
+                           : add_months(today, 12 * n) + time_of_day;
+    if (!in_supported_range(t))
+      throw Error(Exit::invalid, fmt::format("'{}' is {}, outside the years 0001–9999 hopper keeps", text,
+                                             format_date(date_of(t))));
+    return t;
   }
   bad_date(text);
 }
@@ -122,19 +131,17 @@ static std::pair<int, int> fiscal_position(Date d, const Calendar& cal) {
 
 Period parse_period(std::string_view text, Time now, const Calendar& cal) {
   std::string s(text);
-  std::smatch m;
-  static const std::regex re_year(R"((\d{4}))"), re_month(R"((\d{4})-(\d{2}))"),
+  static const re2::RE2 re_year(R"((\d{4}))"), re_month(R"((\d{4})-(\d{2}))"),
       re_quarter(R"((\d{4})-[Qq]([1-4]))"), re_rel(R"((this|last|next)-(week|month|quarter|year))");
-  if (std::regex_match(s, m, re_year)) return fiscal_year(to_int(m[1]), cal);
-  if (std::regex_match(s, m, re_month)) {
-    unsigned mo = static_cast<unsigned>(to_int(m[2]));
-    if (mo >= 1 && mo <= 12) return month_period(year{to_int(m[1])}, month{mo});
-  }
-  if (std::regex_match(s, m, re_quarter)) return fiscal_quarter(to_int(m[1]), to_int(m[2]), cal);
+  int y = 0, n = 0;
+  if (re2::RE2::FullMatch(s, re_year, &y) && y >= 1) return fiscal_year(y, cal);
+  if (re2::RE2::FullMatch(s, re_month, &y, &n) && y >= 1 && n >= 1 && n <= 12)
+    return month_period(year{y}, month{static_cast<unsigned>(n)});
+  if (re2::RE2::FullMatch(s, re_quarter, &y, &n) && y >= 1) return fiscal_quarter(y, n, cal);
   Date today = date_of(now);
-  if (std::regex_match(s, m, re_rel)) {
-    int shift = m[1] == "this" ? 0 : (m[1] == "last" ? -1 : 1);
-    std::string unit = m[2];
+  std::string which, unit;
+  if (re2::RE2::FullMatch(s, re_rel, &which, &unit)) {
+    int shift = which == "this" ? 0 : (which == "last" ? -1 : 1);
     if (unit == "week") {
       Date start = today - (weekday{today} - cal.week_start);
       start += days{7 * shift};

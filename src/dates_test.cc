@@ -76,3 +76,15 @@ TEST_CASE("weeks may start on sunday") {
   cal.week_start = std::chrono::Sunday;
   CHECK(span(parse_period("this-week", at("2017-08-15"), cal)) == "2017-08-13..2017-08-19");
 }
+
+TEST_CASE("dates stay in the years 0001–9999 whichever form names them") {
+  Time now = at("2026-11-27");
+  CHECK(format_date(parse_date("9999-12-31", now)) == "9999-12-31");
+  CHECK(format_date(parse_date("0001-01-01", now)) == "0001-01-01");
+  CHECK(format_date(parse_date("+7973y", now)) == "9999-11-27");
+  for (const char* text : {"0000-12-31", "+7974y", "-2026y", "10000-01-01", "+99999d"})
+    CHECK_THROWS_AS(parse_date(text, now), Error);
+  Calendar cal;
+  CHECK_THROWS_AS(parse_period("0000", now, cal), Error);
+  CHECK_THROWS_AS(parse_period("0000-01", now, cal), Error);
+}

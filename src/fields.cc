@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <algorithm>
-#include <regex>
 
 #include "hopper/error.h"
 #include "hopper/money.h"
@@ -30,8 +30,8 @@ static std::string canonical(const FieldDef& def, const std::string& value, Time
   }
   if (def.type == "date") return format_date(parse_date(value, now));
   if (def.type == "number") {
-    static const std::regex re(R"(-?\d+(\.\d+)?)");
-    if (!std::regex_match(value, re)) throw Error(Exit::invalid, fmt::format("'{}' is not a number", value));
+    static const re2::RE2 re(R"(-?\d{1,15}(\.\d{1,8})?)");
+    if (!re2::RE2::FullMatch(value, re)) throw Error(Exit::invalid, fmt::format("'{}' is not a number", value));
     return value;
   }
   if (def.type == "choice" && std::find(def.choices.begin(), def.choices.end(), value) == def.choices.end())

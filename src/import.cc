@@ -11,6 +11,7 @@
 #include "hopper/leads.h"
 #include "hopper/opportunities.h"
 #include "hopper/text.h"
+#include "hopper/validation.h"
 
 namespace hopper {
 namespace {
@@ -159,6 +160,7 @@ class Importer {
       for (std::size_t i = 0; i < columns_.size(); ++i)
         if (!columns_[i].empty())
           row.values.emplace_back(columns_[i], i < row.csv_fields.size() ? row.csv_fields[i] : std::string());
+      check_lengths(row);
       return true;
     }
     do {
@@ -178,7 +180,15 @@ class Importer {
                                                row.line, field, key));
       row.values.emplace_back(field, value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump());
     }
+    check_lengths(row);
     return true;
+  }
+
+  // Any value past what a record keeps; the add paths check one-line fields
+  // more tightly.
+  void check_lengths(const Row& row) {
+    for (const auto& [field, value] : row.values)
+      if (auto p = length_problem(value, kMaxTextChars)) problems_.push_back({row.line, column_of(field), *p});
   }
 
   void reject(const Row& row) {

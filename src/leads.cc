@@ -34,6 +34,9 @@ void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& wh
   assign_trimmed(lead.grade, input.grade);
 
   std::vector<FieldProblem> problems;
+  check_line_lengths(problems, {{"name", &lead.name}, {"company", &lead.company}, {"contact", &lead.contact},
+                                {"phone", &lead.phone}, {"email", &lead.email}, {"source", &lead.source}});
+  refuse_problems(what, problems);  // now: the checks below would quote the long values
   for (const auto& field : s.config.lead.required)
     if (lead_field(lead, field).empty()) problems.push_back({field, "is required (lead.required in funnel.toml)"});
   if (!lead.phone.empty())

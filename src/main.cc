@@ -8,12 +8,15 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cmd/command.h"
 #include "hopper/error.h"
+#include "hopper/text.h"
+#include "hopper/validation.h"
 
 using namespace hopper;
 using namespace hopper::cli;
@@ -38,6 +41,31 @@ void add_global_options(CLI::App& app, Globals& g) {
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? v : "";
+}
+
+// Every argument is UTF-8 and no longer than a value can be, checked before
+// anything parses it: no layer below meets bytes it cannot store or show.
+void check_arguments(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    std::string name = fmt::format("argument {}", i);
+    std::size_t value_at = 0;
+    if (arg.starts_with("--") && arg.find('=') != std::string_view::npos) {
+      value_at = arg.find('=') + 1;
+      name = fmt::format("the value of {}", arg.substr(0, value_at - 1));
+    } else if (i > 1 && argv[i - 1][0] == '-' && !arg.starts_with("-")) name = fmt::format("the value of {}", argv[i - 1]);
+    if (auto at = invalid_utf8_at(arg); at != std::string_view::npos)
+      throw Error(Exit::invalid, fmt::format("{}: byte {} (0x{:02X}) is not UTF-8; hopper reads text as UTF-8 (a GBK "
+                                             "terminal or file needs converting: iconv -f GBK -t UTF-8)",
+                                             name, at - value_at + 1, static_cast<unsigned char>(arg[at])));
+    if (auto p = length_problem(std::string(arg), kMaxTextChars)) throw Error(Exit::invalid, name + " " + *p);
+  }
+  for (const char* variable : {"HOPPER_USER", "HOPPER_NOW", "HOPPER_DIR"}) {
+    std::string value = env(variable);
+    if (invalid_utf8_at(value) != std::string_view::npos)
+      throw Error(Exit::invalid, fmt::format("${} is not UTF-8; set it to a name or date in UTF-8", variable));
+    if (auto p = length_problem(value, kMaxTextChars)) throw Error(Exit::invalid, fmt::format("${} {}", variable, *p));
+  }
 }
 
 // CLI11 reports "A subcommand is required" for a mistyped command; say which
@@ -191,6 +219,12 @@ int main(int argc, char** argv) {
   add_help_commands(commands);
 
   try {
+    check_arguments(argc, argv);
+  } catch (const Error& e) {
+    std::cerr << "hopper: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  }
+  try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help on any group or command, --version
@@ -211,6 +245,8 @@ int main(int argc, char** argv) {
     return static_cast<int>(Exit::usage);
   }
   try {
+    if (!std::isfinite(globals.wait_seconds) || globals.wait_seconds < 0 || globals.wait_seconds > 3600)
+      throw Error(Exit::invalid, fmt::format("--wait {}: use a number of seconds from 0 to 3600", globals.wait_seconds));
     Context ctx(globals);
     ctx.argv.assign(argv + 1, argv + argc);
     std::string now = globals.now ? *globals.now : env("HOPPER_NOW");

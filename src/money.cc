@@ -1,9 +1,9 @@
 #include "hopper/money.h"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <cmath>
-#include <regex>
 
 #include "hopper/error.h"
 #include "hopper/text.h"
@@ -33,12 +33,10 @@ Money parse_money(std::string_view input) {
       break;
     }
   }
-  static const std::regex re(R"((\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)");
-  std::smatch m;
-  if (!std::regex_match(text, m, re)) bad_amount(input, "not a number");
-  std::string whole = m[1].str();
+  static const re2::RE2 re(R"((\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)");
+  std::string whole, frac;
+  if (!re2::RE2::FullMatch(text, re, &whole, &frac)) bad_amount(input, "not a number");
   std::erase(whole, ',');
-  std::string frac = m[2].str();
   if (whole.size() > 15 || frac.size() > 8) bad_amount(input, "too many digits");
   Wide scale = 1;
   for (std::size_t i = 0; i < frac.size(); ++i) scale *= 10;
@@ -47,8 +45,16 @@ Money parse_money(std::string_view input) {
   Wide minor = value * multiplier * 100;
   if (minor % scale != 0) bad_amount(input, "more precise than a cent");
   minor /= scale;
-  if (minor > (static_cast<Wide>(1) << 62)) bad_amount(input, "too large");
+  if (minor > kMaxAmount) bad_amount(input, "more than 1,000,000,000,000, the most one record holds");
   return static_cast<Money>(minor);
+}
+
+Money add_money(Money total, Money amount) {
+  Money sum = 0;
+  if (__builtin_add_overflow(total, amount, &sum))
+    throw Error(Exit::invalid, "the amounts add up to more than hopper can count (92,233,720,368,547,758.07); "
+                               "look for mistyped amounts with hopper opp list --json");
+  return sum;
 }
 
 std::string format_money(Money amount) {
@@ -69,8 +75,8 @@ double money_units(Money amount) { return static_cast<double>(amount) / 100.0; }
 double parse_percent(std::string_view input) {
   std::string text = trim(input);
   if (text.ends_with('%')) text.pop_back();
-  static const std::regex re(R"(\d{1,3}(\.\d{1,2})?)");
-  if (!std::regex_match(text, re))
+  static const re2::RE2 re(R"(\d{1,3}(\.\d{1,2})?)");
+  if (!re2::RE2::FullMatch(text, re))
     throw Error(Exit::invalid, fmt::format("invalid probability '{}': use a percentage from 0 to 100 "
                                            "with at most two decimals, e.g. 35 or 12.5",
                                            input));

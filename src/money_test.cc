@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "hopper/error.h"
 #include "hopper/money.h"
 
@@ -47,4 +49,15 @@ TEST_CASE("probabilities are percentages 0–100 with two decimals at most") {
   CHECK_THROWS_AS(parse_percent("33.333"), Error);
   CHECK(format_percent(12.5) == "12.5%");
   CHECK(format_percent(80) == "80%");
+}
+
+TEST_CASE("amounts stop at a trillion and sums never wrap") {
+  CHECK(parse_money("1000000000000") == kMaxAmount);
+  CHECK(parse_money("10000亿") == kMaxAmount);
+  CHECK_THROWS_AS(parse_money("1000000000000.01"), Error);
+  CHECK_THROWS_AS(parse_money("999999999999999"), Error);
+  CHECK(add_money(kMaxAmount, kMaxAmount) == 2 * kMaxAmount);
+  Money near_top = std::numeric_limits<Money>::max() - 1;
+  CHECK_THROWS_AS(add_money(near_top, 2), Error);
+  CHECK_THROWS_AS(add_money(std::numeric_limits<Money>::min(), -1), Error);
 }

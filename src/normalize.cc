@@ -1,7 +1,7 @@
 #include "hopper/normalize.h"
 
 #include <array>
-#include <regex>
+#include <re2/re2.h>
 
 #include "hopper/text.h"
 
@@ -19,8 +19,8 @@ std::string normalize_phone(std::string_view phone) {
 std::string normalize_email(std::string_view email) { return to_lower_ascii(trim(email)); }
 
 bool is_valid_email(std::string_view email) {
-  static const std::regex re(R"([^@\s]+@[^@\s.]+(\.[^@\s.]+)+)");
-  return std::regex_match(email.begin(), email.end(), re);
+  static const re2::RE2 re(R"([^@\s]+@[^@\s.]+(\.[^@\s.]+)+)");
+  return re2::RE2::FullMatch(email, re);
 }
 
 std::string normalize_company(std::string_view name) {

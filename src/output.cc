@@ -16,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
-
 bool right_aligned(ColumnKind kind) {
   return kind == ColumnKind::integer || kind == ColumnKind::money || kind == ColumnKind::percent;
 }
@@ -42,7 +40,7 @@ std::string cell(const json& v, ColumnKind kind, bool human) {
     for (const auto& item : v) parts.push_back(cell(item, ColumnKind::text, human));
     return join(parts, ", ");
   }
-  return dump(v, -1);
+  return json_text(v, -1);
 }
 
 std::string tsv_field(std::string text) {
@@ -125,6 +123,8 @@ std::string html_cells(const std::vector<std::vector<std::string>>& cells, const
 }
 
 }  // namespace
+
+std::string json_text(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 
 Format parse_format(const std::string& name) {
   static const std::pair<const char*, Format> kFormats[] = {{"table", Format::table}, {"csv", Format::csv},
@@ -268,12 +268,12 @@ void ListWriter::add(const json& r) {
   }
   switch (o_.format) {
     case Format::json: {  // as json::dump(2) prints an array, one element at a time
-      std::string element = dump(r, 2), indented = "  ";
+      std::string element = json_text(r, 2), indented = "  ";
       for (char c : element) indented += c == '\n' ? std::string("\n  ") : std::string(1, c);
       out_ << (shown_ == 1 ? "[\n" : ",\n") << indented;
       return;
     }
-    case Format::jsonl: out_ << dump(r, -1) << "\n"; return;
+    case Format::jsonl: out_ << json_text(r, -1) << "\n"; return;
     case Format::tsv: {  // no header, like gh: made for cut and awk
       std::vector<std::string> fields;
       for (auto& f : cells(r)) fields.push_back(tsv_field(std::move(f)));
@@ -331,8 +331,8 @@ std::string render_list(const std::vector<json>& rows, const std::vector<Column>
 
 std::string render_record(const json& record, const std::vector<Column>& fields, const OutputOptions& o) {
   if (o.quiet) return record.value("ref", "") + "\n";
-  if (o.format == Format::json) return dump(record, 2) + "\n";
-  if (o.format == Format::jsonl) return dump(record, -1) + "\n";
+  if (o.format == Format::json) return json_text(record, 2) + "\n";
+  if (o.format == Format::jsonl) return json_text(record, -1) + "\n";
   if (o.format == Format::csv) return render_list({record}, fields, o);
   // Other formats: one "field value" row per field.
   std::vector<json> rows;

@@ -92,8 +92,8 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
     row.stage = o.stage;
     row.stage_name = stage_label(s.config, o);
     row.count += 1;
-    row.amount += o.amount;
-    row.weighted += weighted_value(s.config, o);
+    row.amount = add_money(row.amount, o.amount);
+    row.weighted = add_money(row.weighted, weighted_value(s.config, o));
   });
   // Every stage shows, empty ones too, so the funnel's shape is whole.
   if (groups.empty()) groups[""];
@@ -110,8 +110,8 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
     FunnelTotal t;
     for (auto& [key, row] : rows) {
       t.count += row.count;
-      t.amount += row.amount;
-      t.weighted += row.weighted;
+      t.amount = add_money(t.amount, row.amount);
+      t.weighted = add_money(t.weighted, row.weighted);
     }
     for (auto& [key, row] : rows) {
       row.group = group;
@@ -123,8 +123,8 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
       for (auto& [key, row] : rows)
         if (key.first == p.key) report.rows.push_back(row);
     report.total.count += t.count;
-    report.total.amount += t.amount;
-    report.total.weighted += t.weighted;
+    report.total.amount = add_money(report.total.amount, t.amount);
+    report.total.weighted = add_money(report.total.weighted, t.weighted);
   }
   return report;
 }
@@ -256,7 +256,7 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
   s.store.each_opportunity({}, [&](const Opportunity& o) {
     if (o.status == "won" && o.closed_at.substr(0, 10) >= first && o.closed_at.substr(0, 10) <= last) {
       f.closed_count += 1;
-      f.closed_amount += o.amount;
+      f.closed_amount = add_money(f.closed_amount, o.amount);
     }
     if (o.status != "open" || o.close_date.empty() || o.close_date < first || o.close_date > last) return;
     double p = effective_probability(s.config, o);
@@ -266,8 +266,8 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
     }
     Money weighted = static_cast<Money>(std::llround(static_cast<double>(o.amount) * p / 100.0));
     f.rows.push_back({o, p, weighted});
-    f.total_amount += o.amount;
-    f.total_weighted += weighted;
+    f.total_amount = add_money(f.total_amount, o.amount);
+    f.total_weighted = add_money(f.total_weighted, weighted);
   });
   std::stable_sort(f.rows.begin(), f.rows.end(),
                    [](const ForecastRow& a, const ForecastRow& b) { return a.opp.close_date < b.opp.close_date; });
@@ -306,8 +306,8 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
     ForecastGroup& g = groups[key];
     g.group = key;
     g.count += 1;
-    g.amount += r.opp.amount;
-    g.weighted += r.weighted;
+    g.amount = add_money(g.amount, r.opp.amount);
+    g.weighted = add_money(g.weighted, r.weighted);
   }
   std::vector<ForecastGroup> out;
   if (by == "category") {
@@ -338,11 +338,11 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   s.store.each_opportunity({}, [&](const Opportunity& o) {
     std::string created = o.created_at.substr(0, 10), closed = o.closed_at.substr(0, 10);
     if (created >= r.window_from && created <= now) r.created += 1;
-    if (o.status == "won" && closed >= period_first && closed <= std::min(period_last, now)) r.closed += o.amount;
+    if (o.status == "won" && closed >= period_first && closed <= std::min(period_last, now)) r.closed = add_money(r.closed, o.amount);
     if (o.closed_at.empty() || closed < r.window_from || closed > now) return;
     if (o.status == "won") {
       r.won += 1;
-      won_total += o.amount;
+      won_total = add_money(won_total, o.amount);
     } else if (o.status == "lost") {
       r.lost += 1;
     }
@@ -354,7 +354,7 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   r.days_left = period.last < ahead_from ? 0 : days_between(ahead_from, period.last) + 1;
   double expected_deals = static_cast<double>(r.created) / r.window_days * r.days_left * r.win_rate.value_or(0) / 100.0;
   r.projected = static_cast<Money>(std::llround(expected_deals * static_cast<double>(r.average_won)));
-  r.expected = r.closed + r.projected;
+  r.expected = add_money(r.closed, r.projected);
   return r;
 }
 
@@ -556,7 +556,7 @@ std::vector<Scorecard> scorecards(Session& s, const Period& period) {
   s.store.each_opportunity({std::nullopt, std::nullopt, "", "", "won"}, [&](const Opportunity& o) {
     if (o.closed_at < from || o.closed_at >= to || !by_name.count(o.owner)) return;
     by_name[o.owner]->won += 1;
-    by_name[o.owner]->won_amount += o.amount;
+    by_name[o.owner]->won_amount = add_money(by_name[o.owner]->won_amount, o.amount);
   });
   s.store.each_history_row(Kind::customer, {"owner", "stake"}, to, [&](const HistoryEntry& h) {
     if (h.at < from) return;

@@ -311,7 +311,10 @@ class Where {
   std::vector<std::pair<const char*, Value>> values_;
 };
 
-std::string fields_json(const Fields& fields) { return nlohmann::json(fields).dump(); }
+// Replaces bytes that are not UTF-8 (a hand-edited database) rather than throw.
+std::string fields_json(const Fields& fields) {
+  return nlohmann::json(fields).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 Fields parse_fields(const std::string& text) {
   Fields out;
   if (text == "{}") return out;  // most records: no custom field, no JSON parse
@@ -1683,13 +1686,14 @@ ORDER BY id DESC LIMIT 1)sql");
   return st.getColumn(0).getString();
 }
 
-std::map<Id, std::int64_t> Store::won_amounts_since(const std::string& since) {
+std::map<Id, double> Store::won_amounts_since(const std::string& since) {
+  // total(), not sum(): a float ranks reps and cannot overflow.
   SQLite::Statement& st = statement(R"sql(
-SELECT owner_id, sum(amount) FROM opportunity
+SELECT owner_id, total(amount) FROM opportunity
 WHERE status = 'won' AND closed_at >= ? AND owner_id IS NOT NULL GROUP BY owner_id)sql");
   st.bind(1, since);
-  std::map<Id, std::int64_t> out;
-  while (st.executeStep()) out[st.getColumn(0).getInt64()] = st.getColumn(1).getInt64();
+  std::map<Id, double> out;
+  while (st.executeStep()) out[st.getColumn(0).getInt64()] = st.getColumn(1).getDouble();
   return out;
 }
 

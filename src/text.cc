@@ -22,6 +22,18 @@ std::u32string decode_utf8(std::string_view utf8) {
   return out;
 }
 
+std::size_t invalid_utf8_at(std::string_view utf8) {
+  auto* start = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(start + i, static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
+    if (n <= 0) return i;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::string_view::npos;
+}
+
 std::string encode_utf8(std::u32string_view text) {
   std::string out;
   for (char32_t cp : text) {

@@ -27,3 +27,11 @@ TEST_CASE("punctuation and symbols of every script are recognised") {
   for (char32_t c : {U'，', U'。', U'！', U'!', U' ', U'～'}) CHECK(is_punct_or_space(c));
   for (char32_t c : {U'a', U'继', U'7'}) CHECK_FALSE(is_punct_or_space(c));
 }
+
+TEST_CASE("bytes that are not UTF-8 are found where they are") {
+  CHECK(invalid_utf8_at("华星 ok") == std::string_view::npos);
+  CHECK(invalid_utf8_at("a\xff") == 1);
+  CHECK(invalid_utf8_at("ab\xc0\x80") == 2);      // overlong NUL
+  CHECK(invalid_utf8_at("\xed\xa0\x80") == 0);    // a UTF-16 surrogate
+  CHECK(invalid_utf8_at("\xe5\x8d") == 0);        // cut short
+}

@@ -22,6 +22,17 @@ const re2::RE2& phone_regex(const std::string& pattern) {
   return *re;
 }
 
+std::optional<std::string> length_problem(const std::string& value, std::size_t max_chars) {
+  std::size_t n = char_count(value);
+  if (n <= max_chars) return std::nullopt;
+  return fmt::format("is {} characters long; at most {} fit (see hopper help limits)", n, max_chars);
+}
+
+void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_list<LineValue> values) {
+  for (const auto& v : values)
+    if (auto p = length_problem(*v.value, kMaxLineChars)) problems.push_back({v.field, *p, v.flag});
+}
+
 std::optional<std::string> phone_problem(const Config& config, const std::string& phone) {
   std::string digits = normalize_phone(phone);
   if (re2::RE2::PartialMatch(digits, phone_regex(config.lead.phone_pattern))) return std::nullopt;

@@ -13,7 +13,12 @@ using Money = std::int64_t;
 Money parse_money(std::string_view text);
 // 1,000,000 or 1,000,000.50
 std::string format_money(Money amount);
-double money_units(Money amount);  // for JSON: currency units as a number
+double money_units(Money amount);
+// The largest amount one record holds: a trillion currency units.
+inline constexpr Money kMaxAmount = 1'000'000'000'000LL * 100;
+// total + amount, or Error(invalid) when the sum would pass what 64 bits hold
+// (about 92 million trillion) instead of wrapping to a negative total.
+Money add_money(Money total, Money amount);  // for JSON: currency units as a number
 // 0–100 with at most two decimals, an optional trailing %.
 double parse_percent(std::string_view text);
 std::string format_percent(double percent);

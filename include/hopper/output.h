@@ -31,6 +31,9 @@ struct OutputOptions {
   std::string highlight_key;  // a boolean field: rows where it is true stand out in colour
 };
 
+// JSON text that never throws: bytes that are not UTF-8 (a hand-edited
+// database) show as U+FFFD.
+std::string json_text(const nlohmann::json& j, int indent = -1);
 // How a cell shows in text formats: money with separators, null as "-".
 std::string cell_text(const nlohmann::json& value, ColumnKind kind);
 // Neutralises spreadsheet formulas (cells starting with = + - @).

@@ -302,7 +302,7 @@ class Store {
   // Assignment
   std::optional<std::string> last_assigned_rep();
   // Won amounts (minor units) per owner of deals closed since the date.
-  std::map<Id, std::int64_t> won_amounts_since(const std::string& since);
+  std::map<Id, double> won_amounts_since(const std::string& since);
 
  private:
   void migrate(const std::filesystem::path& path);

@@ -7,6 +7,9 @@
 
 namespace hopper {
 
+// Where the first byte that is not UTF-8 sits (overlong forms and surrogates
+// included), or npos.
+std::size_t invalid_utf8_at(std::string_view utf8);
 // Number of Unicode code points; invalid UTF-8 bytes count one each.
 std::size_t char_count(std::string_view utf8);
 // Terminal columns: CJK and other wide characters take two.

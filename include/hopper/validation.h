@@ -2,6 +2,7 @@
 // sentence about the value (the caller names the field), or nothing when the
 // value is fine.
 #pragma once
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,19 @@
 
 namespace hopper {
 
+// The most characters a value keeps: one-line values (names, companies,
+// contacts, phones, emails, sources, titles) and any other text (notes,
+// reasons, custom fields). Longer input is refused (exit 6), never cut.
+inline constexpr std::size_t kMaxLineChars = 200;
+inline constexpr std::size_t kMaxTextChars = 10000;
+std::optional<std::string> length_problem(const std::string& value, std::size_t max_chars);
+// Adds a problem for each one-line value longer than kMaxLineChars.
+struct LineValue {
+  const char* field;
+  const std::string* value;
+  const char* flag = "";  // when the option is not --FIELD
+};
+void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_list<LineValue> values);
 std::optional<std::string> phone_problem(const Config& config, const std::string& phone);
 std::optional<std::string> email_problem(const std::string& email);
 std::optional<std::string> grade_problem(const Config& config, const std::string& grade);

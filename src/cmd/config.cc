@@ -136,7 +136,7 @@ void add_config_commands(Commands& c) {
 
   c.add(noun, "show", "Print the effective rules, defaults filled in", Needs::read, [](Context& ctx) {
     const Config& cfg = ctx.config->config;
-    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(config_json(cfg).dump(2) + "\n");
+    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(json_text(config_json(cfg), 2) + "\n");
     else ctx.print(config_text(cfg));
   });
 }

@@ -19,8 +19,8 @@ std::string summary(const json& before, const json& after) {
     if (key.ends_with("_key")) continue;  // derived match keys
     json old = before.contains(key) ? before[key] : json();
     if (old != value)
-      parts.push_back(fmt::format("{}: {} → {}", key, old.is_string() ? old.get<std::string>() : old.dump(),
-                                  value.is_string() ? value.get<std::string>() : value.dump()));
+      parts.push_back(fmt::format("{}: {} → {}", key, old.is_string() ? old.get<std::string>() : json_text(old),
+                                  value.is_string() ? value.get<std::string>() : json_text(value)));
   }
   return parts.empty() ? "unchanged" : join(parts, "; ");
 }

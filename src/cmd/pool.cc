@@ -72,7 +72,7 @@ void add_pool_commands(Commands& c) {
                       {"free", std::max(0, st.capacity - st.held)},
                       {"staked", st.staked},
                       {"claimed_today", st.claimed_today}});
-    if (ctx.out.format == Format::json && !ctx.out.quiet) return ctx.print(json({{"rows", rows}}).dump(2) + "\n");
+    if (ctx.out.format == Format::json && !ctx.out.quiet) return ctx.print(json_text(json({{"rows", rows}}), 2) + "\n");
     print_list(ctx, rows, kStatusColumns);
   });
 
@@ -157,7 +157,7 @@ void add_pool_commands(Commands& c) {
       if (ctx.out.format != Format::json) ctx.note(fmt::format("conflict {} resolved to {} ({})", make_ref(Kind::conflict, x.id), x.resolved_to, x.resolution));
     }
     if (ctx.out.format == Format::json && !ctx.out.quiet)
-      return ctx.print(json({{"released", rows}, {"conflicts_resolved", conflicts}, {"dry_run", ctx.globals.dry_run}}).dump(2) + "\n");
+      return ctx.print(json_text(json({{"released", rows}, {"conflicts_resolved", conflicts}, {"dry_run", ctx.globals.dry_run}}), 2) + "\n");
     print_list(ctx, rows, kRecycleColumns);
   });
   recycle->footer("Run it from cron (examples/cron/nightly-recycle.sh); --dry-run shows the same and changes nothing.\n"

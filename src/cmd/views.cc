@@ -317,7 +317,7 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
     out["empty"] = !h.empty.empty();
     out["rows"] = rows;
     if (!total.is_null()) out["total"] = total;
-    return ctx.print(out.dump(f == Format::json ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n");
+    return ctx.print(json_text(out, f == Format::json ? 2 : -1) + "\n");
   }
   std::vector<json> all = rows;
   if (!total.is_null() && !ctx.out.quiet) {

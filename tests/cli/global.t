@@ -86,6 +86,7 @@ Help on a group or a command exits 0; bare `hopper help` lists the topics:
   $ hopper help
   hopper help TOPIC:
     exit-codes   what each exit code means, for scripts
+    limits       the longest text, the largest amount, the range of dates
   Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help
   $ hopper help exit-codes | head -2
   hopper exit codes
@@ -93,6 +94,7 @@ Help on a group or a command exits 0; bare `hopper help` lists the topics:
   $ hopper help nonsense
   hopper: no help topic 'nonsense'; hopper help TOPIC:
     exit-codes   what each exit code means, for scripts
+    limits       the longest text, the largest amount, the range of dates
   Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help
   [2]
 
