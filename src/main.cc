@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -65,6 +66,30 @@ void check_arguments(int argc, char** argv) {
     if (invalid_utf8_at(value) != std::string_view::npos)
       throw Error(Exit::invalid, fmt::format("${} is not UTF-8; set it to a name or date in UTF-8", variable));
     if (auto p = length_problem(value, kMaxTextChars)) throw Error(Exit::invalid, fmt::format("${} {}", variable, *p));
+  }
+}
+
+// What to do when the machine, not hopper, failed: the file, its permissions,
+// the disk. Every write is one transaction, so nothing was half written.
+std::optional<std::string> environment_fault(int sqlite_code) {
+  switch (sqlite_code) {
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return "you cannot write the workspace database or its folder .hopper/; check their owner and mode "
+             "(ls -la .hopper), or run as the user who owns them. Nothing was changed";
+    case SQLITE_CANTOPEN:
+      return "the workspace database cannot be opened: it must be a file you can read and write in a folder you "
+             "can write (ls -la .hopper)";
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return "the workspace database is damaged or not a database at all. Restore the last backup (hopper backup "
+             "makes them) by copying it to .hopper/hopper.db; while the file still opens, hopper doctor shows what "
+             "is wrong";
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      return "the database could not be read or written: the disk is full, a file-size limit was reached, or the "
+             "disk failed. Free space and run the command again; nothing was changed";
+    default: return std::nullopt;
   }
 }
 
@@ -189,6 +214,8 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit, a write should fail and be reported, not kill us.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"hopper — a sales-funnel manager for the terminal.\nEvery command takes the options below; "
                "'hopper help exit-codes' lists the exit codes.",
                "hopper"};
@@ -265,6 +292,10 @@ int main(int argc, char** argv) {
     if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
       std::cerr << "hopper: the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS\n";
       return static_cast<int>(Exit::busy);
+    }
+    if (auto advice = environment_fault(e.getErrorCode() & 0xff)) {
+      std::cerr << "hopper: " << e.what() << ": " << *advice << "\n";
+      return static_cast<int>(Exit::config);
     }
     std::cerr << "hopper: database error: " << e.what() << "\n";
     return static_cast<int>(Exit::internal);

@@ -460,6 +460,13 @@ void Store::migrate(const std::filesystem::path& path) {
                                           "upgrade hopper",
                                           version, kSchemaVersion));
   if (version == kSchemaVersion) return;
+  if (version < 0)
+    throw Error(Exit::config, fmt::format("the database says its schema is version {}, which no hopper ever wrote; the file "
+                                          "was changed by hand: run hopper doctor, or restore a backup",
+                                          version));
+  if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
+    throw Error(Exit::config, "the database holds tables but no hopper schema version (PRAGMA user_version is 0): it "
+                              "is not a hopper database, or its version was reset by hand; restore a backup");
   if (version > 0) {
     auto backup = path;
     backup += fmt::format(".bak-v{}", version);

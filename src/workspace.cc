@@ -54,20 +54,29 @@ WorkspacePaths discover_workspace(const std::optional<std::string>& dir_option) 
               "to create one, or pass -C DIR");
 }
 
-WorkspacePaths create_workspace(const fs::path& dir, const Template& tpl, bool shared) {
-  WorkspacePaths ws{fs::absolute(dir)};
-  if (fs::exists(ws.config()) || fs::exists(ws.database()))
+NewWorkspace::NewWorkspace(const fs::path& dir, const Template& tpl, bool shared) : paths_{fs::absolute(dir)} {
+  const WorkspacePaths& ws = paths_;
+  if (fs::exists(ws.config()) || fs::exists(ws.database()) || fs::exists(ws.root / ".hopper"))
     throw Error(Exit::config, fmt::format("'{}' already holds a hopper workspace; init never overwrites one",
                                           ws.root.string()));
   std::error_code ec;
+  made_root_ = !fs::exists(ws.root);
   fs::create_directories(ws.root / ".hopper", ec);
   if (ec) throw Error(Exit::config, fmt::format("cannot create '{}': {}", (ws.root / ".hopper").string(), ec.message()));
   if (shared && ::chmod((ws.root / ".hopper").c_str(), 02770) != 0)
     throw Error(Exit::config, fmt::format("cannot make '{}' group-writable", (ws.root / ".hopper").string()));
   std::ofstream out(ws.config());
   out << tpl.text;
-  if (!out) throw Error(Exit::config, fmt::format("cannot write '{}'", ws.config().string()));
-  return ws;
+  out.close();  // a full disk shows at the last write, not the first
+  if (!out) throw Error(Exit::config, fmt::format("cannot write '{}': is the disk full?", ws.config().string()));
+}
+
+NewWorkspace::~NewWorkspace() {
+  if (kept_) return;
+  std::error_code ec;
+  fs::remove(paths_.config(), ec);
+  fs::remove_all(paths_.root / ".hopper", ec);
+  if (made_root_) fs::remove(paths_.root, ec);  // only while empty
 }
 
 std::string display_path(const fs::path& path) {

@@ -25,11 +25,26 @@ struct WorkspacePaths {
 // one holding funnel.toml. Throws Error(config) with a hint to run init.
 WorkspacePaths discover_workspace(const std::optional<std::string>& dir_option);
 
-// Writes funnel.toml and creates .hopper/; refuses to overwrite either.
-// Writes funnel.toml and .hopper/; `shared` makes .hopper group-writable and
-// setgid (02770), so a teammate can create the journal and WAL files beside
-// the database and they keep the team's group.
-WorkspacePaths create_workspace(const std::filesystem::path& dir, const Template& tpl, bool shared = false);
+// A workspace being made: writes funnel.toml and .hopper/ (refusing to
+// overwrite either). Unless keep() is called, the destructor removes all it
+// made, so an init that fails half way (a full disk) leaves nothing behind.
+// `shared` makes .hopper group-writable and setgid (02770), so a teammate can
+// create the journal and WAL files beside the database and they keep the
+// team's group.
+class NewWorkspace {
+ public:
+  NewWorkspace(const std::filesystem::path& dir, const Template& tpl, bool shared = false);
+  ~NewWorkspace();
+  NewWorkspace(const NewWorkspace&) = delete;
+  NewWorkspace& operator=(const NewWorkspace&) = delete;
+  const WorkspacePaths& paths() const { return paths_; }
+  void keep() { kept_ = true; }
+
+ private:
+  WorkspacePaths paths_;
+  bool made_root_ = false;
+  bool kept_ = false;
+};
 
 // The path as the user would type it from the current directory
 // ("funnel.toml", "../funnel.toml"), for messages an editor can jump to.

@@ -36,16 +36,20 @@ void add_init_commands(Commands& c) {
                             o->shared ? ", group-writable" : "", user));
       return ctx.note("dry run: nothing was changed");
     }
-    WorkspacePaths ws = create_workspace(o->dir, *tpl, o->shared);
-    Store store(ws.database(), 5000, true, o->shared);
-    store.begin(true);
-    ctx.begin_event(store, user);
-    Rep admin;
-    admin.name = user;
-    admin.role = Role::admin;
-    admin.created_at = format_time(ctx.now);
-    store.insert_rep(admin);
-    store.commit();
+    NewWorkspace made(o->dir, *tpl, o->shared);
+    const WorkspacePaths& ws = made.paths();
+    {
+      Store store(ws.database(), 5000, true, o->shared);
+      store.begin(true);
+      ctx.begin_event(store, user);
+      Rep admin;
+      admin.name = user;
+      admin.role = Role::admin;
+      admin.created_at = format_time(ctx.now);
+      store.insert_rep(admin);
+      store.commit();
+    }
+    made.keep();
     if (ctx.out.quiet) return ctx.print(ws.root.string() + "\n");
     ctx.note("Created a hopper workspace in " + ws.root.string() + " (template " + o->tpl + "); " + user +
              " is its first admin.\nNext: edit funnel.toml, then 'hopper rep add NAME' and 'hopper lead add --name N'.");
