@@ -248,7 +248,7 @@ int main(int argc, char** argv) {
   try {
     check_arguments(argc, argv);
   } catch (const Error& e) {
-    std::cerr << "hopper: " << e.what() << "\n";
+    std::cerr << "hopper: " << terminal_safe(e.what(), true) << "\n";
     return static_cast<int>(e.code());
   }
   try {
@@ -286,7 +286,7 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     std::string message = e.what();
     if (message.ends_with('\n')) message.pop_back();
-    std::cerr << "hopper: " << message << "\n";
+    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
     return static_cast<int>(e.code());
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {

@@ -43,18 +43,38 @@ std::string cell(const json& v, ColumnKind kind, bool human) {
   return json_text(v, -1);
 }
 
-std::string tsv_field(std::string text) {
-  for (char& c : text)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+// A spreadsheet runs a cell starting = + - @ as a formula; a quote makes it
+// text. Digits and arithmetic alone (-5, +86 138-0013-8000) call nothing, so
+// numbers and phones stay as they are.
+std::string formula_safe(std::string text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    bool arithmetic = text[0] != '=' && text[0] != '@' && text.size() > 1 &&
+                      text.find_first_not_of("0123456789 +-().,%", 1) == std::string::npos;
+    if (!arithmetic) text = "'" + text;
+  }
   return text;
 }
 
+// TSV is pasted into spreadsheets as often as it is cut: formula-safe, one
+// line per row, no control characters.
+std::string tsv_field(std::string text) {
+  for (char& c : text)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return terminal_safe(formula_safe(std::move(text)));
+}
+
+// Markdown renders inline HTML, so its markup characters are escaped.
 std::string md_field(const std::string& text) {
   std::string out;
-  for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+  for (char c : terminal_safe(text, true)) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': out += "<br>"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out += c;
+    }
   }
   return out;
 }
@@ -66,8 +86,10 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
 }
 
 // An aligned text table; on a TTY the widest columns shrink to fit the terminal.
-std::string text_table(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns,
+std::string text_table(std::vector<std::vector<std::string>> cells, const std::vector<Column>& columns,
                        const OutputOptions& o, const std::vector<bool>& highlighted = {}) {
+  for (auto& row : cells)
+    for (auto& text : row) text = terminal_safe(text);
   std::vector<std::size_t> widths(columns.size());
   for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = display_width(columns[c].header);
   for (const auto& row : cells)
@@ -98,7 +120,7 @@ std::string text_table(const std::vector<std::vector<std::string>>& cells, const
     return out + "\n";
   };
   std::vector<std::string> headers;
-  for (const auto& c : columns) headers.push_back(c.header);
+  for (const auto& c : columns) headers.push_back(terminal_safe(c.header));
   std::string out = line(headers, true);
   for (std::size_t r = 0; r < cells.size(); ++r) {
     std::string text = line(cells[r], false);
@@ -138,14 +160,7 @@ Format parse_format(const std::string& name) {
 
 std::string cell_text(const json& value, ColumnKind kind) { return cell(value, kind, true); }
 
-std::string csv_field(const std::string& text) {
-  std::string t = text;
-  if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@')) {
-    bool is_number = t.size() > 1 && t[0] == '-' && t.find_first_not_of("0123456789.", 1) == std::string::npos;
-    if (!is_number) t = "'" + t;  // a spreadsheet must not run it as a formula
-  }
-  return csv_quote(t);
-}
+std::string csv_field(const std::string& text) { return csv_quote(formula_safe(text)); }
 
 std::string html_escape(const std::string& text) {
   std::string out;
@@ -225,14 +240,14 @@ std::string text_bars(const std::vector<std::string>& labels, const std::vector<
                       const std::vector<std::string>& shown, int width) {
   double top = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
   std::size_t label_width = 0;
-  for (const auto& l : labels) label_width = std::max(label_width, display_width(l));
+  for (const auto& l : labels) label_width = std::max(label_width, display_width(terminal_safe(l)));
   int room = std::max(10, width - static_cast<int>(label_width) - 20);
   std::string out;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     int n = top > 0 ? static_cast<int>(std::lround(values[i] / top * room)) : 0;
     std::string bar;
     for (int k = 0; k < n; ++k) bar += "█";
-    out += pad(labels[i], label_width, false) + "  " + bar + " " + shown[i] + "\n";
+    out += pad(terminal_safe(labels[i]), label_width, false) + "  " + bar + " " + shown[i] + "\n";
   }
   return out;
 }
@@ -350,7 +365,7 @@ std::string render_record(const json& record, const std::vector<Column>& fields,
     for (const auto& r : rows) {
       std::string label = pad(r["field"].get<std::string>(), width, false);
       if (o.color) label = "\033[1m" + label + "\033[0m";
-      out += label + "  " + r["value"].get<std::string>() + "\n";
+      out += label + "  " + terminal_safe(r["value"].get<std::string>()) + "\n";
     }
     return out;
   }

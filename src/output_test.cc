@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "hopper/output.h"
 
 using namespace hopper;
@@ -32,9 +34,12 @@ TEST_CASE("csv quotes per RFC 4180 and neutralises formulas") {
   CHECK(csv_field("a,b") == "\"a,b\"");
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
-  CHECK(csv_field("+1") == "'+1");
   CHECK(csv_field("@SUM") == "'@SUM");
-  CHECK(csv_field("-12.5") == "-12.5");  // a negative number stays a number
+  CHECK(csv_field("+1+cmd|' /C calc'!A0") == "'+1+cmd|' /C calc'!A0");
+  CHECK(csv_field("-2+3+SUM(A1)") == "'-2+3+SUM(A1)");
+  // Digits and arithmetic call nothing: numbers and phones stay as typed.
+  CHECK(csv_field("-12.5") == "-12.5");
+  CHECK(csv_field("+86 138-0013-8000") == "+86 138-0013-8000");
   std::string out = render_list(rows(), kColumns, as(Format::csv));
   CHECK(out.starts_with("ref,name,amount\r\n"));
 }
@@ -48,9 +53,27 @@ TEST_CASE("json is an array of the whole objects; quiet prints refs") {
   CHECK(render_list(rows(), kColumns, q) == "C1\nC2\n");
 }
 
+TEST_CASE("tsv neutralises formulas as csv does, and keeps one line per row") {
+  std::vector<json> r = {{{"ref", "C1"}, {"name", "=HYPERLINK(\"x\")\tfake\nC9"}, {"amount", 1}}};
+  CHECK(render_list(r, kColumns, as(Format::tsv)) == "C1\t'=HYPERLINK(\"x\") fake C9\t1\n");
+}
+
+TEST_CASE("text that would act on a terminal is shown escaped in tables and records") {
+  std::vector<json> r = {{{"ref", "C1"}, {"name", "ok\x1b[2J\a\r\nC9  fake\xe2\x80\xae"}, {"amount", 1}}};
+  std::string table = render_list(r, kColumns, as(Format::table));
+  CHECK(table.find('\x1b') == std::string::npos);
+  CHECK(table.find("ok\\x1b[2J\\x07\\r\\nC9  fake\\u202e") != std::string::npos);
+  CHECK(std::count(table.begin(), table.end(), '\n') == 2);  // header and one row, no fake one
+  std::string record = render_record(r[0], kColumns, as(Format::table));
+  CHECK(record.find('\x1b') == std::string::npos);
+  CHECK(std::count(record.begin(), record.end(), '\n') == 3);
+  // JSON keeps the text exactly (escaped by JSON itself).
+  CHECK(json::parse(render_list(r, kColumns, as(Format::json)))[0]["name"] == r[0]["name"]);
+}
+
 TEST_CASE("markdown and html escape their specials") {
   std::vector<json> r = {{{"ref", "C1"}, {"name", "a|b <x>"}, {"amount", 1}}};
-  CHECK(render_list(r, kColumns, as(Format::md)).find("a\\|b <x>") != std::string::npos);
+  CHECK(render_list(r, kColumns, as(Format::md)).find("a\\|b &lt;x&gt;") != std::string::npos);
   CHECK(render_list(r, kColumns, as(Format::html)).find("a|b &lt;x&gt;") != std::string::npos);
 }
 

@@ -1,6 +1,9 @@
 #include "hopper/text.h"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
+
+#include <algorithm>
 
 namespace hopper {
 
@@ -32,6 +35,43 @@ std::size_t invalid_utf8_at(std::string_view utf8) {
     i += static_cast<std::size_t>(n);
   }
   return std::string_view::npos;
+}
+
+static bool acts_on_terminal(utf8proc_int32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+         cp == 0x061C;
+}
+
+std::string terminal_safe(std::string_view text, bool keep_newlines) {
+  // Most text holds none of the lead bytes of what acts on a terminal
+  // (C1 starts 0xC2, the bidi marks 0xE2 or 0xD8, a bad byte 0x80 or more): as is.
+  if (std::none_of(text.begin(), text.end(), [](char c) {
+        auto b = static_cast<unsigned char>(c);
+        return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || (b >= 0x80 && b < 0xC2) || b > 0xF4;
+      }))
+    return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  auto* start = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(start + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    if (!acts_on_terminal(cp) || (keep_newlines && cp == '\n')) out.append(text.substr(i, static_cast<std::size_t>(n)));
+    else if (cp == '\n') out += "\\n";
+    else if (cp == '\t') out += "\\t";
+    else if (cp == '\r') out += "\\r";
+    else if (cp < 0x100) out += fmt::format("\\x{:02x}", cp);
+    else out += fmt::format("\\u{:04x}", cp);
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
 }
 
 std::string encode_utf8(std::u32string_view text) {

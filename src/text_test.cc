@@ -35,3 +35,15 @@ TEST_CASE("bytes that are not UTF-8 are found where they are") {
   CHECK(invalid_utf8_at("\xed\xa0\x80") == 0);    // a UTF-16 surrogate
   CHECK(invalid_utf8_at("\xe5\x8d") == 0);        // cut short
 }
+
+TEST_CASE("text that would act on a terminal is escaped, the rest kept") {
+  CHECK(terminal_safe("华星 Acme, Inc.") == "华星 Acme, Inc.");
+  CHECK(terminal_safe("a\x1b[31mb") == "a\\x1b[31mb");
+  CHECK(terminal_safe("bell\a cr\r nl\n tab\t del\x7f") == "bell\\x07 cr\\r nl\\n tab\\t del\\x7f");
+  CHECK(terminal_safe("\xc2\x9b" "2J") == "\\x9b2J");                      // C1 CSI
+  CHECK(terminal_safe("abc\xe2\x80\xae" "fdp.exe") == "abc\\u202efdp.exe");  // right-to-left override
+  CHECK(terminal_safe("x\xe2\x81\xa6y") == "x\\u2066y");                    // left-to-right isolate
+  CHECK(terminal_safe("line\xe2\x80\xa8") == "line\\u2028");
+  CHECK(terminal_safe("bad\xff") == "bad\\xff");
+  CHECK(terminal_safe("two\nlines", true) == "two\nlines");
+}

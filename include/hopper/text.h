@@ -10,6 +10,12 @@ namespace hopper {
 // Where the first byte that is not UTF-8 sits (overlong forms and surrogates
 // included), or npos.
 std::size_t invalid_utf8_at(std::string_view utf8);
+// Text that cannot act on a terminal: C0 and C1 controls, DEL, line
+// separators and bidi overrides and isolates are shown as escapes (\n, \t,
+// \x1b, \u202e), so stored text can neither move the cursor, start a fake
+// row, nor reorder what follows it. `keep_newlines` leaves \n as is (for
+// messages of several lines). Bytes that are not UTF-8 show as \xff.
+std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 // Number of Unicode code points; invalid UTF-8 bytes count one each.
 std::size_t char_count(std::string_view utf8);
 // Terminal columns: CJK and other wide characters take two.

@@ -6,11 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "hopper/error.h"
+#include "hopper/text.h"
 
 namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
-void Context::note(const std::string& text) const { std::cerr << text << (text.ends_with('\n') ? "" : "\n"); }
+void Context::note(const std::string& text) const {
+  std::cerr << terminal_safe(text, true) << (text.ends_with('\n') ? "" : "\n");
+}
 void Context::checkpoint() {
   if (globals.dry_run || !store || !session) return;
   store->commit();
