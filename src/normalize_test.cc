@@ -29,3 +29,16 @@ TEST_CASE("company names without legal suffixes") {
   CHECK(normalize_company("公司") == "公司");  // a suffix alone is kept, not emptied
   CHECK(normalize_company("Acme") != normalize_company("Acme Tools"));
 }
+
+TEST_CASE("look-alike text folds to one key: fullwidth forms, zero-width and bidi characters") {
+  CHECK(normalize_phone("１３８－００１３－８０００") == "13800138000");
+  CHECK(normalize_phone("138\u200b0013\u200d8000") == "13800138000");
+  CHECK(normalize_phone("＋８６ 13800138000") == "13800138000");
+  CHECK(normalize_email("ａｎｎａ@ｅｘａｍｐｌｅ.com") == "anna@example.com");
+  CHECK(normalize_email("an\u200bna@example.com") == "anna@example.com");
+  CHECK(normalize_company("华\u200b星科技") == normalize_company("华星科技"));
+  CHECK(normalize_company("Ａｃｍｅ Co., Ltd.") == "acme");
+  CHECK(normalize_company("Acme\u202e") == "acme");
+  CHECK(normalize_company("华星科技（北京）有限公司") == normalize_company("华星科技(北京)有限公司"));
+  CHECK(fold_lookalikes("a\xff") == "a\xff");  // not UTF-8: compared as it is
+}

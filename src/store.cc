@@ -238,6 +238,9 @@ CREATE INDEX todo_subject ON todo (subject_kind, subject_id);
     R"sql(
 CREATE INDEX activity_actor ON activity (actor_id, at);
 )sql",
+    // v6: duplicate keys compare look-alike text as the same (NFKC, no
+    // zero-width or bidi characters); rekey_duplicates() recomputes them.
+    "SELECT 1",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
 static_assert(kMigrationCount == Store::kSchemaVersion);
@@ -408,8 +411,7 @@ Customer read_customer(SQLite::Statement& st) {
   return c;
 }
 
-void create_private_file(const std::filesystem::path& path, bool shared) {
-  mode_t mode = shared ? 0660 : 0600;
+void create_private_file(const std::filesystem::path& path, mode_t mode) {
   int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode);
   if (fd < 0) throw Error(Exit::config, fmt::format("cannot create '{}'", path.string()));
   ::fchmod(fd, mode);  // the umask must not widen or narrow what was asked for
@@ -423,7 +425,7 @@ Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create
     if (!create)
       throw Error(Exit::config, fmt::format("the workspace has no database at '{}'; run 'hopper init' to create one",
                                             path.string()));
-    create_private_file(path, shared);
+    create_private_file(path, shared ? 0660 : 0600);
   }
   db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
   db_->setBusyTimeout(busy_timeout_ms);
@@ -451,6 +453,30 @@ Store::~Store() {
 
 const char* Store::migration_script(int version) { return kMigrations[version]; }
 
+void Store::rekey_duplicates() {
+  SQLite::Statement leads(*db_, "SELECT id, company, phone, email FROM lead");
+  SQLite::Statement lead_keys(*db_, "UPDATE lead SET company_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
+  while (leads.executeStep()) {
+    std::string company = leads.getColumn(1).getString();
+    lead_keys.bind(1, leads.getColumn(0).getInt64());
+    lead_keys.bind(2, company.empty() ? "" : normalize_company(company));
+    lead_keys.bind(3, normalize_phone(leads.getColumn(2).getString()));
+    lead_keys.bind(4, normalize_email(leads.getColumn(3).getString()));
+    lead_keys.exec();
+    lead_keys.reset();
+  }
+  SQLite::Statement customers(*db_, "SELECT id, name, phone, email FROM customer");
+  SQLite::Statement customer_keys(*db_, "UPDATE customer SET name_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
+  while (customers.executeStep()) {
+    customer_keys.bind(1, customers.getColumn(0).getInt64());
+    customer_keys.bind(2, normalize_company(customers.getColumn(1).getString()));
+    customer_keys.bind(3, normalize_phone(customers.getColumn(2).getString()));
+    customer_keys.bind(4, normalize_email(customers.getColumn(3).getString()));
+    customer_keys.exec();
+    customer_keys.reset();
+  }
+}
+
 int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 void Store::migrate(const std::filesystem::path& path) {
@@ -467,14 +493,23 @@ void Store::migrate(const std::filesystem::path& path) {
   if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
     throw Error(Exit::config, "the database holds tables but no hopper schema version (PRAGMA user_version is 0): it "
                               "is not a hopper database, or its version was reset by hand; restore a backup");
-  if (version > 0) {
+  if (version > 0) {  // with the database's own mode; an earlier copy is never overwritten
     auto backup = path;
     backup += fmt::format(".bak-v{}", version);
-    db_->backup(backup.c_str(), SQLite::Database::Save);
+    for (int n = 2; std::filesystem::exists(backup); ++n) {
+      backup = path;
+      backup += fmt::format(".bak-v{}.{}", version, n);
+    }
+    backup_to(backup);
   }
   begin(true);
   try {
+    // Without the audit triggers: a migration's own changes must not be
+    // filed under the last user's event. They are installed anew after.
+    for (const char* table : kAuditedTables)
+      db_->exec(fmt::format("DROP TRIGGER IF EXISTS {0}_audit_insert; DROP TRIGGER IF EXISTS {0}_audit_update;", table));
     for (int v = version; v < kMigrationCount; ++v) db_->exec(kMigrations[v]);
+    if (version > 0 && version < 6) rekey_duplicates();
     install_audit_triggers(*db_);
     db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     commit();
@@ -1609,7 +1644,7 @@ void Store::backup_to(const std::filesystem::path& file) {
     throw Error(Exit::config, fmt::format("cannot read the mode of '{}'", db_->getFilename()));
   if (std::filesystem::exists(file))
     throw Error(Exit::config, fmt::format("'{}' exists; backup never overwrites: choose another name", file.string()));
-  create_private_file(file, (source.st_mode & 0070) != 0);
+  create_private_file(file, source.st_mode & 0777);  // a copy is as private as the original
   try {
     db_->backup(file.c_str(), SQLite::Database::Save);
   } catch (...) {

@@ -174,3 +174,28 @@ TEST_CASE("v4 types the causes of owner changes the earlier versions wrote as te
   CHECK(rows[4].cause == Cause::left);
   CHECK(rows[5].cause == Cause::edited);
 }
+
+TEST_CASE("v6 recomputes duplicate keys so that look-alike text matches, outside any user's event") {
+  TempDb t;
+  {  // a version-5 database with keys as hopper computed them before NFKC
+    SQLite::Database db(t.path().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (int v = 0; v < 5; ++v) db.exec(Store::migration_script(v));
+    db.exec("INSERT INTO event (at, actor, argv) VALUES ('2017-01-01T00:00:00', 'li', '[\"last user command\"]')");
+    db.exec("INSERT INTO rep (name, role, created_at) VALUES ('li', 'rep', '2017-01-01T00:00:00')");
+    db.exec("INSERT INTO customer (name, name_key, segment, layer, owner_id, phone, phone_key, created_at) VALUES "
+            "('Ａｃｍｅ', 'ａｃｍｅ', 'SMB', 'resource', 1, '１３８００１３８０００', '１３８００１３８０００', "
+            "'2017-01-02T00:00:00')");
+    db.exec("PRAGMA user_version = 5");
+  }
+  Store store(t.path(), 1000, false);
+  CHECK(store.find_duplicates({"13800138000", "", ""}, std::nullopt).size() == 1);
+  CHECK(store.find_duplicates({"", "", "acme"}, std::nullopt).size() == 1);
+  CHECK(store.find_customer(1)->name == "Ａｃｍｅ");  // the stored text is as typed
+  // The re-keying is no change of the last user's command.
+  SQLite::Database db(t.path().string());
+  CHECK(db.execAndGet("SELECT count(*) FROM event_change").getInt() == 0);
+  struct stat backup {}, live {};
+  ::stat((t.dir / "hopper.db.bak-v5").c_str(), &backup);
+  ::stat(t.path().c_str(), &live);
+  CHECK((backup.st_mode & 0777) == (live.st_mode & 0777));
+}

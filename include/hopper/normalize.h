@@ -5,6 +5,11 @@
 
 namespace hopper {
 
+// Every key is compared after Unicode NFKC (fullwidth ３８ and Ａ are 38
+// and A) with default-ignorable characters removed (zero-width spaces and
+// joiners, bidi marks), so look-alike text cannot dodge a duplicate check.
+// Stored text keeps what the user typed; only the keys are folded.
+std::string fold_lookalikes(std::string_view text);
 // Strips spaces, dashes, dots, brackets and a +86 / 0086 country prefix.
 std::string normalize_phone(std::string_view phone);
 std::string normalize_email(std::string_view email);

@@ -136,7 +136,7 @@ struct StoredKey {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -306,6 +306,8 @@ class Store {
 
  private:
   void migrate(const std::filesystem::path& path);
+  // Recomputes every lead's and customer's duplicate keys (schema v6).
+  void rekey_duplicates();
   // The prepared statement for `sql`, reset with its bindings cleared:
   // preparing costs more than running most of hopper's statements.
   SQLite::Statement& statement(const std::string& sql);

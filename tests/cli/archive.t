@@ -19,7 +19,7 @@ import → export is byte-identical.
   C2
   $ hopper export > one.jsonl
   $ head -1 one.jsonl
-  {"format":"hopper-export","schema":5}
+  {"format":"hopper-export","schema":6}
   $ grep -c '"table":"history"' one.jsonl
   9
 
@@ -58,11 +58,11 @@ Only into a workspace without records, only by an admin, only an export.
   $ hopper -C ../third import leads.csv
   hopper: leads.csv:1: not a hopper export (it starts with {"format":"hopper-export",…}); to bring in a spreadsheet use lead, customer or opp import
   [6]
-  $ sed 's/"schema":5/"schema":9/' one.jsonl | hopper -C ../third import -
-  hopper: stdin:1: an export of schema 9; this hopper imports schema 5 (export it again with this version)
+  $ sed 's/"schema":6/"schema":9/' one.jsonl | hopper -C ../third import -
+  hopper: stdin:1: an export of schema 9; this hopper imports schema 6 (export it again with this version)
   [6]
   $ (head -3 one.jsonl; echo '{"table":"lead","row":{"id":1,"nickname":"x"}}') | hopper -C ../third import -
-  hopper: stdin:4: column lead.nickname is not in this schema (version 5)
+  hopper: stdin:4: column lead.nickname is not in this schema (version 6)
   [6]
   $ hopper -C ../third lead list --json | jq length
   0

@@ -14,7 +14,7 @@ tables, or newer than it knows:
   exit 7
   hopper: the database holds tables but no hopper schema version (PRAGMA user_version is 0): it is not a hopper database, or its version was reset by hand; restore a backup
   exit 7
-  hopper: the database schema is version 99, newer than this hopper knows (5); upgrade hopper
+  hopper: the database schema is version 99, newer than this hopper knows (6); upgrade hopper
   exit 7
   $ sqlite3 .hopper/hopper.db "PRAGMA user_version = 5"
 
