@@ -179,7 +179,23 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.store = std::make_unique<Store>(ctx.paths->database(), static_cast<int>(g.wait_seconds * 1000), false);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
-  Rep actor = resolve_actor(*ctx.store, acting_user(g, ctx.config->config, ctx.os_user));
+  // Refused changes are logged (SPEC §12), by whoever was named, known or
+  // not; a refused --dry-run writes that record and nothing else.
+  auto record_denial = [&](const std::string& who) {
+    if (!write) return;
+    ctx.store->begin(true);
+    ctx.store->set_event_outcome(ctx.begin_event(*ctx.store, who), "denied");
+    ctx.store->commit();
+    if (g.dry_run) ctx.note("dry run: nothing was changed; the refusal is recorded in the event log");
+  };
+  std::string acting = acting_user(g, ctx.config->config, ctx.os_user);
+  Rep actor;
+  try {
+    actor = resolve_actor(*ctx.store, acting);
+  } catch (const Error& e) {
+    if (e.code() == Exit::denied) record_denial(acting);
+    throw;
+  }
   Time at = g.at ? ctx.parse_when(*g.at) : ctx.now;
   require_not_after_clock(at, ctx.now);
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
@@ -199,11 +215,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     }
   } catch (const Error& e) {
     ctx.store->rollback();
-    if (e.code() == Exit::denied && write) {  // refused actions are logged (SPEC §12)
-      ctx.store->begin(true);
-      ctx.store->set_event_outcome(ctx.begin_event(*ctx.store, actor.name), "denied");
-      ctx.store->commit();
-    }
+    if (e.code() == Exit::denied) record_denial(actor.name);
     throw;
   } catch (...) {
     ctx.store->rollback();

@@ -53,3 +53,20 @@ A denied command changes nothing but is in the log:
 
   $ hopper history --format tsv | grep denied | cut -f2- | sed -E "s/ \(real [0-9T:-]+\)//"
   2026-11-27T09:00:00\tli (os root)\t\tdenied\t\thopper rep add qian --as li (esc)
+
+So is one by a name that is no rep; a refused dry run writes that record
+and nothing else, and says so:
+
+  $ hopper customer add 甲 --as stranger
+  hopper: 'stranger' is not a rep of this workspace; pass --as NAME or set HOPPER_USER (see hopper rep list; an admin adds reps with hopper rep add)
+  [9]
+  $ hopper rep add qian --as li --dry-run
+  dry run: nothing was changed; the refusal is recorded in the event log
+  hopper: adding reps is for admins; li is a rep
+  [9]
+  $ hopper history --format tsv | grep denied | cut -f2- | sed -E "s/ \(real [0-9T:-]+\)//"
+  2026-11-27T09:00:00\tli (os root)\t\tdenied\t\thopper rep add qian --as li --dry-run (esc)
+  2026-11-27T09:00:00\tstranger (os root)\t\tdenied\t\thopper customer add 甲 --as stranger (esc)
+  2026-11-27T09:00:00\tli (os root)\t\tdenied\t\thopper rep add qian --as li (esc)
+  $ hopper customer list --format tsv | wc -l
+  0
