@@ -84,7 +84,12 @@ std::string encode_utf8(std::u32string_view text) {
   return out;
 }
 
-std::size_t char_count(std::string_view utf8) { return decode_utf8(utf8).size(); }
+// Counts the bytes that start a character (not 10xxxxxx): no copy, as every
+// imported value is measured. A stray continuation byte is not counted.
+std::size_t char_count(std::string_view utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 static std::size_t char_width(char32_t cp) {
   int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));

@@ -16,7 +16,7 @@ std::size_t invalid_utf8_at(std::string_view utf8);
 // row, nor reorder what follows it. `keep_newlines` leaves \n as is (for
 // messages of several lines). Bytes that are not UTF-8 show as \xff.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false);
-// Number of Unicode code points; invalid UTF-8 bytes count one each.
+// Number of Unicode code points (bytes that start a character).
 std::size_t char_count(std::string_view utf8);
 // Terminal columns: CJK and other wide characters take two.
 std::size_t display_width(std::string_view utf8);
