@@ -25,7 +25,20 @@ TextLines::~TextLines() {
 }
 
 bool TextLines::next(std::string& line) {
-  if (!std::getline(in_, raw_)) return false;
+  // std::getline with a bound.
+  raw_.clear();
+  std::streambuf* buffer = in_.rdbuf();
+  for (int c = buffer->sbumpc();; c = buffer->sbumpc()) {
+    if (c == std::char_traits<char>::eof()) {
+      if (raw_.empty()) return false;
+      break;
+    }
+    if (c == '\n') break;
+    if (raw_.size() == kMaxLineBytes)
+      throw Error(Exit::invalid, fmt::format("{}:{}: a line longer than {} MB; is this a CSV or JSONL file?", name_,
+                                             line_number_ + 1, kMaxLineBytes >> 20));
+    raw_.push_back(static_cast<char>(c));
+  }
   ++line_number_;
   bytes_read_ += static_cast<std::int64_t>(raw_.size()) + 1;
   if (!raw_.empty() && raw_.back() == '\r') raw_.pop_back();
@@ -72,6 +85,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
           if (!lines_.next(text_))
             throw Error(Exit::invalid, fmt::format("{}:{}: a quoted field is never closed", lines_.name(), line_));
           field += '\n';
+          if (field.size() > TextLines::kMaxLineBytes)
+            throw Error(Exit::invalid, fmt::format("{}:{}: a record longer than {} MB; is a quote never closed?",
+                                                   lines_.name(), line_, TextLines::kMaxLineBytes >> 20));
           i = 0;
           continue;
         }

@@ -19,8 +19,11 @@ class TextLines {
   TextLines(std::istream& in, const std::string& encoding, std::string name);
   ~TextLines();
   // The next line as UTF-8 without its line break; false at the end.
-  // Error(invalid) naming the line when it is not valid in the encoding.
+  // Error(invalid) naming the line when it is not valid in the encoding, or
+  // longer than kMaxLineBytes (a file that is one endless line must not
+  // take all memory).
   bool next(std::string& line);
+  static constexpr std::size_t kMaxLineBytes = 4 << 20;
   long line_number() const { return line_number_; }
   std::int64_t bytes_read() const { return bytes_read_; }
   const std::string& name() const { return name_; }
@@ -38,7 +41,8 @@ class CsvReader {
  public:
   explicit CsvReader(TextLines& lines) : lines_(lines) {}
   // The next record's fields; false at the end. Error(invalid) naming the
-  // line of a quoted field that is never closed.
+  // line of a quoted field that is never closed, or of a record longer than
+  // TextLines::kMaxLineBytes.
   bool next(std::vector<std::string>& fields);
   long line() const { return line_; }  // where the last record started
 

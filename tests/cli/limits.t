@@ -72,6 +72,18 @@ a one-line value past 200 is caught by the add path it goes through:
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
 
+A file that is one endless line, or a quote that never closes, stops at
+4 MB instead of taking all memory:
+
+  $ long 5000000 > oneline.csv
+  $ hopper lead import oneline.csv
+  hopper: oneline.csv:1: a line longer than 4 MB; is this a CSV or JSONL file?
+  [6]
+  $ line=$(long 1000); { echo name,company; echo 'A,"never closed'; for i in $(seq 1 5000); do echo "$line"; done; } > open.csv
+  $ hopper lead import open.csv
+  hopper: open.csv:2: a record longer than 4 MB; is a quote never closed?
+  [6]
+
 Text that is not UTF-8, in any argument or variable, names where it is
 (it used to end in exit 1 from the JSON layer):
 
