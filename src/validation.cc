@@ -33,6 +33,15 @@ void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_li
     if (auto p = length_problem(*v.value, kMaxLineChars)) problems.push_back({v.field, *p, v.flag});
 }
 
+std::optional<std::string> rep_name_problem(const std::string& name) {
+  const char* rule = "a rep's name is 1–64 characters without control characters or spaces around it, "
+                     "not starting with '-'";
+  if (name.empty() || name != trim(name) || name.starts_with('-') || char_count(name) > 64 ||
+      terminal_safe(name) != name)
+    return fmt::format("'{}' cannot be a rep's name: {}", terminal_safe(name.substr(0, 80)), rule);
+  return std::nullopt;
+}
+
 std::optional<std::string> phone_problem(const Config& config, const std::string& phone) {
   std::string digits = normalize_phone(phone);
   if (re2::RE2::PartialMatch(digits, phone_regex(config.lead.phone_pattern))) return std::nullopt;

@@ -24,6 +24,10 @@ struct LineValue {
   const char* flag = "";  // when the option is not --FIELD
 };
 void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_list<LineValue> values);
+// A rep's name is typed after --as and --owner and shown in every table:
+// 1–64 characters, no spaces around it, no control characters, not starting
+// with '-' (it would read as an option).
+std::optional<std::string> rep_name_problem(const std::string& name);
 std::optional<std::string> phone_problem(const Config& config, const std::string& phone);
 std::optional<std::string> email_problem(const std::string& email);
 std::optional<std::string> grade_problem(const Config& config, const std::string& grade);

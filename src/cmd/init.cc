@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "hopper/error.h"
+#include "hopper/validation.h"
 
 namespace hopper::cli {
 
@@ -26,6 +27,7 @@ void add_init_commands(Commands& c) {
     if (user.empty() && checked.config.workspace.default_user) user = *checked.config.workspace.default_user;
     if (user.empty() && std::getenv("USER")) user = std::getenv("USER");
     if (user.empty()) throw Error(Exit::usage, "who is the first admin? pass --as NAME");
+    if (auto p = rep_name_problem(user)) throw Error(Exit::invalid, *p);
     if (ctx.globals.dry_run) {  // Needs::nothing: no transaction to roll back, so write nothing at all
       WorkspacePaths would{std::filesystem::absolute(o->dir)};
       if (std::filesystem::exists(would.config()) || std::filesystem::exists(would.database()))

@@ -6,6 +6,7 @@
 #include "hopper/error.h"
 #include "hopper/reports.h"
 #include "hopper/text.h"
+#include "hopper/validation.h"
 #include "views.h"
 
 namespace hopper::cli {
@@ -27,6 +28,7 @@ void add_rep_commands(Commands& c) {
   CLI::App* add = c.add(noun, "add", "Add a rep (admins only)", Needs::write, [a](Context& ctx) {
     Session& s = *ctx.session;
     require_admin(s, "adding reps");
+    if (auto p = rep_name_problem(a->name)) throw Error(Exit::invalid, *p);
     if (s.store.find_rep(a->name)) throw Error(Exit::conflict, fmt::format("there is already a rep named '{}'", a->name));
     Rep r;
     r.name = a->name;

@@ -70,3 +70,21 @@ and nothing else, and says so:
   2026-11-27T09:00:00\tli (os root)\t\tdenied\t\thopper rep add qian --as li (esc)
   $ hopper customer list --format tsv | wc -l
   0
+
+A rep's name is typed after --as and shown in every table: 1–64 characters,
+no control characters, no spaces around it, not starting with '-':
+
+  $ for name in '' ' li' -1 "$(printf 'a\033b')" "$(head -c 65 /dev/zero | tr '\0' x)"; do hopper rep add -- "$name"; echo "exit $?"; done
+  hopper: '' cannot be a rep's name: a rep's name is 1–64 characters without control characters or spaces around it, not starting with '-'
+  exit 6
+  hopper: ' li' cannot be a rep's name: a rep's name is 1–64 characters without control characters or spaces around it, not starting with '-'
+  exit 6
+  hopper: '-1' cannot be a rep's name: a rep's name is 1–64 characters without control characters or spaces around it, not starting with '-'
+  exit 6
+  hopper: 'a\x1bb' cannot be a rep's name: a rep's name is 1–64 characters without control characters or spaces around it, not starting with '-'
+  exit 6
+  hopper: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' cannot be a rep's name: a rep's name is 1–64 characters without control characters or spaces around it, not starting with '-'
+  exit 6
+  $ hopper rep add 'Wang Li' -q && hopper rep add 王小明 -q
+  R6
+  R7
