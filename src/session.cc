@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "hopper/error.h"
 
 namespace hopper {
@@ -35,6 +37,17 @@ void require_manager(const Session& s, std::string_view action) {
   if (!s.actor.is_manager())
     throw Error(Exit::denied, fmt::format("{} is for managers and admins; {} is a {}", action, s.actor.name,
                                           role_name(s.actor.role)));
+}
+
+ContactVisibility::ContactVisibility(const Session& s) : actor_(s.actor.id), admin_(s.actor.role == Role::admin) {
+  if (s.actor.role == Role::manager && !s.actor.team.empty())
+    for (const Rep& r : s.store.reps())
+      if (r.team == s.actor.team) team_.push_back(r.id);
+}
+
+bool ContactVisibility::visible(std::optional<Id> owner) const {
+  if (admin_ || !owner || *owner == actor_) return true;
+  return std::find(team_.begin(), team_.end(), *owner) != team_.end();
 }
 
 void require_admin(const Session& s, std::string_view action) {

@@ -1015,6 +1015,13 @@ std::vector<Person> Store::people(Id customer) {
   return out;
 }
 
+std::optional<Id> Store::customer_of_person(Id person) {
+  SQLite::Statement& st = statement("SELECT customer_id FROM person WHERE id = ?");
+  st.bind(1, person);
+  if (!st.executeStep()) return std::nullopt;
+  return st.getColumn(0).getInt64();
+}
+
 // ---- activities
 
 Id Store::insert_activity(const Activity& a) {

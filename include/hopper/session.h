@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hopper/config.h"
 #include "hopper/dates.h"
@@ -40,6 +41,25 @@ void require_manager(const Session& s, std::string_view action);
 void require_admin(const Session& s, std::string_view action);
 // Reps may change only what they own; managers and admins anything.
 void require_owner_or_manager(const Session& s, std::optional<Id> owner, std::string_view what);
+// Whose contacts (phones, emails, contact persons) the actor may read: their
+// own records' and the shared pool's; a manager also their team's; an admin
+// all. Another rep's private customer still shows its name, owner and stage.
+// Built once per command (a manager's team is looked up once).
+class ContactVisibility {
+ public:
+  explicit ContactVisibility(const Session& s);
+  // A record owned by `owner` (nobody: the pool).
+  bool visible(std::optional<Id> owner) const;
+  bool sees_all() const { return admin_; }
+
+ private:
+  Id actor_;
+  bool admin_;
+  std::vector<Id> team_;  // a manager's team, themselves included
+};
+// What a hidden phone, email or contact shows instead.
+inline constexpr const char* kHiddenContact = "(hidden)";
+
 // An active rep by name; Error(not_found) otherwise.
 Rep active_rep(Session& s, const std::string& name);
 std::string owner_label(const std::string& owner);  // "pool" for nobody

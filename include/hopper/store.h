@@ -219,6 +219,7 @@ class Store {
   // People
   Id insert_person(const Person& person);
   std::vector<Person> people(Id customer);
+  std::optional<Id> customer_of_person(Id person);
 
   // Activities (follow-ups)
   Id insert_activity(const Activity& activity);

@@ -68,10 +68,12 @@ void add_customer_commands(Commands& c) {
     OutputOptions out = ctx.out;
     out.highlight_key = "release_warning";
     ListPrinter printer(ctx, kCustomerColumns, l->limit, out);
+    ContactVisibility contacts(*ctx.session);
     auto row = [&](const Customer& cu) {
       auto it = releases.find(cu.id);
       return customer_json(ctx.session->config, cu,
-                           it == releases.end() ? std::nullopt : std::optional<ReleaseForecast>(it->second));
+                           it == releases.end() ? std::nullopt : std::optional<ReleaseForecast>(it->second),
+                           contacts.visible(cu.owner_id));
     };
     if (!l->sort_release) {  // in id order, as they come
       ctx.session->store.each_customer(f, [&](const Customer& cu) { printer.add(row(cu)); });

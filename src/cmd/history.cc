@@ -47,6 +47,51 @@ std::string moved_clock(const ChangeEntry& ch) {
   return std::abs(seconds.count()) > 60 ? " (real " + ch.real_at + ")" : "";
 }
 
+// Whether the reader may see the contact values of a change: those of a
+// record they may read contacts of (ContactVisibility), or of a command they ran.
+class ContactMask {
+ public:
+  explicit ContactMask(Session& s) : s_(s), visibility_(s) {}
+  bool visible(const ChangeEntry& ch) {
+    if (visibility_.sees_all() || ch.actor == s_.actor.name) return true;
+    std::optional<Id> customer;
+    if (ch.table == "lead") {
+      auto lead = s_.store.find_lead(ch.row_id);
+      return lead && visibility_.visible(lead->owner_id);
+    }
+    if (ch.table == "customer") customer = ch.row_id;
+    if (ch.table == "person") customer = s_.store.customer_of_person(ch.row_id);
+    if (!customer) return false;  // a denial, or another table: only the words of the command carry contacts
+    auto c = s_.store.find_customer(*customer);
+    return c && visibility_.visible(c->owner_id);
+  }
+
+ private:
+  Session& s_;
+  ContactVisibility visibility_;
+};
+
+bool is_contact_key(const std::string& key) {
+  return key == "contact" || key == "phone" || key == "email" || key == "phone_key" || key == "email_key";
+}
+
+void hide_contact_values(json& values) {
+  if (!values.is_object()) return;
+  for (auto& [key, value] : values.items())
+    if (is_contact_key(key) && value.is_string() && !value.get<std::string>().empty()) value = kHiddenContact;
+}
+
+// The command's words with the values of --phone, --email and --contact hidden.
+void hide_contact_words(std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (const char* option : {"--phone", "--email", "--contact"}) {
+      std::string with_value = std::string(option) + "=";
+      if (words[i] == option && i + 1 < words.size()) words[i + 1] = kHiddenContact;
+      else if (words[i].starts_with(with_value)) words[i] = with_value + kHiddenContact;
+    }
+  }
+}
+
 const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"shown_at", "AT"},
                                             {"shown_actor", "BY"},
                                             {"ref", "RECORD"}, {"change", "CHANGE"}, {"reason", "REASON"},
@@ -65,13 +110,20 @@ void add_history_commands(Commands& c) {
     std::optional<Ref> subject;
     if (o->ref) subject = parse_ref(*o->ref);
     std::vector<json> rows;
+    ContactMask mask(*ctx.session);
     for (const auto& ch : ctx.session->store.changes(subject, o->limit)) {
       json before = ch.before.empty() ? json() : json::parse(ch.before, nullptr, false);
       json after = ch.after.empty() ? json() : json::parse(ch.after, nullptr, false);
       json argv = json::parse(ch.command, nullptr, false);
       std::vector<std::string> words;
       if (argv.is_array())
-        for (const auto& w : argv) words.push_back(shell_quote(w.get<std::string>()));
+        for (const auto& w : argv) words.push_back(w.get<std::string>());
+      if (!mask.visible(ch)) {
+        hide_contact_values(before);
+        hide_contact_values(after);
+        hide_contact_words(words);
+      }
+      for (auto& w : words) w = shell_quote(w);
       bool has_row = !ch.table.empty();
       json row = {{"event", ch.event_id},
                   {"at", ch.at},

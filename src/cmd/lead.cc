@@ -25,7 +25,7 @@ void add_lead_options(CLI::App* app, LeadInput& in) {
 }
 
 void print_lead(Context& ctx, const Lead& lead) {
-  json j = lead_json(ctx.session->config, lead);
+  json j = lead_json(ctx.session->config, lead, ContactVisibility(*ctx.session).visible(lead.owner_id));
   auto activities = ctx.session->store.activities({Kind::lead, lead.id});
   std::vector<json> rows;
   for (const auto& a : activities) rows.push_back(activity_json(a));
@@ -72,7 +72,10 @@ void add_lead_commands(Commands& c) {
     f.grade = ctx.session->config.grade_key(f.grade);
     if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
     ListPrinter rows(ctx, kLeadColumns, l->limit);
-    ctx.session->store.each_lead(f, [&](const Lead& lead) { rows.add(lead_json(ctx.session->config, lead)); });
+    ContactVisibility contacts(*ctx.session);
+    ctx.session->store.each_lead(f, [&](const Lead& lead) {
+      rows.add(lead_json(ctx.session->config, lead, contacts.visible(lead.owner_id)));
+    });
     rows.finish();
   });
   add_limit_options(list, l->limit);

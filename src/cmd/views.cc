@@ -40,14 +40,19 @@ json rep_json(const Config& config, const Rep& r) {
           {"capacity_override", r.capacity ? json(*r.capacity) : json()}};
 }
 
-json lead_json(const Config& config, const Lead& l) {
+// A hidden value shows as "(hidden)"; an empty one stays empty (nothing to hide).
+static json contact_value(const std::string& value, bool visible) {
+  return visible || value.empty() ? json(value) : json(kHiddenContact);
+}
+
+json lead_json(const Config& config, const Lead& l, bool contacts_visible) {
   return {{"id", l.id},
           {"ref", make_ref(Kind::lead, l.id)},
           {"name", l.name},
           {"company", l.company},
-          {"contact", l.contact},
-          {"phone", l.phone},
-          {"email", l.email},
+          {"contact", contact_value(l.contact, contacts_visible)},
+          {"phone", contact_value(l.phone, contacts_visible)},
+          {"email", contact_value(l.email, contacts_visible)},
           {"source", l.source},
           {"grade", l.grade.empty() ? json() : json(l.grade)},
           {"owner", owner_json(l.owner)},
@@ -58,7 +63,8 @@ json lead_json(const Config& config, const Lead& l) {
           {"created_at", l.created_at}};
 }
 
-json customer_json(const Config& config, const Customer& c, const std::optional<ReleaseForecast>& release) {
+json customer_json(const Config& config, const Customer& c, const std::optional<ReleaseForecast>& release,
+                   bool contacts_visible) {
   auto name_or_null = [](const std::string& n) { return n.empty() ? json() : json(n); };
   return {{"id", c.id},
           {"ref", make_ref(Kind::customer, c.id)},
@@ -76,18 +82,23 @@ json customer_json(const Config& config, const Customer& c, const std::optional<
           {"claimed_at", name_or_null(c.claimed_at)},
           {"previous_owner", name_or_null(c.previous_owner)},
           {"reserved_for", name_or_null(c.reserved_for)},
-          {"phone", c.phone},
-          {"email", c.email},
+          {"phone", contact_value(c.phone, contacts_visible)},
+          {"email", contact_value(c.email, contacts_visible)},
           {"lead", optional_ref(Kind::lead, c.lead_id)},
           {"cool_until", name_or_null(c.cool_until)},
           {"fields", fields_json(config, "customer", c.fields)},
           {"created_at", c.created_at}};
 }
 
-json person_json(const Person& p) {
-  return {{"id", p.id},       {"ref", make_ref(Kind::person, p.id)}, {"customer", make_ref(Kind::customer, p.customer_id)},
-          {"name", p.name},   {"phone", p.phone},                   {"email", p.email},
-          {"title", p.title}, {"created_at", p.created_at}};
+json person_json(const Person& p, bool contacts_visible) {
+  return {{"id", p.id},
+          {"ref", make_ref(Kind::person, p.id)},
+          {"customer", make_ref(Kind::customer, p.customer_id)},
+          {"name", p.name},
+          {"phone", contact_value(p.phone, contacts_visible)},
+          {"email", contact_value(p.email, contacts_visible)},
+          {"title", p.title},
+          {"created_at", p.created_at}};
 }
 
 json activity_json(const Activity& a) {
@@ -258,10 +269,11 @@ void print_record(const Context& ctx, const json& record, const std::vector<Colu
 void print_customer(Context& ctx, const Customer& c) {
   Store& store = ctx.session->store;
   auto release = release_forecasts(*ctx.session, std::nullopt, c.id);
+  bool contacts = ContactVisibility(*ctx.session).visible(c.owner_id);
   json j = customer_json(ctx.session->config, c,
-                         release.count(c.id) ? std::optional<ReleaseForecast>(release.at(c.id)) : std::nullopt);
+                         release.count(c.id) ? std::optional<ReleaseForecast>(release.at(c.id)) : std::nullopt, contacts);
   std::vector<json> people, followups;
-  for (const auto& p : store.people(c.id)) people.push_back(person_json(p));
+  for (const auto& p : store.people(c.id)) people.push_back(person_json(p, contacts));
   for (const auto& a : store.activities({Kind::customer, c.id})) followups.push_back(activity_json(a));
   j["people"] = people;
   j["followups"] = followups;

@@ -15,9 +15,12 @@ using nlohmann::json;
 
 json owner_json(const std::string& owner);  // null for the shared pool
 json rep_json(const Config& config, const Rep& rep);
-json lead_json(const Config& config, const Lead& lead);
-json customer_json(const Config& config, const Customer& customer, const std::optional<ReleaseForecast>& release);
-json person_json(const Person& person);
+// `contacts_visible` false shows phones, emails and contacts as "(hidden)"
+// (ContactVisibility decides).
+json lead_json(const Config& config, const Lead& lead, bool contacts_visible = true);
+json customer_json(const Config& config, const Customer& customer, const std::optional<ReleaseForecast>& release,
+                   bool contacts_visible = true);
+json person_json(const Person& person, bool contacts_visible = true);
 json activity_json(const Activity& activity);
 json conflict_json(const Conflict& conflict);
 json opportunity_json(Session& s, const Opportunity& opp);
