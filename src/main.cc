@@ -176,7 +176,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     throw Error(Exit::config, fmt::format("{} is invalid; fix it (hopper config check) before running commands:\n{}",
                                           display_path(ctx.paths->config()),
                                           format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
-  ctx.store = std::make_unique<Store>(ctx.paths->database(), static_cast<int>(g.wait_seconds * 1000), false);
+  ctx.store = ctx.open_store();
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
   // Refused changes are logged (SPEC §12), by whoever was named, known or

@@ -240,7 +240,13 @@ CREATE INDEX activity_actor ON activity (actor_id, at);
 )sql",
     // v6: duplicate keys compare look-alike text as the same (NFKC, no
     // zero-width or bidi characters); rekey_duplicates() recomputes them.
-    "SELECT 1",
+    // The event a session's changes are filed under is set by the session
+    // (begin_event), not guessed as the newest event.
+    R"sql(
+CREATE TABLE IF NOT EXISTS current_event (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  event_id INTEGER REFERENCES event (id));
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
 static_assert(kMigrationCount == Store::kSchemaVersion);
@@ -275,11 +281,11 @@ DROP TRIGGER IF EXISTS {0}_audit_update;
 DROP TRIGGER IF EXISTS {0}_never_delete;
 CREATE TRIGGER {0}_audit_insert AFTER INSERT ON {0} BEGIN
   INSERT INTO event_change (event_id, tbl, row_id, op, before, after)
-  VALUES ((SELECT max(id) FROM event), '{0}', NEW.id, 'insert', NULL, NULL);
+  VALUES ((SELECT event_id FROM current_event), '{0}', NEW.id, 'insert', NULL, NULL);
 END;
 CREATE TRIGGER {0}_audit_update AFTER UPDATE ON {0} WHEN {2} BEGIN
   INSERT INTO event_change (event_id, tbl, row_id, op, before, after)
-  SELECT (SELECT max(id) FROM event), '{0}', NEW.id, 'update',
+  SELECT (SELECT event_id FROM current_event), '{0}', NEW.id, 'update',
          json_group_object(k, o), json_group_object(k, n)
   FROM ({1}) WHERE o IS NOT n;
 END;
@@ -420,7 +426,8 @@ void create_private_file(const std::filesystem::path& path, mode_t mode) {
 
 }  // namespace
 
-Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared) {
+Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared,
+             const EventStamp* migration) {
   if (!std::filesystem::exists(path)) {
     if (!create)
       throw Error(Exit::config, fmt::format("the workspace has no database at '{}'; run 'hopper init' to create one",
@@ -435,7 +442,7 @@ Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create
   // 32 MB of pages: a big import or report would otherwise spill the 2 MB
   // default to disk over and over; peak RSS stays well under SPEC's 64 MB.
   db_->exec("PRAGMA cache_size = -32768");
-  migrate(path);
+  migrate(path, migration);
 }
 
 Store::~Store() {
@@ -479,7 +486,7 @@ void Store::rekey_duplicates() {
 
 int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
-void Store::migrate(const std::filesystem::path& path) {
+void Store::migrate(const std::filesystem::path& path, const EventStamp* stamp) {
   int version = schema_version();
   if (version > kSchemaVersion)
     throw Error(Exit::config, fmt::format("the database schema is version {}, newer than this hopper knows ({}); "
@@ -509,6 +516,12 @@ void Store::migrate(const std::filesystem::path& path) {
     for (const char* table : kAuditedTables)
       db_->exec(fmt::format("DROP TRIGGER IF EXISTS {0}_audit_insert; DROP TRIGGER IF EXISTS {0}_audit_update;", table));
     for (int v = version; v < kMigrationCount; ++v) db_->exec(kMigrations[v]);
+    if (version > 0 && stamp) {  // the data a migration rewrites is filed under its own event
+      EventStamp e = *stamp;
+      e.argv = nlohmann::json({"migrate", fmt::format("schema {} to {}", version, kSchemaVersion)}).dump();
+      begin_event(e);
+      install_audit_triggers(*db_);
+    }
     if (version > 0 && version < 6) rekey_duplicates();
     install_audit_triggers(*db_);
     db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
@@ -574,7 +587,18 @@ Id Store::begin_event(const EventStamp& e) {
   st.bind(4, e.real_at);
   st.bind(5, e.os_user);
   st.exec();
-  return db_->getLastInsertRowid();
+  set_current_event(db_->getLastInsertRowid());
+  return current_event_;
+}
+
+// The triggers and history rows of this session file under this event.
+void Store::set_current_event(Id event) {
+  SQLite::Statement& current = statement(
+      "INSERT INTO current_event (id, event_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id");
+  if (event) current.bind(1, event);
+  else current.bind(1);  // a log with no event yet
+  current.exec();
+  current_event_ = event;
 }
 
 void Store::set_event_outcome(Id event, const std::string& outcome) {
@@ -584,7 +608,7 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
   st.exec();
 }
 
-Id Store::current_event() { return db_->execAndGet("SELECT coalesce(max(id), 0) FROM event").getInt64(); }
+Id Store::current_event() { return current_event_; }
 
 bool Store::event_changed_anything(Id event) {
   SQLite::Statement& st = statement(R"sql(
@@ -633,7 +657,7 @@ ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
 void Store::add_history(const HistoryEntry& h) {
   SQLite::Statement& st = statement(R"sql(
 INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, cause, rule, event_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(id) FROM event)))sql");
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT event_id FROM current_event)))sql");
   st.bind(1, h.at);
   st.bind(2, h.actor);
   st.bind(3, std::string(kind_table(h.subject.kind)));
@@ -1580,6 +1604,7 @@ std::vector<std::string> column_names(SQLite::Database& db, const std::string& t
 
 void Store::export_rows(const std::function<void(const std::string& table, const std::string& row)>& each) {
   for (const auto& table : table_names(*db_)) {
+    if (table == "current_event") continue;  // a session's state, not data
     std::string object;
     for (const auto& c : column_names(*db_, table))
       object += fmt::format("{}'{}', \"{}\"", object.empty() ? "" : ", ", c, c);  // names from the schema
@@ -1643,6 +1668,8 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
 void Store::end_restore() {
   install_audit_triggers(*db_);
   restore_columns_.clear();
+  // The restored log's newest event is where the log goes on.
+  set_current_event(db_->execAndGet("SELECT coalesce(max(id), 0) FROM event").getInt64());
 }
 
 void Store::backup_to(const std::filesystem::path& file) {

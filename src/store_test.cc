@@ -199,3 +199,22 @@ TEST_CASE("v6 recomputes duplicate keys so that look-alike text matches, outside
   ::stat(t.path().c_str(), &live);
   CHECK((backup.st_mode & 0777) == (live.st_mode & 0777));
 }
+
+TEST_CASE("a migration given a stamp files its changes under an event of its own") {
+  TempDb t;
+  {
+    SQLite::Database db(t.path().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (int v = 0; v < 5; ++v) db.exec(Store::migration_script(v));
+    db.exec("INSERT INTO event (at, actor, argv) VALUES ('2017-01-01T00:00:00', 'li', '[\"last user command\"]')");
+    db.exec("INSERT INTO rep (name, role, created_at) VALUES ('li', 'rep', '2017-01-01T00:00:00')");
+    db.exec("INSERT INTO customer (name, name_key, segment, layer, owner_id, phone, phone_key, created_at) VALUES "
+            "('Acme', 'acme', 'SMB', 'resource', 1, '１３８００１３８０００', '１３８００１３８０００', '2017-01-02T00:00:00')");
+    db.exec("PRAGMA user_version = 5");
+  }
+  EventStamp stamp{"2026-11-27T09:00:00", "root", "", "2026-11-27T09:00:00", "root"};
+  Store store(t.path(), 1000, false, false, &stamp);
+  SQLite::Database db(t.path().string());
+  CHECK(db.execAndGet("SELECT argv FROM event ORDER BY id DESC LIMIT 1").getString() == R"(["migrate","schema 5 to 6"])");
+  CHECK(db.execAndGet("SELECT count(*) FROM event_change WHERE event_id = 2 AND tbl = 'customer'").getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM event_change WHERE event_id = 1").getInt() == 0);
+}

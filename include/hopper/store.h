@@ -140,8 +140,11 @@ class Store {
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
-  // hopper.db.bak-vN; refuses a newer one with Error(config).
-  Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared = false);
+  // hopper.db.bak-vN; refuses a newer one with Error(config). A migration's
+  // own changes are filed under an event of `migration` (when, who; its argv
+  // says "migrate" and the versions), or left out of the log without one.
+  Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared = false,
+        const EventStamp* migration = nullptr);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -165,7 +168,7 @@ class Store {
   Id begin_event(const EventStamp& stamp);
   void set_event_outcome(Id event, const std::string& outcome);
   bool event_changed_anything(Id event);
-  Id current_event();  // the latest event, the one triggers file changes under
+  Id current_event();  // the event this session began last: its changes are filed under it
   std::vector<ChangeEntry> changes(std::optional<Ref> subject, int limit);
 
   void add_history(const HistoryEntry& entry);
@@ -306,7 +309,7 @@ class Store {
   std::map<Id, double> won_amounts_since(const std::string& since);
 
  private:
-  void migrate(const std::filesystem::path& path);
+  void migrate(const std::filesystem::path& path, const EventStamp* stamp);
   // Recomputes every lead's and customer's duplicate keys (schema v6).
   void rekey_duplicates();
   // The prepared statement for `sql`, reset with its bindings cleared:
@@ -315,6 +318,8 @@ class Store {
   void reset_statements();
   std::unique_ptr<SQLite::Database> db_;
   bool wrote_ = false;
+  Id current_event_ = 0;  // set by begin_event: what this session's changes are filed under
+  void set_current_event(Id event);
   std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring  // a write transaction ran: refresh statistics on close
   // Declared after db_ so they are finalized before it closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;

@@ -21,8 +21,16 @@ void Context::checkpoint() {
   begin_event(*store, session->actor.name);
 }
 
-Id Context::begin_event(Store& on, const std::string& actor) const {
-  return on.begin_event({format_time(now), actor, nlohmann::json(argv).dump(), format_time(real_now), os_user});
+EventStamp Context::stamp(const std::string& actor) const {
+  return {format_time(now), actor, nlohmann::json(argv).dump(), format_time(real_now), os_user};
+}
+
+Id Context::begin_event(Store& on, const std::string& actor) const { return on.begin_event(stamp(actor)); }
+
+std::unique_ptr<Store> Context::open_store() const {
+  EventStamp migration = stamp(os_user);
+  return std::make_unique<Store>(paths->database(), static_cast<int>(globals.wait_seconds * 1000), false, false,
+                                 &migration);
 }
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }

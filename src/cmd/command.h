@@ -54,6 +54,10 @@ struct Context {
   void checkpoint();
   // Opens an event for this command line in the log, acting as `actor`.
   Id begin_event(Store& on, const std::string& actor) const;
+  // When and by whom, for an event: the clock, the real time, the OS account.
+  EventStamp stamp(const std::string& actor) const;
+  // The workspace's store, migrated if older, a migration filed under the OS account.
+  std::unique_ptr<Store> open_store() const;
   // Relative dates resolve against --now.
   Time parse_when(const std::string& text) const;
 };

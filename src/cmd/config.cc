@@ -97,10 +97,10 @@ void add_config_commands(Commands& c) {
           // The rules against the records: a key the file dropped must not strand them.
           std::filesystem::path db = ctx.paths->database();
           if (std::filesystem::exists(db)) {
-            Store store(db, static_cast<int>(ctx.globals.wait_seconds * 1000), false);
-            store.begin(false);
-            auto stranded = stranded_records(ctx.config->config, store);
-            store.rollback();
+            auto store = ctx.open_store();
+            store->begin(false);
+            auto stranded = stranded_records(ctx.config->config, *store);
+            store->rollback();
             if (!stranded.empty())
               throw Error(Exit::config, fmt::format("{} no longer fits {} record key(s):\n  {}",
                                                     display_path(ctx.paths->config()), stranded.size(),

@@ -16,7 +16,7 @@ tables, or newer than it knows:
   exit 7
   hopper: the database schema is version 99, newer than this hopper knows (6); upgrade hopper
   exit 7
-  $ sqlite3 .hopper/hopper.db "PRAGMA user_version = 5"
+  $ sqlite3 .hopper/hopper.db "PRAGMA user_version = 6"
 
 A database that is a directory, or not a database at all:
 
