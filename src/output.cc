@@ -63,18 +63,29 @@ std::string tsv_field(std::string text) {
   return terminal_safe(formula_safe(std::move(text)));
 }
 
+// & < > as entities, and quotes too where the text may sit in an attribute.
+std::string escape_markup(const std::string& text, bool quotes) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += quotes ? "&quot;" : "\""; break;
+      case '\'': out += quotes ? "&#39;" : "'"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 // Markdown renders inline HTML, so its markup characters are escaped.
 std::string md_field(const std::string& text) {
   std::string out;
-  for (char c : terminal_safe(text, true)) {
-    switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': out += "<br>"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
-    }
+  for (char c : escape_markup(terminal_safe(text, true), false)) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += "<br>";
+    else out += c;
   }
   return out;
 }
@@ -162,20 +173,7 @@ std::string cell_text(const json& value, ColumnKind kind) { return cell(value, k
 
 std::string csv_field(const std::string& text) { return csv_quote(formula_safe(text)); }
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string html_escape(const std::string& text) { return escape_markup(text, true); }
 
 std::string html_page(const std::string& title, const std::string& body) {
   return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(title) +

@@ -460,13 +460,17 @@ Store::~Store() {
 
 const char* Store::migration_script(int version) { return kMigrations[version]; }
 
+// A lead's company key; a lead without a company matches none.
+static std::string company_key(const std::string& company) {
+  return company.empty() ? "" : normalize_company(company);
+}
+
 void Store::rekey_duplicates() {
   SQLite::Statement leads(*db_, "SELECT id, company, phone, email FROM lead");
   SQLite::Statement lead_keys(*db_, "UPDATE lead SET company_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
   while (leads.executeStep()) {
-    std::string company = leads.getColumn(1).getString();
     lead_keys.bind(1, leads.getColumn(0).getInt64());
-    lead_keys.bind(2, company.empty() ? "" : normalize_company(company));
+    lead_keys.bind(2, company_key(leads.getColumn(1).getString()));
     lead_keys.bind(3, normalize_phone(leads.getColumn(2).getString()));
     lead_keys.bind(4, normalize_email(leads.getColumn(3).getString()));
     lead_keys.exec();
@@ -762,7 +766,7 @@ int Store::count_admins() {
 static void bind_lead(SQLite::Statement& st, const Lead& l) {
   st.bind(":name", l.name);
   st.bind(":company", l.company);
-  st.bind(":company_key", l.company.empty() ? "" : normalize_company(l.company));
+  st.bind(":company_key", company_key(l.company));
   st.bind(":contact", l.contact);
   st.bind(":phone", l.phone);
   st.bind(":phone_key", normalize_phone(l.phone));

@@ -44,12 +44,14 @@ static bool acts_on_terminal(utf8proc_int32_t cp) {
 }
 
 std::string terminal_safe(std::string_view text, bool keep_newlines) {
-  // Most text holds none of the lead bytes of what acts on a terminal
-  // (C1 starts 0xC2, the bidi marks 0xE2 or 0xD8, a bad byte 0x80 or more): as is.
-  if (std::none_of(text.begin(), text.end(), [](char c) {
-        auto b = static_cast<unsigned char>(c);
-        return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8 || (b >= 0x80 && b < 0xC2) || b > 0xF4;
-      }))
+  // Most text is valid UTF-8 holding none of the lead bytes of what acts on
+  // a terminal (C0 and DEL; C1 starts 0xC2, the bidi marks 0xE2 or 0xD8): as is.
+  if (std::none_of(text.begin(), text.end(),
+                   [](char c) {
+                     auto b = static_cast<unsigned char>(c);
+                     return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8;
+                   }) &&
+      invalid_utf8_at(text) == std::string_view::npos)
     return std::string(text);
   std::string out;
   out.reserve(text.size());
