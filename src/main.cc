@@ -93,26 +93,56 @@ std::optional<std::string> environment_fault(int sqlite_code) {
   }
 }
 
-// CLI11 reports "A subcommand is required" for a mistyped command; say which
-// word is unknown and what would have been known instead.
-std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
+std::string command_path(const CLI::App* app) {
+  std::vector<std::string> words;
+  for (; app; app = app->get_parent()) words.insert(words.begin(), app->get_name());
+  return join(words, " ");
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  auto match = closest_match(word, candidates);
+  return match ? fmt::format("did you mean '{}'? ", *match) : "";
+}
+
+// What a mistyped command line got wrong, said in words a person can act on:
+// the unknown command or option, the closest known one, where to look. CLI11
+// says "A subcommand is required" or "arguments were not expected" for these.
+std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
   CLI::App* current = &app;
+  auto find_option = [&](const std::string& name) -> CLI::Option* {
+    for (CLI::App* a = current; a; a = a->get_parent())
+      if (CLI::Option* o = a->get_option_no_throw(name)) return o;
+    return nullptr;
+  };
   for (int i = 1; i < argc; ++i) {
     std::string word = argv[i];
-    if (word.starts_with("-")) {
-      CLI::Option* opt = current->get_option_no_throw(word.substr(0, word.find('=')));
-      if (!opt) opt = app.get_option_no_throw(word.substr(0, word.find('=')));
-      if (opt && opt->get_type_size() > 0 && word.find('=') == std::string::npos) ++i;  // skip its value
+    if (word == "--") break;
+    if (word.starts_with("-") && word.size() > 1 && !std::isdigit(static_cast<unsigned char>(word[1]))) {
+      std::string name = word.substr(0, word.find('='));
+      CLI::Option* opt = find_option(name);
+      if (!opt && !name.starts_with("--") && name.size() > 2) opt = find_option(name.substr(0, 2));  // -Cdir
+      if (!opt) {
+        std::vector<std::string> names;
+        for (CLI::App* a = current; a; a = a->get_parent())
+          for (const CLI::Option* o : a->get_options()) {
+            for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+            for (const auto& s : o->get_snames()) names.push_back("-" + s);
+          }
+        return fmt::format("unknown option '{}' for '{}'; {}{} --help lists its options", name,
+                           command_path(current), did_you_mean(name, names), command_path(current));
+      }
+      if (opt->get_type_size() > 0 && word.find('=') == std::string::npos && name == word) ++i;  // skip its value
       continue;
     }
     auto subs = current->get_subcommands({});
-    if (subs.empty()) return std::nullopt;
+    if (subs.empty()) continue;  // a positional argument
     auto found = std::find_if(subs.begin(), subs.end(), [&](CLI::App* a) { return a->get_name() == word; });
     if (found == subs.end()) {
       std::vector<std::string> names;
       for (auto* a : subs) names.push_back(a->get_name());
-      std::string where = current == &app ? "hopper" : "hopper " + current->get_name();
-      return fmt::format("unknown command '{} {}'; {} has: {}", where, word, where, fmt::join(names, ", "));
+      std::string where = command_path(current);
+      return fmt::format("unknown command '{} {}'; {}{} has: {}", where, word, did_you_mean(word, names), where,
+                         join(names, ", "));
     }
     current = *found;
   }
@@ -120,8 +150,23 @@ std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv)
   if (current == &app || subs.empty()) return std::nullopt;
   std::vector<std::string> names;
   for (auto* a : subs) names.push_back(a->get_name());
-  return fmt::format("'hopper {}' needs a command: {} (see hopper {} --help)", current->get_name(),
-                     fmt::join(names, ", "), current->get_name());
+  return fmt::format("'{}' needs a command: {} (see {} --help)", command_path(current), join(names, ", "),
+                     command_path(current));
+}
+
+// CLI11's own messages ("--close: 1 required TEXT missing"), with hopper's
+// prefix and where to read more: the deepest command the line named.
+std::string parse_error_message(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  CLI::App* current = &app;
+  for (int i = 1; i < argc; ++i)
+    for (CLI::App* sub : current->get_subcommands({}))
+      if (sub->get_name() == argv[i]) {
+        current = sub;
+        break;
+      }
+  std::string what = e.what();
+  while (!what.empty() && (what.back() == '\n' || what.back() == '.')) what.pop_back();
+  return fmt::format("{}; see {} --help", what, command_path(current));
 }
 
 OutputOptions output_options(const Globals& g) {
@@ -271,12 +316,9 @@ int main(int argc, char** argv) {
       std::cerr << app.help();
       return static_cast<int>(Exit::usage);
     }
-    if (auto unknown = unknown_command(app, argc, argv)) {
-      std::cerr << "hopper: " << *unknown << "\n";
-      return static_cast<int>(Exit::usage);
-    }
-    int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(Exit::usage);
+    std::string message = usage_problem(app, argc, argv).value_or(parse_error_message(app, e, argc, argv));
+    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    return static_cast<int>(Exit::usage);
   }
   const Command* cmd = commands.selected();
   if (!cmd) {

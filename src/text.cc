@@ -162,4 +162,36 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+// Optimal string alignment distance over code points.
+static std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::u32string w = decode_utf8(to_lower_ascii(word));
+  if (w.empty() || w.size() > 64) return std::nullopt;
+  std::size_t best = std::max<std::size_t>(1, w.size() / 3) + 1;
+  std::optional<std::string> found;
+  bool tie = false;
+  for (const auto& c : candidates) {
+    std::u32string cw = decode_utf8(to_lower_ascii(c));
+    if (cw.size() > 64) continue;
+    std::size_t d = edit_distance(w, cw);
+    // A prefix of the candidate ("prom" for "promote") is as good as one edit.
+    if (cw.size() > w.size() && w.size() >= 3 && cw.compare(0, w.size(), w) == 0) d = std::min<std::size_t>(d, 1);
+    if (d < best) best = d, found = c, tie = false;
+    else if (d == best && found && *found != c) tie = true;
+  }
+  if (tie) return std::nullopt;
+  return found;
+}
+
 }  // namespace hopper

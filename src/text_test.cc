@@ -47,3 +47,17 @@ TEST_CASE("text that would act on a terminal is escaped, the rest kept") {
   CHECK(terminal_safe("bad\xff") == "bad\\xff");
   CHECK(terminal_safe("two\nlines", true) == "two\nlines");
 }
+
+TEST_CASE("a mistyped word finds the candidate it meant, and only a close one") {
+  std::vector<std::string> verbs = {"add", "list", "show", "promote", "demote", "move", "win", "lose"};
+  CHECK(closest_match("promte", verbs) == "promote");
+  CHECK(closest_match("prmoote", verbs) == "promote");
+  CHECK(closest_match("lsit", verbs) == "list");
+  CHECK(closest_match("Show", verbs) == "show");
+  CHECK(closest_match("prom", verbs) == "promote");
+  CHECK_FALSE(closest_match("frobnicate", verbs));
+  CHECK_FALSE(closest_match("", verbs));
+  CHECK(closest_match("--nmae", {"--name", "--company", "--phone"}) == "--name");
+  CHECK(closest_match("意向", {"意向客户", "成交客户"}) == std::nullopt);  // two edits on two characters
+  CHECK(closest_match("意向客", {"意向客户", "成交客户"}) == "意向客户");
+}

@@ -32,5 +32,9 @@ bool is_punct_or_space(char32_t cp);
 std::u32string decode_utf8(std::string_view utf8);
 std::string encode_utf8(std::u32string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// The candidate a mistyped word most likely meant ("promte" → "promote"):
+// fewest edits (a swap of neighbours is one), at most a third of the word's
+// length; none when nothing is that close or two candidates tie.
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace hopper

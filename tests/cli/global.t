@@ -14,8 +14,7 @@ Global options, exit codes, formats.
   hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert, import (see hopper lead --help)
   [2]
   $ hopper lead list --bogus
-  The following argument was not expected: --bogus
-  Run with --help for more information.
+  hopper: unknown option '--bogus' for 'hopper lead list'; hopper lead list --help lists its options
   [2]
   $ hopper lead list --format xml
   hopper: unknown format 'xml': use table, csv, tsv, json, jsonl, md or html
@@ -140,3 +139,24 @@ Filters take a key or its display name; an unknown one is an error, never an emp
   $ hopper funnel conversion --pipeline Q
   hopper: 'Q' is not a pipeline of this workspace (valid: M, S; see hopper config show)
   [6]
+
+A mistyped command or option names the closest one, with hopper's prefix, exit 2:
+
+  $ hopper opp promte O1
+  hopper: unknown command 'hopper opp promte'; did you mean 'promote'? hopper opp has: add, list, show, edit, check, promote, demote, move, prob, win, lose, reopen, import
+  [2]
+  $ hopper lead add --nmae 张伟
+  hopper: unknown option '--nmae' for 'hopper lead add'; did you mean '--name'? hopper lead add --help lists its options
+  [2]
+  $ hopper --formt json lead list
+  hopper: unknown option '--formt' for 'hopper'; did you mean '--format'? hopper --help lists its options
+  [2]
+  $ hopper lead list -Z
+  hopper: unknown option '-Z' for 'hopper lead list'; hopper lead list --help lists its options
+  [2]
+  $ hopper frobnicate
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help
+  [2]
+  $ hopper opp add C1 --name x --amount
+  hopper: --amount: 1 required TEXT missing; see hopper opp add --help
+  [2]

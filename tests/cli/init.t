@@ -30,8 +30,7 @@ Init never overwrites:
   $ hopper init tiny --template minimal --as boss -q
   */tiny (glob)
   $ hopper init odd --template huge --as boss
-  --template: huge not in {minimal,smb,key-accounts}
-  Run with --help for more information.
+  hopper: --template: huge not in {minimal,smb,key-accounts}; see hopper init --help
   [2]
 
 Discovery: -C, HOPPER_DIR, then walking up from the current directory.

@@ -140,8 +140,7 @@ Converting keeps the owner, makes a person from the contact, links both ways:
 Dropping keeps the lead with its reason:
 
   $ hopper lead drop L2 --as zhao
-  --reason is required
-  Run with --help for more information.
+  hopper: --reason is required; see hopper lead drop --help
   [2]
   $ hopper lead drop L2 --reason "no budget this year" --as zhao -q
   L2

@@ -106,8 +106,7 @@ Reps recycle nothing; releasing is for owners; the pool's own rules:
   hopper: customer C1 belongs to li; a rep may change only their own records (ask a manager)
   [9]
   $ hopper pool release C1 --as li
-  --reason is required
-  Run with --help for more information.
+  hopper: --reason is required; see hopper pool release --help
   [2]
   $ hopper pool release C1 --as li --reason "moved abroad" -q
   C1

@@ -196,8 +196,7 @@ Every report takes --from/--to instead of --period:
   hopper: give both --from and --to
   [2]
   $ hopper forecast --period 2017 --to 2017-01-01
-  --period excludes --to
-  Run with --help for more information.
+  hopper: --period excludes --to; see hopper forecast --help
   [2]
   $ hopper forecast --period 2017 --by rep --json | jq -c '.rows[] | {group, count, weighted}'
   {"group":"admin","count":5,"weighted":21000000.1}
