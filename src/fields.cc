@@ -22,8 +22,8 @@ static std::vector<std::string> keys_of(const Config& config, const std::string&
 }
 
 // The canonical stored form of a value, or Error(invalid) from the parsers.
-static std::string canonical(const FieldDef& def, const std::string& value, Time now) {
-  if (def.type == "money") return std::to_string(parse_money(value));
+static std::string canonical(const Config& config, const FieldDef& def, const std::string& value, Time now) {
+  if (def.type == "money") return std::to_string(parse_money(value, config.workspace.currency));
   if (def.type == "percent") {
     std::string shown = format_percent(parse_percent(value));  // "12.5%"
     return shown.substr(0, shown.size() - 1);
@@ -63,7 +63,7 @@ std::vector<FieldProblem> apply_field_settings(const Config& config, const std::
       continue;
     }
     try {
-      fields[key] = canonical(*def, value, now);
+      fields[key] = canonical(config, *def, value, now);
     } catch (const Error& e) {
       problems.push_back({key, fmt::format("({} {}): {}", def->name, def->type, e.what()), "--set " + key});
     }

@@ -34,7 +34,7 @@ void add_global_options(CLI::App& app, Globals& g) {
   app.add_flag("-q,--quiet", g.quiet, "Print only what a script needs (refs)");
   app.add_option("--color", g.color, "auto|always|never (NO_COLOR turns auto off)")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--dry-run", g.dry_run, "Show what would change, change nothing");
-  app.add_flag("-y,--yes", g.yes, "Skip confirmation");
+  app.add_flag("-y,--yes", g.yes, "Answer yes to the question a destructive command asks on a terminal");
   app.add_option("--at", g.at, "Record a change as happening at DATE (back-dating)")->type_name("DATE");
   app.add_option("--wait", g.wait_seconds, "Seconds to wait for a busy workspace (default 5)")->type_name("SECS");
 }
@@ -210,12 +210,27 @@ Rep resolve_actor(Store& store, const std::string& name) {
   return *rep;
 }
 
+// A change hard to take back asks first, on a terminal only: -y answers yes,
+// --dry-run changes nothing anyway, and a script's stdin is never read.
+void confirm(const Command& cmd, const Globals& g) {
+  if (!cmd.question || g.yes || g.dry_run || !isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) return;
+  std::string question = cmd.question();
+  while (!question.empty() && question.back() == ' ') question.pop_back();
+  std::cerr << "hopper: " << terminal_safe(question) << " [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  answer = to_lower_ascii(trim(answer));
+  if (answer != "y" && answer != "yes")
+    throw Error(Exit::refused, "not confirmed: nothing was changed (-y answers yes for scripts)");
+}
+
 // Opens the workspace, the store and the transaction the command needs, runs
 // it, and commits (or rolls back for --dry-run and on any error).
 void run(const Command& cmd, Context& ctx, const Globals& g) {
   if (cmd.needs == Needs::nothing) return cmd.run(ctx);
   ctx.paths = discover_workspace(g.dir);
   ctx.config = parse_config(read_file(ctx.paths->config()));
+  ctx.out.currency = ctx.config->config.workspace.currency;
   if (cmd.needs == Needs::workspace) return cmd.run(ctx);
   if (!ctx.config->ok())
     throw Error(Exit::config, fmt::format("{} is invalid; fix it (hopper config check) before running commands:\n{}",
@@ -243,6 +258,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   }
   Time at = g.at ? ctx.parse_when(*g.at) : ctx.now;
   require_not_after_clock(at, ctx.now);
+  confirm(cmd, g);  // before the write lock: a question left open must not block the team
   ctx.session.emplace(Session{ctx.config->config, *ctx.store, ctx.now, at, actor});
   ctx.store->begin(write);
   try {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "hopper/error.h"
+#include "hopper/normalize.h"
 #include "hopper/text.h"
 
 namespace hopper {
@@ -13,23 +14,54 @@ namespace hopper {
 // 15 whole digits × 10^8 × a suffix × 100 does not fit 64 bits.
 __extension__ typedef __int128 Wide;
 
-static const char* kMoneyForms = "use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿";
+static const char* kMoneyForms = "use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万, 3.5w, 2亿, ¥35,000 or 35000元";
 
 [[noreturn]] static void bad_amount(std::string_view text, std::string_view why) {
   throw Error(Exit::invalid, fmt::format("invalid amount '{}': {}; {}", text, why, kMoneyForms));
 }
 
-Money parse_money(std::string_view input) {
-  std::string text = trim(input);
+namespace {
+// A currency mark people type before or after an amount, and the ISO codes it can mean.
+struct CurrencyMark {
+  std::string_view text;
+  std::string_view codes;
+};
+// Longest first, so "US$" is not read as "$".
+constexpr CurrencyMark kCurrencyMarks[] = {
+    {"人民币", "CNY"}, {"US$", "USD"}, {"HK$", "HKD"}, {"RMB", "CNY"}, {"CNY", "CNY"}, {"USD", "USD"},
+    {"EUR", "EUR"},    {"GBP", "GBP"}, {"JPY", "JPY"}, {"HKD", "HKD"}, {"¥", "CNY JPY"}, {"元", "CNY"},
+    {"块", "CNY"},     {"$", "USD"},   {"€", "EUR"},   {"£", "GBP"},   {"円", "JPY"}};
+
+// Strips one mark from the front (or the back) of `text`; refuses a mark of another currency.
+void strip_currency(std::string& text, std::string_view input, std::string_view currency, bool front) {
+  for (const auto& mark : kCurrencyMarks) {
+    bool found = front ? text.starts_with(mark.text) : text.ends_with(mark.text);
+    if (!found || text.size() == mark.text.size()) continue;
+    if (mark.codes.find(currency) == std::string_view::npos || currency.size() != 3)
+      bad_amount(input, fmt::format("'{}' is not this workspace's currency, {} ([workspace] currency in funnel.toml); "
+                                    "give the amount in {}",
+                                    mark.text, currency, currency));
+    text = trim(front ? text.substr(mark.text.size()) : text.substr(0, text.size() - mark.text.size()));
+    return;
+  }
+}
+}  // namespace
+
+Money parse_money(std::string_view input, std::string_view currency) {
+  // Fullwidth digits, commas and ￥ become their ASCII forms.
+  std::string text = trim(fold_lookalikes(input));
   if (!text.empty() && text[0] == '-') bad_amount(input, "amounts cannot be negative");
+  strip_currency(text, input, currency, true);
+  if (!text.empty() && text[0] == '-') bad_amount(input, "amounts cannot be negative");
+  strip_currency(text, input, currency, false);
   Wide multiplier = 1;
   struct Suffix { std::string_view text; long long factor; };
-  static const Suffix kSuffixes[] = {{"k", 1000}, {"K", 1000}, {"m", 1000000}, {"M", 1000000},
-                                     {"万", 10000}, {"亿", 100000000}};
+  static const Suffix kSuffixes[] = {{"k", 1000},  {"K", 1000},  {"m", 1000000},        {"M", 1000000},
+                                     {"万", 10000}, {"w", 10000}, {"W", 10000}, {"亿", 100000000}};
   for (const auto& s : kSuffixes) {
     if (text.size() > s.text.size() && text.ends_with(s.text)) {
       multiplier = s.factor;
-      text.resize(text.size() - s.text.size());
+      text = trim(text.substr(0, text.size() - s.text.size()));
       break;
     }
   }

@@ -133,7 +133,7 @@ void apply(Session& s, const OpportunityInput& in, Opportunity& o, const std::st
   if (in.name) o.name = trim(*in.name);
   if (o.name.empty()) problems.push_back({"name", "is required"});
   check_line_lengths(problems, {{"name", &o.name}});
-  if (in.amount) attempt("amount", "--amount:", [&] { o.amount = parse_money(*in.amount); });
+  if (in.amount) attempt("amount", "--amount:", [&] { o.amount = parse_money(*in.amount, s.config.workspace.currency); });
   if (in.close_date)
     attempt("close", "--close:", [&] { o.close_date = in.close_date->empty() ? "" : format_date(parse_date(*in.close_date, s.now)); });
   if (in.probability) attempt("prob", "--prob:", [&] { o.manual_probability = parse_percent(*in.probability); });

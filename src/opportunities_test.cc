@@ -40,7 +40,7 @@ TEST_CASE("seed 000: weighted value follows the stage probability") {
   b = promote_opportunity(s, b.id, std::nullopt, {});
   CHECK(weighted_value(s.config, a) == 200000'00);
   CHECK(weighted_value(s.config, b) == 270000'00);
-  b = win_opportunity(s, b.id, parse_money("500000"));
+  b = win_opportunity(s, b.id, parse_money("500000", "CNY"));
   CHECK(weighted_value(s.config, b) == 500000'00);
   CHECK(s.store.find_customer(b.customer_id)->layer == "signed");
 }

@@ -106,15 +106,25 @@ std::string text_table(std::vector<std::vector<std::string>> cells, const std::v
   for (const auto& row : cells)
     for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   if (o.tty && o.terminal_width > 0) {
-    auto total = [&] {
+    // Text columns give way, the widest first; refs, dates and numbers are
+    // never cut. A table still too wide wraps rather than lose a figure.
+    constexpr std::size_t kNarrowest = 6;
+    auto total = [&](bool narrowest) {
       std::size_t t = 0;
-      for (auto w : widths) t += w + 2;
-      return t;
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        t += (narrowest && columns[c].kind == ColumnKind::text ? std::min(widths[c], kNarrowest) : widths[c]) + 2;
+      return t - 2;
     };
-    while (total() > static_cast<std::size_t>(o.terminal_width)) {
-      auto widest = std::max_element(widths.begin(), widths.end());
-      if (*widest <= 6) break;
-      --*widest;
+    // Cutting text is worth it only when the table then fits.
+    const auto room = static_cast<std::size_t>(o.terminal_width);
+    while (total(true) <= room && total(false) > room) {
+      std::size_t widest = columns.size();
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c].kind == ColumnKind::text && widths[c] > kNarrowest &&
+            (widest == columns.size() || widths[c] > widths[widest]))
+          widest = c;
+      if (widest == columns.size()) break;
+      --widths[widest];
     }
   }
   auto line = [&](const std::vector<std::string>& row, bool header) {
@@ -250,8 +260,17 @@ std::string text_bars(const std::vector<std::string>& labels, const std::vector<
   return out;
 }
 
+std::vector<Column> with_currency(std::vector<Column> columns, const std::string& currency) {
+  if (currency.empty()) return columns;
+  for (auto& c : columns)
+    if (c.kind == ColumnKind::money) c.header += " (" + currency + ")";
+  return columns;
+}
+
 ListWriter::ListWriter(std::ostream& out, std::vector<Column> columns, OutputOptions options, std::optional<long> limit)
     : out_(out), columns_(std::move(columns)), o_(std::move(options)), limit_(limit) {
+  if (o_.format == Format::table || o_.format == Format::md || o_.format == Format::html)
+    columns_ = with_currency(std::move(columns_), o_.currency);
   if (!o_.quiet && o_.format == Format::csv) {
     std::vector<std::string> header;
     for (const auto& c : columns_) header.push_back(csv_field(c.key));
@@ -353,6 +372,7 @@ std::string render_record(const json& record, const std::vector<Column>& fields,
     json v = record.contains(f.key) ? record[f.key] : json();
     bool human = o.format != Format::tsv;
     std::string text = cell(v, f.kind, human);
+    if (human && f.kind == ColumnKind::money && !text.empty() && !o.currency.empty()) text += " " + o.currency;
     rows.push_back({{"field", to_lower_ascii(f.header)}, {"value", text.empty() && human ? "-" : text}});
   }
   OutputOptions kv = o;

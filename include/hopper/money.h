@@ -8,9 +8,12 @@ namespace hopper {
 
 using Money = std::int64_t;
 
-// 1000000, 1,000,000, 1000000.50, 1.5m, 200k, 3万, 2亿. Negative and malformed
+// An amount as people type it: 1000000, 1,000,000, 1000000.50, 1.5m, 200k,
+// 3万, 3.5w, 3.5 万, 2亿, ¥35,000, 35000元, 3.5万元, fullwidth ３５，０００.
+// A currency mark must be the workspace's `currency` (ISO code): a $ in a
+// CNY workspace is refused, not read as yuan. Negative and malformed
 // amounts throw Error(invalid) naming the accepted forms.
-Money parse_money(std::string_view text);
+Money parse_money(std::string_view text, std::string_view currency);
 // 1,000,000 or 1,000,000.50
 std::string format_money(Money amount);
 double money_units(Money amount);

@@ -14,7 +14,9 @@ namespace hopper {
 enum class Format { table, csv, tsv, json, jsonl, md, html };
 Format parse_format(const std::string& name);  // Error(usage) when unknown
 
-enum class ColumnKind { text, integer, money, percent, boolean };
+// How a column shows and whether a narrow terminal may cut it: only `text`
+// is ever shortened; a ref, a date, a number or money never is.
+enum class ColumnKind { text, ref, date, integer, money, percent, boolean };
 
 struct Column {
   std::string key;     // JSON field
@@ -29,7 +31,11 @@ struct OutputOptions {
   bool tty = false;
   int terminal_width = 0;  // 0: never truncate
   std::string highlight_key;  // a boolean field: rows where it is true stand out in colour
+  std::string currency;       // shown beside money where people read it (table, md, html), never in JSON
 };
+
+// Money headers as people read them: "AMOUNT (CNY)".
+std::vector<Column> with_currency(std::vector<Column> columns, const std::string& currency);
 
 // JSON text that never throws: bytes that are not UTF-8 (a hand-edited
 // database) show as U+FFFD.

@@ -5,8 +5,8 @@
 
 namespace hopper::cli {
 
-static const std::vector<Column> kAgendaColumns = {{"section", "SECTION"}, {"ref", "REF"}, {"item", "ITEM"},
-                                                   {"due", "DUE"},         {"note", "NOTE"}};
+static const std::vector<Column> kAgendaColumns = {{"section", "SECTION"}, {"ref", "REF", ColumnKind::ref}, {"item", "ITEM"},
+                                                   {"due", "DUE", ColumnKind::date},         {"note", "NOTE"}};
 
 void add_agenda_commands(Commands& c) {
   auto rep = std::make_shared<std::optional<std::string>>();

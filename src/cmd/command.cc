@@ -92,6 +92,11 @@ CLI::App* Commands::add(CLI::App* parent, const std::string& name, const std::st
   return app;
 }
 
+void Commands::confirm(CLI::App* app, std::function<std::string()> question) {
+  for (auto& c : commands_)
+    if (c.app == app) c.question = std::move(question);
+}
+
 const Command* Commands::selected() const {
   for (const auto& c : commands_)
     if (c.app->parsed()) {

@@ -99,6 +99,9 @@ struct Command {
   CLI::App* app;
   Needs needs;
   std::function<void(Context&)> run;
+  // For a change that is hard to take back: the question a person at a
+  // terminal answers before it runs (-y, --dry-run and a script skip it).
+  std::function<std::string()> question;
 };
 
 class Commands {
@@ -109,6 +112,8 @@ class Commands {
   // A verb under a noun (or a top-level command when parent is the root).
   CLI::App* add(CLI::App* parent, const std::string& name, const std::string& help, Needs needs,
                 std::function<void(Context&)> run);
+  // Makes `app` ask before it changes anything; `question` sees the parsed options.
+  void confirm(CLI::App* app, std::function<std::string()> question);
   CLI::App& root() { return root_; }
   const Command* selected() const;
 

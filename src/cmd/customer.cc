@@ -131,6 +131,9 @@ void add_customer_commands(Commands& c) {
   });
   abandon->add_option("ref", ab->ref, "The customer")->required();
   abandon->add_option("--reason", ab->arg, "Why")->required();
+  c.confirm(abandon, [ab] {
+    return fmt::format("Abandon {}: its owner lets it go and it cools before anyone may claim it. Go ahead?", ab->ref);
+  });
 
   for (bool locked : {true, false}) {
     auto r = std::make_shared<std::string>();

@@ -80,7 +80,7 @@ void add_forecast_commands(Commands& c) {
                         {"customer", r.opp.customer}, {"close_date", r.opp.close_date},
                         {"amount", money_units(r.opp.amount)}, {"probability", r.probability},
                         {"weighted", money_units(r.weighted)}, {"owner", owner_json(r.opp.owner)}});
-      columns = {{"ref", "REF"}, {"name", "NAME"}, {"customer", "CUSTOMER"}, {"close_date", "CLOSE"},
+      columns = {{"ref", "REF", ColumnKind::ref}, {"name", "NAME"}, {"customer", "CUSTOMER"}, {"close_date", "CLOSE", ColumnKind::date},
                  {"amount", "AMOUNT", ColumnKind::money}, {"probability", "PROB", ColumnKind::percent},
                  {"weighted", "WEIGHTED", ColumnKind::money}, {"owner", "OWNER"}};
     } else {

@@ -173,7 +173,7 @@ void add_funnel_commands(Commands& c) {
     for (const auto& f : health_report(*ctx.session))
       rows.push_back({{"kind", f.kind}, {"ref", f.ref}, {"rep", f.rep.empty() ? json() : json(f.rep)}, {"detail", f.detail}});
     print_report(ctx, {"Funnel health", "", std::nullopt, rows.empty() ? "no exceptions: the funnel is healthy" : ""},
-                 rows, {{"kind", "KIND"}, {"ref", "REF"}, {"rep", "REP"}, {"detail", "DETAIL"}}, json(), json::object(),
+                 rows, {{"kind", "KIND"}, {"ref", "REF", ColumnKind::ref}, {"rep", "REP"}, {"detail", "DETAIL"}}, json(), json::object(),
                  "", "");
   });
 }

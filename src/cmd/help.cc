@@ -13,7 +13,7 @@ static const char* kExitCodes = R"(hopper exit codes
   1  internal error (a bug: please report it)
   2  usage: unknown command or option, missing argument
   3  not found: no such record or rep
-  4  refused by a rule or a stage gate (capacity full, cooldown, claim limit, missing action)
+  4  refused by a rule or a stage gate (capacity full, cooldown, claim limit, missing action), or not confirmed at a prompt
   5  conflict: duplicate or 撞单 detected, concurrent change
   6  invalid input: date, amount, phone, email, CSV row
   7  workspace or funnel.toml error

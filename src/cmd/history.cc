@@ -92,9 +92,9 @@ void hide_contact_words(std::vector<std::string>& words) {
   }
 }
 
-const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"shown_at", "AT"},
+const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integer}, {"shown_at", "AT", ColumnKind::date},
                                             {"shown_actor", "BY"},
-                                            {"ref", "RECORD"}, {"change", "CHANGE"}, {"reason", "REASON"},
+                                            {"ref", "RECORD", ColumnKind::ref}, {"change", "CHANGE"}, {"reason", "REASON"},
                                             {"command", "COMMAND"}};
 
 }  // namespace

@@ -107,7 +107,7 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
               {"dry_run", ctx.globals.dry_run}};
     if (!ctx.out.quiet)
       print_record(ctx, j, {{"file", "FILE"}, {"rows", "ROWS", ColumnKind::integer}, {"added", "ADDED", ColumnKind::integer},
-                          {"first", "FIRST"}, {"last", "LAST"}, {"updated", "UPDATED", ColumnKind::integer},
+                          {"first", "FIRST", ColumnKind::ref}, {"last", "LAST", ColumnKind::ref}, {"updated", "UPDATED", ColumnKind::integer},
                           {"skipped", "SKIPPED (DUPLICATES)", ColumnKind::integer},
                           {"rejected", "REJECTED", ColumnKind::integer}, {"rejects", "REJECTS"}});
     if (r.rejected)

@@ -173,7 +173,7 @@ void add_opp_commands(Commands& c) {
   auto w = std::make_shared<WinOptions>();
   CLI::App* win = add_ref_verb(c, noun, "win", "Close as won, through the stage gates (the customer moves to signed)",
                                [w](Session& s, Id id) {
-    return win_opportunity(s, id, w->amount ? std::optional<Money>(parse_money(*w->amount)) : std::nullopt, w->move);
+    return win_opportunity(s, id, w->amount ? std::optional<Money>(parse_money(*w->amount, s.config.workspace.currency)) : std::nullopt, w->move);
   });
   win->add_option("--amount", w->amount, "The amount it closed at, if different");
   add_move_options(win, w->move);

@@ -23,7 +23,7 @@ const std::vector<Column> kStatusColumns = {{"rep", "REP"},
                                             {"free", "FREE", ColumnKind::integer},
                                             {"staked", "STAKED", ColumnKind::integer},
                                             {"claimed_today", "CLAIMED TODAY", ColumnKind::integer}};
-const std::vector<Column> kRecycleColumns = {{"ref", "REF"},   {"name", "NAME"}, {"owner", "OWNER"},
+const std::vector<Column> kRecycleColumns = {{"ref", "REF", ColumnKind::ref},   {"name", "NAME"}, {"owner", "OWNER"},
                                              {"rule", "RULE"}, {"days", "DAYS", ColumnKind::integer},
                                              {"detail", "DETAIL"}};
 
@@ -162,6 +162,10 @@ void add_pool_commands(Commands& c) {
   });
   recycle->footer("Run it from cron (examples/cron/nightly-recycle.sh); --dry-run shows the same and changes nothing.\n"
                   "It commits every 200 changes, so reps can work while it runs.");
+  c.confirm(recycle, [] {
+    return std::string("Release every customer that broke a pool rule to the shared pool now "
+                       "(hopper pool recycle --dry-run lists them)? ");
+  });
 }
 
 }  // namespace hopper::cli

@@ -102,6 +102,12 @@ void add_rep_commands(Commands& c) {
   leave->add_option("--strategy", lv->strategy, "Pick the successor: top-seller, round-robin or balanced")
       ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
       ->excludes(to);
+  c.confirm(leave, [lv] {
+    return fmt::format("{} leaves: every customer, deal, lead and to-do of theirs goes to {}, and {} can no longer "
+                       "act. Go ahead?",
+                       lv->name, lv->to ? *lv->to : lv->strategy ? "the " + *lv->strategy + " pick" : "the successor",
+                       lv->name);
+  });
   struct ScoreOptions {
     PeriodOptions period;
     std::optional<std::string> rep;

@@ -179,11 +179,11 @@ json reorder_json(const Reorder& r) {
           {"created_at", r.created_at}};
 }
 
-const std::vector<Column> kRepColumns = {{"ref", "REF"},   {"name", "NAME"},
+const std::vector<Column> kRepColumns = {{"ref", "REF", ColumnKind::ref},   {"name", "NAME"},
                                          {"team", "TEAM"}, {"role", "ROLE"},
                                          {"active", "ACTIVE", ColumnKind::boolean},
                                          {"capacity", "CAPACITY", ColumnKind::integer}};
-const std::vector<Column> kLeadColumns = {{"ref", "REF"},     {"name", "NAME"},     {"company", "COMPANY"},
+const std::vector<Column> kLeadColumns = {{"ref", "REF", ColumnKind::ref},     {"name", "NAME"},     {"company", "COMPANY"},
                                           {"phone", "PHONE"}, {"grade", "GRADE"},   {"source", "SOURCE"},
                                           {"owner", "OWNER"}, {"status", "STATUS"}};
 const std::vector<Column> kLeadFields = {
@@ -191,14 +191,14 @@ const std::vector<Column> kLeadFields = {
     {"phone", "phone"},   {"email", "email"},   {"source", "source"},           {"grade", "grade"},
     {"owner", "owner"},   {"status", "status"}, {"drop_reason", "drop reason"}, {"customer", "customer"},
     {"created_at", "created"}};
-const std::vector<Column> kCustomerColumns = {{"ref", "REF"},         {"name", "NAME"},   {"grade", "GRADE"},
+const std::vector<Column> kCustomerColumns = {{"ref", "REF", ColumnKind::ref},         {"name", "NAME"},   {"grade", "GRADE"},
                                               {"segment", "SEGMENT"}, {"layer_name", "LAYER"}, {"owner", "OWNER"},
                                               {"release_in", "RELEASE IN", ColumnKind::integer},
                                               {"locked", "LOCKED", ColumnKind::boolean}};
-const std::vector<Column> kPoolColumns = {{"ref", "REF"},           {"name", "NAME"},   {"grade", "GRADE"},
+const std::vector<Column> kPoolColumns = {{"ref", "REF", ColumnKind::ref},           {"name", "NAME"},   {"grade", "GRADE"},
                                           {"segment", "SEGMENT"},   {"layer_name", "LAYER"}, {"owner", "OWNER"},
                                           {"previous_owner", "PREVIOUS"}, {"reserved_for", "RESERVED FOR"},
-                                          {"staked_by", "STAKED BY"}, {"cool_until", "COOLED UNTIL"}};
+                                          {"staked_by", "STAKED BY"}, {"cool_until", "COOLED UNTIL", ColumnKind::date}};
 const std::vector<Column> kCustomerFields = {
     {"ref", "ref"},     {"name", "name"},   {"grade", "grade"},   {"segment", "segment"},
     {"layer_name", "layer"}, {"owner", "owner"}, {"phone", "phone"}, {"email", "email"},
@@ -206,20 +206,20 @@ const std::vector<Column> kCustomerFields = {
     {"release_rule", "release rule"}, {"claimed_at", "claimed"}, {"previous_owner", "previous owner"},
     {"reserved_for", "reserved for"}, {"staked_by", "staked by"}, {"cool_until", "cooled until"}, {"lead", "from lead"},
     {"created_at", "created"}};
-const std::vector<Column> kPersonColumns = {{"ref", "REF"},     {"name", "NAME"}, {"title", "TITLE"},
+const std::vector<Column> kPersonColumns = {{"ref", "REF", ColumnKind::ref},     {"name", "NAME"}, {"title", "TITLE"},
                                             {"phone", "PHONE"}, {"email", "EMAIL"}};
-const std::vector<Column> kActivityColumns = {{"at", "AT"},     {"on", "ON"},     {"type", "TYPE"},
+const std::vector<Column> kActivityColumns = {{"at", "AT", ColumnKind::date},     {"on", "ON", ColumnKind::ref},     {"type", "TYPE"},
                                               {"actor", "BY"},  {"valid", "VALID", ColumnKind::boolean},
                                               {"text", "TEXT"}, {"invalid_reason", "WHY INVALID"}};
-const std::vector<Column> kConflictColumns = {{"ref", "ID"},   {"record", "RECORD"}, {"existing", "MATCHES"},
+const std::vector<Column> kConflictColumns = {{"ref", "ID", ColumnKind::ref},   {"record", "RECORD"}, {"existing", "MATCHES"},
                                               {"key", "KEY"},  {"value", "VALUE"},   {"status", "STATUS"},
-                                              {"resolved_to", "TO"}, {"resolution", "HOW"}, {"created_at", "OPENED"}};
+                                              {"resolved_to", "TO"}, {"resolution", "HOW"}, {"created_at", "OPENED", ColumnKind::date}};
 
 const std::vector<Column> kOpportunityColumns = {
-    {"ref", "REF"},          {"name", "NAME"},       {"customer_name", "CUSTOMER"},
+    {"ref", "REF", ColumnKind::ref},          {"name", "NAME"},       {"customer_name", "CUSTOMER"},
     {"stage", "STAGE"},      {"amount", "AMOUNT", ColumnKind::money},
     {"probability", "PROB", ColumnKind::percent},   {"weighted", "WEIGHTED", ColumnKind::money},
-    {"close_date", "CLOSE"}, {"owner", "OWNER"},     {"status", "STATUS"}};
+    {"close_date", "CLOSE", ColumnKind::date}, {"owner", "OWNER"},     {"status", "STATUS"}};
 const std::vector<Column> kOpportunityFields = {
     {"ref", "ref"},           {"name", "name"},           {"customer", "customer"},
     {"customer_name", "customer name"}, {"pipeline", "pipeline"}, {"stage", "stage"},
@@ -229,11 +229,11 @@ const std::vector<Column> kOpportunityFields = {
     {"weighted", "weighted", ColumnKind::money}, {"close_date", "close date"}, {"owner", "owner"},
     {"lost_reason", "lost reason"}, {"checked_actions", "actions done"}, {"stage_since", "in stage since"},
     {"created_at", "created"}};
-const std::vector<Column> kTodoColumns = {{"ref", "REF"}, {"due", "DUE"},       {"text", "TEXT"},
-                                          {"on", "ON"},   {"owner", "OWNER"},   {"status", "STATUS"}};
-const std::vector<Column> kReorderColumns = {{"ref", "REF"},     {"customer", "CUSTOMER"},
+const std::vector<Column> kTodoColumns = {{"ref", "REF", ColumnKind::ref}, {"due", "DUE", ColumnKind::date},       {"text", "TEXT"},
+                                          {"on", "ON", ColumnKind::ref},   {"owner", "OWNER"},   {"status", "STATUS"}};
+const std::vector<Column> kReorderColumns = {{"ref", "REF", ColumnKind::ref},     {"customer", "CUSTOMER"},
                                              {"customer_name", "NAME"}, {"product", "PRODUCT"},
-                                             {"every", "EVERY"}, {"from", "FROM"}, {"until", "UNTIL"},
+                                             {"every", "EVERY"}, {"from", "FROM", ColumnKind::date}, {"until", "UNTIL", ColumnKind::date},
                                              {"remind_days", "REMIND", ColumnKind::integer},
                                              {"active", "ACTIVE", ColumnKind::boolean}};
 
@@ -340,7 +340,7 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
   if (f == Format::html) {
     std::string body = "<p class=\"meta\">" + html_escape(heading_meta(ctx, h)) + "</p>\n";
     if (!h.empty.empty()) body += "<p class=\"empty\"><strong>" + html_escape(h.empty) + "</strong></p>\n";
-    else body += svg + html_table(all, columns);
+    else body += svg + html_table(all, with_currency(columns, ctx.out.currency));
     if (!note.empty()) {
       std::string lines;
       for (char ch : html_escape(note)) lines += ch == '\n' ? std::string("<br>\n") : std::string(1, ch);

@@ -42,14 +42,14 @@ A negative amount is refused (here in a money custom field):
   > TOML
   $ hopper customer add 华星 --set revenue=-5
   hopper: customer add refused, nothing was written:
-    --set revenue (年收入 money): invalid amount '-5': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿
+    --set revenue (年收入 money): invalid amount '-5': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万, 3.5w, 2亿, ¥35,000 or 35000元
   [6]
   $ hopper customer add 华星 --set revenue=3万 --json | jq .fields
   {
     "revenue": 30000
   }
   $ hopper customer show C1 --format table | grep 年收入
-  年收入             30,000
+  年收入             30,000 CNY
 
 Output formats of one listing:
 

@@ -41,5 +41,5 @@ Leaving 立项 needs pre-sales approval and the whole initiation report:
   {"stage":"proposal","stage_name":"提案","probability":30,"fields":{"category":"hardware","expense_budget":120000,"gross_margin":35,"project_number":"KA-2026-014"}}
   $ hopper opp show O1 --format table | grep -E '预计毛利|销售费用预算|项目类别'
   预计毛利            35%
-  销售费用预算        120,000
+  销售费用预算        120,000 CNY
   项目类别            hardware

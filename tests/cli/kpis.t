@@ -71,11 +71,11 @@ The scorecard, ranked by won amount; the pool report:
   $ hopper --now 2026-10-30 rep scorecard --period 2026-10 --format table
   Scorecard · 2026-10 (2026-10-01 – 2026-10-31) · as of 2026-10-30T00:00:00
   
-  #  REP    TEAM  WON  WON AMOUNT  HELD/IDEAL         CLAIMED  ABANDONED %  INVALID F/U %  STAKED  COMPLETE  STAKE WINS
-  1  li     east    1     100,000  0/10 0/13 0/7 0/2        0            -            50%       1         0           0
-  2  admin  -       0           0  0/10 0/13 0/7 0/2        0            -              -       0         0           0
-  3  wang   east    0           0  0/10 0/13 0/7 0/2        0            -              -       0         0           0
-  4  zhao   west    0           0  0/10 0/13 0/7 0/2        1           0%              -       0         0           0
+  #  REP    TEAM  WON  WON AMOUNT (CNY)  HELD/IDEAL         CLAIMED  ABANDONED %  INVALID F/U %  STAKED  COMPLETE  STAKE WINS
+  1  li     east    1           100,000  0/10 0/13 0/7 0/2        0            -            50%       1         0           0
+  2  admin  -       0                 0  0/10 0/13 0/7 0/2        0            -              -       0         0           0
+  3  wang   east    0                 0  0/10 0/13 0/7 0/2        0            -              -       0         0           0
+  4  zhao   west    0                 0  0/10 0/13 0/7 0/2        1           0%              -       0         0           0
   $ hopper --now 2026-10-30 rep scorecard --period 2026-10 --rep li --json | jq -c '.rows[0] | {rank, rep, won, won_amount, claimed, abandoned, invalid_share, staked, holdings_vs_ideal}'
   {"rank":1,"rep":"li","won":1,"won_amount":100000,"claimed":0,"abandoned":1,"invalid_share":50,"staked":1,"holdings_vs_ideal":"0/10 0/13 0/7 0/2"}
   $ hopper --now 2026-10-30 pool report --period 2026-10 --format table

@@ -105,7 +105,7 @@ whichever form reaches them:
 
   $ hopper opp add C1 --name x --amount 1000000000000.01 --as li
   hopper: opp add refused, nothing was written:
-    --amount: invalid amount '1000000000000.01': more than 1,000,000,000,000, the most one record holds; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿
+    --amount: invalid amount '1000000000000.01': more than 1,000,000,000,000, the most one record holds; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万, 3.5w, 2亿, ¥35,000 or 35000元
   [6]
   $ hopper opp add C1 --name x --amount 1000000000000 --close +9999y --as li
   hopper: opp add refused, nothing was written:

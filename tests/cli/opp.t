@@ -31,9 +31,9 @@ Seed 000: projects A (1,000,000) and B (300,000) at an 80 % stage.
   $ hopper opp add C2 --name B --amount 30万 --pipeline P --stage demo --as li -q
   O2
   $ hopper opp list --pipeline P --format table
-  REF  NAME  CUSTOMER  STAGE     AMOUNT  PROB  WEIGHTED  CLOSE  OWNER  STATUS
-  O1   A     甲公司    demo   1,000,000   80%   800,000  -      li     open
-  O2   B     乙公司    demo     300,000   80%   240,000  -      li     open
+  REF  NAME  CUSTOMER  STAGE  AMOUNT (CNY)  PROB  WEIGHTED (CNY)  CLOSE  OWNER  STATUS
+  O1   A     甲公司    demo      1,000,000   80%         800,000  -      li     open
+  O2   B     乙公司    demo        300,000   80%         240,000  -      li     open
   $ hopper customer list --json | jq -r '.[] | "\(.ref) \(.layer)"'
   C1 intent
   C2 intent
@@ -45,9 +45,9 @@ After the demo A drops to 20 % and B rises to 90 %: B now deserves more.
   $ hopper opp promote O2 --as li -q
   O2
   $ hopper opp list --sort weighted --format table
-  REF  NAME  CUSTOMER  STAGE         AMOUNT  PROB  WEIGHTED  CLOSE  OWNER  STATUS
-  O2   B     乙公司    close        300,000   90%   270,000  -      li     open
-  O1   A     甲公司    objection  1,000,000   20%   200,000  -      li     open
+  REF  NAME  CUSTOMER  STAGE      AMOUNT (CNY)  PROB  WEIGHTED (CNY)  CLOSE  OWNER  STATUS
+  O2   B     乙公司    close           300,000   90%         270,000  -      li     open
+  O1   A     甲公司    objection     1,000,000   20%         200,000  -      li     open
   $ hopper opp list --sort weighted --json | jq -c '.[] | {ref, stage, probability, weighted}'
   {"ref":"O2","stage":"close","probability":90,"weighted":270000}
   {"ref":"O1","stage":"objection","probability":20,"weighted":200000}
@@ -179,10 +179,10 @@ Follow-ups on an opportunity count for its customer. Refusals:
   stage name          商务谈判
   category            best_case
   status              open
-  amount              1,500,000
+  amount              1,500,000 CNY
   probability         60%
   manual probability  -
-  weighted            900,000
+  weighted            900,000 CNY
   close date          2026-12-31
   owner               li
   lost reason         -
@@ -205,7 +205,7 @@ Follow-ups on an opportunity count for its customer. Refusals:
   [3]
   $ hopper opp add C1 --name X --amount -1 --as li
   hopper: opp add refused, nothing was written:
-    --amount: invalid amount '-1': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万 or 2亿
+    --amount: invalid amount '-1': amounts cannot be negative; use 1000000, 1,000,000, 1000000.50, 200k, 1.5m, 3万, 3.5w, 2亿, ¥35,000 or 35000元
   [6]
   $ hopper opp add C1 --name X --amount 1 --as zhao
   hopper: customer C1 belongs to li; a rep may change only their own records (ask a manager)

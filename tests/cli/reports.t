@@ -39,13 +39,13 @@ Seed 003's worked examples through the CLI: the 26,000,000 forecast and the 50 %
   $ hopper forecast --period 2017 --format table
   Forecast · method stage · 2017 (2017-01-01 – 2017-12-31) · as of 2016-12-15T09:00:00
   
-  REF    NAME  CUSTOMER  CLOSE           AMOUNT  PROB    WEIGHTED  OWNER
-  O1     P1    客户甲    2017-01-20  50,000,000   10%   5,000,000  admin
-  O2     P2    客户甲    2017-03-15  20,000,000   30%   6,000,000  admin
-  O3     P3    客户甲    2017-05-31  10,000,000   60%   6,000,000  admin
-  O4     P4    客户甲    2017-08-10   5,000,000  100%   5,000,000  admin
-  O5     P5    客户甲    2017-10-30   4,000,000  100%   4,000,000  admin
-  total  -     -         -           89,000,000     -  26,000,000  -
+  REF    NAME  CUSTOMER  CLOSE       AMOUNT (CNY)  PROB  WEIGHTED (CNY)  OWNER
+  O1     P1    客户甲    2017-01-20    50,000,000   10%       5,000,000  admin
+  O2     P2    客户甲    2017-03-15    20,000,000   30%       6,000,000  admin
+  O3     P3    客户甲    2017-05-31    10,000,000   60%       6,000,000  admin
+  O4     P4    客户甲    2017-08-10     5,000,000  100%       5,000,000  admin
+  O5     P5    客户甲    2017-10-30     4,000,000  100%       4,000,000  admin
+  total  -     -         -             89,000,000     -      26,000,000  -
   
   closed (won) in 2017: 0 deals, 0
   $ hopper forecast --period 2017 --json | jq -c '.total'
@@ -53,12 +53,12 @@ Seed 003's worked examples through the CLI: the 26,000,000 forecast and the 50 %
   $ hopper forecast --period 2017 --by quarter --format table
   Forecast · method stage · 2017 (2017-01-01 – 2017-12-31) · as of 2016-12-15T09:00:00
   
-  quarter  COUNT      AMOUNT    WEIGHTED
-  2017-Q1      2  70,000,000  11,000,000
-  2017-Q2      1  10,000,000   6,000,000
-  2017-Q3      1   5,000,000   5,000,000
-  2017-Q4      1   4,000,000   4,000,000
-  total        -  89,000,000  26,000,000
+  quarter  COUNT  AMOUNT (CNY)  WEIGHTED (CNY)
+  2017-Q1      2    70,000,000      11,000,000
+  2017-Q2      1    10,000,000       6,000,000
+  2017-Q3      1     5,000,000       5,000,000
+  2017-Q4      1     4,000,000       4,000,000
+  total        -    89,000,000      26,000,000
   
   closed (won) in 2017: 0 deals, 0
   $ hopper forecast --period 2017 --by quarter --json | jq '[.rows[].weighted] | add'
@@ -91,12 +91,12 @@ The funnel: distribution of count and amount per stage (seed 003):
   $ hopper funnel report --pipeline F --format table
   Funnel · as of 2016-12-15T09:00:00
   
-  PIPELINE  STAGE  NAME  COUNT  COUNT %      AMOUNT  AMOUNT %    WEIGHTED
-  F         s10    s10       1      25%  50,000,000    59.52%   5,000,000
-  F         s30    s30       1      25%  20,000,000    23.81%   6,000,000
-  F         s60    s60       1      25%  10,000,000     11.9%   6,000,000
-  F         s100   s100      1      25%   4,000,000     4.76%   4,000,000
-  total     -      -         4        -  84,000,000         -  21,000,000
+  PIPELINE  STAGE  NAME  COUNT  COUNT %  AMOUNT (CNY)  AMOUNT %  WEIGHTED (CNY)
+  F         s10    s10       1      25%    50,000,000    59.52%       5,000,000
+  F         s30    s30       1      25%    20,000,000    23.81%       6,000,000
+  F         s60    s60       1      25%    10,000,000     11.9%       6,000,000
+  F         s100   s100      1      25%     4,000,000     4.76%       4,000,000
+  total     -      -         4        -    84,000,000         -      21,000,000
   $ hopper funnel report --pipeline F --json | jq -c '.total'
   {"amount":84000000,"count":4,"weighted":21000000}
   $ hopper funnel report --by rep --pipeline F --format tsv | cut -f1,3,5

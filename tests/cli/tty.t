@@ -1,0 +1,69 @@
+On a terminal (driven here through script(1), which gives hopper a pty):
+destructive commands ask first, and tables fit the width without cutting a
+ref, a date or an amount.
+
+  $ . "$TESTDIR/setup.sh"
+  $ tty() { script -qec "stty cols ${COLS:-200}; $*" /dev/null | tr -d '\r'; }
+  $ hopper customer add 华星科技有限公司北京分公司海淀区中关村大街营业部 --owner li -q
+  C1
+  $ hopper customer add 甲 --owner li -q
+  C2
+  $ hopper opp add C1 --name '企业资源计划系统升级项目第二期扩容与数据迁移服务' --amount 1234567.89 --close 2026-12-31 --owner li -q
+  O1
+
+Answering anything but y changes nothing (exit 4); y goes ahead:
+
+  $ echo n | tty hopper customer abandon C2 --reason "'went quiet'"
+  n
+  hopper: Abandon C2: its owner lets it go and it cools before anyone may claim it. Go ahead? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
+  $ hopper customer show C2 --json | jq -r .layer
+  resource
+  $ echo y | tty hopper customer abandon C2 --reason "'went quiet'" -q
+  y
+  hopper: Abandon C2: its owner lets it go and it cools before anyone may claim it. Go ahead? [y/N] C2
+  $ echo | tty hopper rep leave zhao --to wang
+  
+  hopper: zhao leaves: every customer, deal, lead and to-do of theirs goes to wang, and zhao can no longer act. Go ahead? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
+  $ echo n | tty hopper pool recycle
+  n
+  hopper: Release every customer that broke a pool rule to the shared pool now (hopper pool recycle --dry-run lists them)? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
+  $ echo n | tty hopper config rename stage contact first_contact
+  n
+  hopper: Move every record on stage 'contact' to 'first_contact' (--dry-run counts them first)? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
+
+-y, --dry-run and a stdin that is not a terminal never ask:
+
+  $ tty hopper rep leave zhao --to wang -y -q < /dev/null
+  zhao left: 0 opportunities, 0 customers, 0 leads and 0 to-dos to wang; 0 customers to the shared pool
+  R4
+  $ tty hopper pool recycle --dry-run -q < /dev/null
+  dry run: nothing was changed
+  $ hopper customer abandon C1 --reason test --dry-run -q < /dev/null
+  C1
+  dry run: nothing was changed
+
+A table on a wide terminal shows everything; on a narrow one the text
+columns give way, the widest first, and the ref, the amounts and the date
+stay whole:
+
+  $ tty hopper opp list < /dev/null
+  REF  NAME                                              CUSTOMER                                          STAGE    AMOUNT (CNY)  PROB  WEIGHTED (CNY)  CLOSE       OWNER  STATUS
+  O1   企业资源计划系统升级项目第二期扩容与数据迁移服务  华星科技有限公司北京分公司海淀区中关村大街营业部  contact  1,234,567.89   10%      123,456.79  2026-12-31  li     open
+  $ COLS=100 tty hopper opp list < /dev/null
+  REF  NAME        CUSTOMER     STAGE    AMOUNT (CNY)  PROB  WEIGHTED (CNY)  CLOSE       OWNER  STATUS
+  O1   企业资源…   华星科技有…  contact  1,234,567.89   10%      123,456.79  2026-12-31  li     open
+  $ COLS=92 tty hopper opp list < /dev/null
+  REF  NAME    CUSTOM…  STAGE    AMOUNT (CNY)  PROB  WEIGHTED (CNY)  CLOSE       OWNER  STATUS
+  O1   企业…   华星科…  contact  1,234,567.89   10%      123,456.79  2026-12-31  li     open
+
+Too narrow for the numbers and dates alone, the table wraps rather than
+cut text for nothing:
+
+  $ COLS=60 tty hopper opp list < /dev/null
+  REF  NAME                                              CUSTOMER                                          STAGE    AMOUNT (CNY)  PROB  WEIGHTED (CNY)  CLOSE       OWNER  STATUS
+  O1   企业资源计划系统升级项目第二期扩容与数据迁移服务  华星科技有限公司北京分公司海淀区中关村大街营业部  contact  1,234,567.89   10%      123,456.79  2026-12-31  li     open
+
+Piped, nothing is cut:
+
+  $ hopper opp list | cut -f2
+  企业资源计划系统升级项目第二期扩容与数据迁移服务
