@@ -39,11 +39,35 @@ static bool in_supported_range(Time t) {
   return y >= 1 && y <= 9999;
 }
 
+static const re2::RE2& absolute_form() {
+  static const re2::RE2 re(R"((\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)");
+  return re;
+}
+
+// Why text shaped like a date or a month names none: "February 2017 has 28 days".
+static std::optional<std::string> impossible_date(std::string_view text) {
+  int y = 0, mo = 0;
+  std::string dd, hh, mm, ss;
+  if (!re2::RE2::FullMatch(text, absolute_form(), &y, &mo, &dd, &hh, &mm, &ss)) return std::nullopt;
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  if (y < 1) return "there is no year 0000: years run 0001 to 9999";
+  if (mo < 1 || mo > 12) return fmt::format("there is no month {:02}: months run 01 to 12", mo);
+  unsigned last = unsigned(year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(mo)}}}.day());
+  if (!dd.empty() && (to_int(dd) < 1 || to_int(dd) > static_cast<int>(last)))
+    return fmt::format("{} {} has {} days", kMonths[mo - 1], y, last);
+  if (!hh.empty() && to_int(hh) > 23) return "hours run 00 to 23";
+  if (!mm.empty() && (to_int(mm) > 59 || to_int(ss) > 59)) return "minutes and seconds run 00 to 59";
+  return std::nullopt;
+}
+
 static std::optional<Time> try_absolute(std::string_view text) {
-  static const re2::RE2 re(R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)");
+  const re2::RE2& re = absolute_form();
   int y = 0, mo = 0, d = 0;
   std::string hh, mm, ss;  // empty when the time or its seconds are left out
-  if (!re2::RE2::FullMatch(text, re, &y, &mo, &d, &hh, &mm, &ss)) return std::nullopt;
+  std::string dd;
+  if (!re2::RE2::FullMatch(text, re, &y, &mo, &dd, &hh, &mm, &ss) || dd.empty()) return std::nullopt;
+  d = to_int(dd);
   int h = to_int(hh), mi = to_int(mm), s = to_int(ss);
   year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (y < 1 || !ymd.ok()) return std::nullopt;
@@ -52,6 +76,7 @@ static std::optional<Time> try_absolute(std::string_view text) {
 }
 
 [[noreturn]] static void bad_date(std::string_view text) {
+  if (auto why = impossible_date(text)) throw Error(Exit::invalid, fmt::format("invalid date '{}': {}", text, *why));
   if (text.find('/') != std::string_view::npos)
     throw Error(Exit::invalid, fmt::format("ambiguous date '{}': day and month order cannot be told "
                                            "apart; {}",
@@ -61,6 +86,7 @@ static std::optional<Time> try_absolute(std::string_view text) {
 
 Time parse_absolute_time(std::string_view text) {
   if (auto t = try_absolute(text)) return *t;
+  if (auto why = impossible_date(text)) throw Error(Exit::invalid, fmt::format("invalid time '{}': {}", text, *why));
   if (text.find('/') != std::string_view::npos)
     throw Error(Exit::invalid, fmt::format("ambiguous time '{}': day and month order cannot be told apart; use "
                                            "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]",
@@ -163,6 +189,7 @@ Period parse_period(std::string_view text, Time now, const Calendar& cal) {
     Date d = parse_date(s, now);
     return {d, d, format_date(d)};
   }
+  if (auto why = impossible_date(s)) throw Error(Exit::invalid, fmt::format("invalid period '{}': {}", text, *why));
   throw Error(Exit::invalid, fmt::format("invalid period '{}': {}", text, kPeriodForms));
 }
 

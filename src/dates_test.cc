@@ -88,3 +88,22 @@ TEST_CASE("dates stay in the years 0001–9999 whichever form names them") {
   CHECK_THROWS_AS(parse_period("0000", now, cal), Error);
   CHECK_THROWS_AS(parse_period("0000-01", now, cal), Error);
 }
+
+TEST_CASE("a date that does not exist says why") {
+  auto why = [](const char* text) {
+    try {
+      parse_date(text, Time{});
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK(why("2017-02-30") == "invalid date '2017-02-30': February 2017 has 28 days");
+  CHECK(why("2016-02-30") == "invalid date '2016-02-30': February 2016 has 29 days");
+  CHECK(why("2017-04-31") == "invalid date '2017-04-31': April 2017 has 30 days");
+  CHECK(why("2017-13-01") == "invalid date '2017-13-01': there is no month 13: months run 01 to 12");
+  CHECK(why("0000-01-01") == "invalid date '0000-01-01': there is no year 0000: years run 0001 to 9999");
+  CHECK(why("2017-01-01T24:00") == "invalid date '2017-01-01T24:00': hours run 00 to 23");
+  CHECK_THROWS_WITH(parse_period("2017-13", Time{}, Calendar{}),
+                    "invalid period '2017-13': there is no month 13: months run 01 to 12");
+}
