@@ -117,13 +117,13 @@ whichever form reaches them:
   [6]
   $ hopper opp add C1 --name x --amount 1 --close 0000-12-31 --as li
   hopper: opp add refused, nothing was written:
-    --close: invalid date '0000-12-31': use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], today, yesterday, tomorrow, or +3d / -2w / +1m / +1y
+    --close: invalid date '0000-12-31': there is no year 0000: years run 0001 to 9999
   [6]
   $ hopper forecast --period 0000
   hopper: invalid period '0000': use 2017, 2017-08, 2017-Q3, a date, today, yesterday, or this-|last-|next- followed by week, month, quarter or year
   [6]
   $ hopper lead list --now 0000-01-01
-  hopper: invalid time '0000-01-01': use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+  hopper: invalid time '0000-01-01': there is no year 0000: years run 0001 to 9999
   [6]
   $ hopper opp add C1 --name big --amount 1000000000000 --close 9999-12-31 --as li -q
   O1
