@@ -131,7 +131,7 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
         return fmt::format("unknown option '{}' for '{}'; {}{} --help lists its options", name,
                            command_path(current), did_you_mean(name, names), command_path(current));
       }
-      if (opt->get_type_size() > 0 && word.find('=') == std::string::npos && name == word) ++i;  // skip its value
+      if (opt->get_expected_max() > 0 && word.find('=') == std::string::npos && name == word) ++i;  // skip its value
       continue;
     }
     auto subs = current->get_subcommands({});

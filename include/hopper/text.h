@@ -26,6 +26,7 @@ std::string trim(std::string_view text);
 // target = trim(*value) when a value was given (an option's "leave as is").
 void assign_trimmed(std::string& target, const std::optional<std::string>& value);
 std::string to_lower_ascii(std::string_view text);
+std::string to_upper_ascii(std::string_view text);
 // True for code points that are punctuation, symbols or white space.
 bool is_punct_or_space(char32_t cp);
 // Splits into code points (invalid bytes become U+FFFD).

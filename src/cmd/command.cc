@@ -88,13 +88,57 @@ CLI::App* Commands::noun(const std::string& name, const std::string& help) {
 CLI::App* Commands::add(CLI::App* parent, const std::string& name, const std::string& help, Needs needs,
                         std::function<void(Context&)> run) {
   CLI::App* app = parent->add_subcommand(name, help);
-  commands_.push_back({app, needs, std::move(run)});
+  commands_.push_back({app, needs, std::move(run), {}});
   return app;
 }
 
 void Commands::confirm(CLI::App* app, std::function<std::string()> question) {
   for (auto& c : commands_)
     if (c.app == app) c.question = std::move(question);
+}
+
+static OptionDoc describe_option(const CLI::Option& o) {
+  OptionDoc d;
+  d.positional = o.get_positional() && o.get_lnames().empty() && o.get_snames().empty();
+  if (d.positional) d.names.push_back(o.get_name());
+  for (const auto& l : o.get_lnames()) d.names.push_back("--" + l);
+  for (const auto& s : o.get_snames()) d.names.push_back("-" + s);
+  d.help = o.get_description();
+  d.required = o.get_required();
+  if (o.get_expected_max() > 0) {
+    std::string type = o.get_type_name();
+    // CLI11 writes an IsMember check into the type: "TEXT:{auto,always,never}".
+    if (auto open = type.find(":{"); open != std::string::npos) {
+      std::string list = type.substr(open + 2, type.rfind('}') - open - 2);
+      type.resize(open);
+      for (std::size_t at = 0; at <= list.size();) {
+        std::size_t comma = std::min(list.find(',', at), list.size());
+        d.choices.push_back(list.substr(at, comma - at));
+        at = comma + 1;
+      }
+    }
+    d.value = type.empty() ? "VALUE" : type;
+  }
+  return d;
+}
+
+static void describe(const CLI::App& app, const std::string& path, std::vector<CommandDoc>& out) {
+  CommandDoc doc{path, app.get_description(), app.get_footer(), {}, {}};
+  for (const CLI::Option* o : app.get_options())
+    if (o != app.get_help_ptr() && !o->get_group().empty()) doc.options.push_back(describe_option(*o));
+  std::vector<const CLI::App*> subs;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); })) {
+    doc.subcommands.push_back(sub->get_name());
+    subs.push_back(sub);
+  }
+  out.push_back(std::move(doc));
+  for (const CLI::App* sub : subs) describe(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out);
+}
+
+std::vector<CommandDoc> describe_commands(const CLI::App& root) {
+  std::vector<CommandDoc> out;
+  describe(root, "", out);
+  return out;
 }
 
 const Command* Commands::selected() const {

@@ -122,6 +122,27 @@ class Commands {
   std::vector<Command> commands_;
 };
 
+// What the command tree says about itself, for the reference, the man page
+// and shell completion: generated from the same CLI11 definitions that parse
+// the command line, so none of them can drift from it.
+struct OptionDoc {
+  std::vector<std::string> names;   // "--owner", "-o"; a positional's own name ("ref")
+  std::string value;                // "NAME", "DATE"; empty for a flag
+  std::string help;
+  std::vector<std::string> choices;  // from IsMember checks
+  bool positional = false;
+  bool required = false;
+};
+struct CommandDoc {
+  std::string path;  // "lead add"; "" for hopper itself
+  std::string help;
+  std::string footer;  // the example
+  std::vector<OptionDoc> options;  // without --help
+  std::vector<std::string> subcommands;
+};
+// Every visible command, depth first, hopper itself first.
+std::vector<CommandDoc> describe_commands(const CLI::App& root);
+
 // One function per command noun, each in its own file.
 void add_init_commands(Commands& c);
 void add_config_commands(Commands& c);
@@ -141,6 +162,7 @@ void add_funnel_commands(Commands& c);
 void add_forecast_commands(Commands& c);
 void add_doctor_commands(Commands& c);
 void add_help_commands(Commands& c);
+void add_completion_commands(Commands& c);
 void add_archive_commands(Commands& c);
 // `NOUN import FILE`: the same options for leads, customers and opportunities.
 void add_import_command(Commands& c, CLI::App* noun, ImportKind kind);

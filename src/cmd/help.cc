@@ -1,68 +1,290 @@
-// hopper help [TOPIC]
+// hopper help [TOPIC]: the pages of docs/ compiled in, the limits and the
+// command reference generated from the code, and the man pages built from
+// them (`hopper help --man hopper.1`, run by CMake).
 #include <fmt/format.h>
 
 #include "command.h"
+#include "help_pages.h"
 #include "hopper/error.h"
 #include "hopper/money.h"
+#include "hopper/text.h"
 #include "hopper/validation.h"
 
 namespace hopper::cli {
-
-static const char* kExitCodes = R"(hopper exit codes
-  0  ok
-  1  internal error (a bug: please report it)
-  2  usage: unknown command or option, missing argument
-  3  not found: no such record or rep
-  4  refused by a rule or a stage gate (capacity full, cooldown, claim limit, missing action), or not confirmed at a prompt
-  5  conflict: duplicate or 撞单 detected, concurrent change
-  6  invalid input: date, amount, phone, email, CSV row
-  7  workspace or funnel.toml error
-  8  busy: the workspace stayed locked longer than --wait
-  9  not permitted for this role, or unknown acting user ([security] strict: --as or a moved clock)
-)";
+namespace {
 
 // Built from the constants that enforce them, so the page cannot drift.
-static std::string limits_text() {
-  return fmt::format(R"(hopper limits: input past them is refused with exit 6, never cut or wrapped
-  text          every argument and every imported value: UTF-8, at most {} characters
-  one-line      names, companies, contacts, phones, emails, sources, titles: at most {} characters
-  amounts       0 to {} per record, at most two decimals (cents); totals that would pass
-                92,233,720,368,547,758.07 are refused rather than wrapped
-  numbers       custom number fields: at most 15 digits and 8 decimals
-  dates         the years 0001 to 9999; +N/-N forms take at most four digits
-  periods       reorder cycles (--every) at most ten years: 3650d, 520w, 120m, 10y
-  --wait        0 to 3600 seconds
-Patterns (lead.phone_pattern) are RE2: they run in time linear in the text, whatever the pattern.
+std::string limits_text() {
+  return fmt::format(R"(# Limits
+
+Input past these limits is refused with exit 6, never cut or wrapped.
+
+- **text** — every argument and every imported value: UTF-8, at most {} characters.
+- **one-line values** — names, companies, contacts, phones, emails, sources,
+  titles: at most {} characters.
+- **amounts** — 0 to {} per record, at most two decimals (cents); totals that
+  would pass 92,233,720,368,547,758.07 are refused rather than wrapped.
+- **numbers** — custom number fields: at most 15 digits and 8 decimals.
+- **dates** — the years 0001 to 9999; `+N`/`-N` forms take at most four digits.
+- **periods** — reorder cycles (`--every`) at most ten years: 3650d, 520w, 120m, 10y.
+- **--wait** — 0 to 3600 seconds.
+
+Patterns (`lead.phone_pattern`) are RE2: they run in time linear in the
+text, whatever the pattern.
 )",
                      kMaxTextChars, kMaxLineChars, format_money(kMaxAmount));
 }
 
-struct Topic {
-  const char* name;
-  const char* summary;
-  std::string text;
-};
-static const std::vector<Topic>& topics() {
-  static const std::vector<Topic> all = {
-      {"exit-codes", "what each exit code means, for scripts", kExitCodes},
-      {"limits", "the longest text, the largest amount, the range of dates", limits_text()},
-  };
-  return all;
+std::string usage_line(const CommandDoc& c) {
+  std::string line = "hopper" + (c.path.empty() ? "" : " " + c.path);
+  bool options = false;
+  for (const auto& o : c.options) {
+    if (!o.positional) {
+      options = true;
+      continue;
+    }
+    std::string name = to_upper_ascii(o.names.front());
+    line += o.required ? " " + name : " [" + name + "]";
+  }
+  if (options) line += " [OPTIONS]";
+  if (!c.subcommands.empty()) line += " COMMAND";
+  return line;
 }
 
+std::string option_item(const OptionDoc& o) {
+  std::string names;
+  for (const auto& n : o.names) names += (names.empty() ? "" : ", ") + (o.positional ? to_upper_ascii(n) : n);
+  std::string item = "- `" + names + (o.value.empty() || o.positional ? "" : " " + o.value) + "`";
+  if (o.required && !o.positional) item += " (required)";
+  item += " — " + o.help;
+  if (!o.choices.empty()) item += fmt::format(" (one of: {})", join(o.choices, ", "));
+  return item + "\n";
+}
+
+// The command reference: every command, its options and its example.
+std::string reference(const std::vector<CommandDoc>& commands, const std::string& heading) {
+  std::string out = "# " + heading + "\n\nGenerated from the command definitions (`hopper help commands`); "
+                    "docs/reference.md is this page, and a test fails when the two differ.\n";
+  for (const auto& c : commands) {
+    if (c.path.empty()) {
+      out += "\n## Global options\n\nEvery command takes these.\n\n";
+      for (const auto& o : c.options) out += option_item(o);
+      continue;
+    }
+    bool noun = !c.subcommands.empty();
+    bool top = c.path.find(' ') == std::string::npos;
+    out += fmt::format("\n{} hopper {}\n\n{}\n\n    {}\n", top ? "##" : "###", c.path, c.help, usage_line(c));
+    if (noun) out += "\nCommands: " + join(c.subcommands, ", ") + ".\n";
+    if (!c.options.empty()) {
+      out += "\n";
+      for (const auto& o : c.options) out += option_item(o);
+    }
+    if (!c.footer.empty()) {
+      std::string footer = c.footer;
+      while (footer.ends_with('\n')) footer.pop_back();
+      out += "\n" + footer + "\n";
+    }
+  }
+  return out;
+}
+
+// A page of docs/ inside the man page: its title a section, its sections subsections.
+std::string as_man_section(std::string_view page) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < page.size()) {
+    std::size_t end = std::min(page.find('\n', at), page.size());
+    std::string line(page.substr(at, end - at));
+    if (line.starts_with("# ")) line = "## " + to_upper_ascii(line.substr(2));
+    else if (line.starts_with("## ")) line = "### " + line.substr(3);
+    out += line + "\n";
+    at = end + 1;
+  }
+  return out;
+}
+
+const HelpPage& page(std::string_view topic) {
+  for (const auto& p : help_pages())
+    if (p.topic == topic) return p;
+  throw Error(Exit::internal, fmt::format("no compiled help page {}", topic));
+}
+
+std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
+  std::string out =
+      "# hopper\n\n## NAME\n\nhopper - a sales-funnel manager for the terminal\n\n"
+      "## SYNOPSIS\n\n    hopper [GLOBAL OPTIONS] COMMAND [OPTIONS]\n\n"
+      "## DESCRIPTION\n\nhopper keeps a sales team's leads, customers and opportunities in a workspace: a "
+      "directory with `funnel.toml`, the rules (grades, layers, pipelines and stages, pool rules, validation), "
+      "and `.hopper/hopper.db`, a SQLite database. Reps add leads, log follow-ups and move customers and deals "
+      "through the funnel; managers see who holds what and read forecasts; cron jobs recycle the customer pool "
+      "and mail reports. Every command is one transaction and every change is in the event log (`hopper "
+      "history`); nothing is ever deleted.\n\n"
+      "Commands come as NOUN VERB (`hopper lead add`). `hopper help` lists the help topics; every command "
+      "explains itself with `--help`.\n";
+  // The reference without its title and note: global options, then every
+  // command as a subsection.
+  std::string commands_md = reference(commands, "");
+  commands_md = commands_md.substr(commands_md.find("\n## Global options") + 18);
+  std::size_t first = commands_md.find("\n## hopper ");
+  std::string commands_part;
+  for (std::size_t at = first; at < commands_md.size();) {
+    std::size_t end = std::min(commands_md.find('\n', at + 1), commands_md.size());
+    std::string line = commands_md.substr(at + 1, end - at - 1);
+    commands_part += (line.starts_with("## ") ? "#" + line : line) + "\n";
+    at = end;
+  }
+  out += "\n## GLOBAL OPTIONS\n" + commands_md.substr(0, first) + "\n## COMMANDS\n" + commands_part;
+  for (const char* topic : {"dates", "money", "formats", "scripting", "pool-rules"})
+    out += "\n" + as_man_section(page(topic).text);
+  out += "\n" + as_man_section(limits_text());
+  out += "\n## EXIT STATUS\n" + as_man_section(page("exit-codes").text).substr(std::string("## EXIT CODES\n").size());
+  out += "\n## ENVIRONMENT\n\n"
+         "- `HOPPER_NOW` — the clock, as `--now`.\n"
+         "- `HOPPER_USER` — the acting rep, as `--as`.\n"
+         "- `HOPPER_DIR` — the workspace, as `-C`.\n"
+         "- `NO_COLOR` — no colour, even on a terminal.\n"
+         "- `USER` — the acting rep when nothing else names one.\n"
+         "\n## FILES\n\n"
+         "- `funnel.toml` — the rules of the workspace; see funnel.toml(5).\n"
+         "- `.hopper/hopper.db` — the database (mode 0600); `hopper backup FILE` copies it safely.\n"
+         "\n## SEE ALSO\n\nfunnel.toml(5), sqlite3(1), cron(8)\n";
+  return out;
+}
+
+// Inline Markdown as roff: `code` and **bold** in bold; backslashes escaped.
+std::string roff_inline(const std::string& text) {
+  std::string out;
+  bool code = false, bold = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '`') {
+      out += (code = !code) ? "\\fB" : "\\fR";
+    } else if (!code && c == '*' && i + 1 < text.size() && text[i + 1] == '*') {
+      out += (bold = !bold) ? "\\fB" : "\\fR";
+      ++i;
+    } else if (c == '\\') {
+      out += "\\e";
+    } else if (c == '-' && code) {
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The Markdown of docs/ (headings, paragraphs, lists, indented and fenced
+// code) as a man page.
+std::string roff(const std::string& markdown, const std::string& name, int section) {
+  std::string out = fmt::format(".TH \"{}\" \"{}\" \"\" \"hopper {}\" \"hopper manual\"\n", to_upper_ascii(name),
+                                section, HOPPER_VERSION);
+  bool fenced = false, indented = false, first_heading = true;
+  bool new_paragraph = false;  // a blank line was seen: the next text starts a paragraph
+  auto request = [&](const std::string& r) {
+    out += r + "\n";
+    new_paragraph = false;
+  };
+  auto text = [&](const std::string& t) {
+    if (new_paragraph) request(".PP");
+    // A line starting with . or ' would be read as a request.
+    out += (t.starts_with(".") || t.starts_with("'") ? "\\&" : "") + t + "\n";
+  };
+  std::size_t at = 0;
+  while (at < markdown.size()) {
+    std::size_t end = std::min(markdown.find('\n', at), markdown.size());
+    std::string line = markdown.substr(at, end - at);
+    at = end + 1;
+    if (line.starts_with("```")) {
+      request((fenced = !fenced) ? ".PP\n.RS 4\n.nf" : ".fi\n.RE");
+      continue;
+    }
+    if (fenced) {
+      std::string escaped;
+      for (char c : line) escaped += c == '\\' ? std::string("\\e") : std::string(1, c);
+      text(escaped);
+      continue;
+    }
+    bool code_line = line.starts_with("    ");
+    if (code_line != indented) {
+      request(code_line ? ".PP\n.RS 4\n.nf" : ".fi\n.RE");
+      indented = code_line;
+    }
+    auto heading = [](const std::string& title) {
+      std::string quoted;
+      for (char c : title) quoted += c == '"' ? std::string("\\(dq") : std::string(1, c);
+      return "\"" + quoted + "\"";
+    };
+    if (code_line) text(roff_inline(line.substr(4)));
+    else if (line.starts_with("# ")) {
+      if (!first_heading) request(".SH " + heading(to_upper_ascii(line.substr(2))));
+      first_heading = false;
+    } else if (line.starts_with("## ")) request(".SH " + heading(to_upper_ascii(line.substr(3))));
+    else if (line.starts_with("### ")) request(".SS " + heading(roff_inline(line.substr(4))));
+    else if (line.starts_with("- ")) {
+      request(".IP \\(bu 2");
+      text(roff_inline(line.substr(2)));
+    } else if (trim(line).empty()) new_paragraph = true;
+    else text(roff_inline(trim(line)));
+  }
+  if (indented) request(".fi\n.RE");
+  return out;
+}
+
+struct Topic {
+  std::string name;
+  std::string summary;
+};
+
+}  // namespace
+
 void add_help_commands(Commands& c) {
-  auto topic = std::make_shared<std::string>();
-  CLI::App* app = c.add(&c.root(), "help", "Help topics beyond --help (hopper help lists them)", Needs::nothing,
-                        [topic](Context& ctx) {
+  struct HelpOptions {
+    std::string topic, man;
+  };
+  auto h = std::make_shared<HelpOptions>();
+  const CLI::App* root = &c.root();
+  CLI::App* app = c.add(&c.root(), "help", "Help topics beyond --help: dates, money, formats, config, …",
+                        Needs::nothing, [h, root](Context& ctx) {
+    auto commands = describe_commands(*root);
+    if (!h->man.empty()) {
+      if (h->man == "hopper.1") return ctx.print(roff(hopper_man_markdown(commands), "hopper", 1));
+      if (h->man == "funnel.toml.5") {
+        std::string_view text = page("config").text;
+        text.remove_prefix(text.find('\n'));  // its title: the man page has NAME
+        return ctx.print(roff("# funnel.toml\n\n## NAME\n\nfunnel.toml - the rules of a hopper workspace\n\n"
+                              "## DESCRIPTION\n" + std::string(text) + "\n## SEE ALSO\n\nhopper(1)\n",
+                              "funnel.toml", 5));
+      }
+      throw Error(Exit::usage, "--man takes hopper.1 or funnel.toml.5");
+    }
+    const std::vector<Topic> topics = {
+        {"dates", "dates, relative dates and report periods"},
+        {"money", "amounts as you may type them, and how they show"},
+        {"formats", "table, tsv, csv, json, jsonl, md and html output"},
+        {"config", "funnel.toml: every key, its default and the rule it sets"},
+        {"pool-rules", "holding, claiming, forced release, stakes and conflicts"},
+        {"scripting", "hopper in scripts and cron: output, exit codes, the clock"},
+        {"exit-codes", "what each exit code means"},
+        {"limits", "the longest text, the largest amount, the range of dates"},
+        {"commands", "every command and option (the reference)"},
+    };
     std::string list = "hopper help TOPIC:\n";
-    for (const auto& t : topics()) list += fmt::format("  {:<12} {}\n", t.name, t.summary);
+    for (const auto& t : topics) list += fmt::format("  {:<12} {}\n", t.name, t.summary);
     list += "Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help\n";
-    if (topic->empty()) return ctx.print(list);
-    for (const auto& t : topics())
-      if (*topic == t.name) return ctx.print(t.text);
-    throw Error(Exit::usage, fmt::format("no help topic '{}'; {}", *topic, list));
+    if (h->topic.empty()) return ctx.print(list);
+    if (h->topic == "limits") return ctx.print(limits_text());
+    if (h->topic == "commands") return ctx.print(reference(commands, "hopper command reference"));
+    for (const auto& p : help_pages())
+      if (h->topic == p.topic) return ctx.print(std::string(p.text));
+    std::vector<std::string> names;
+    for (const auto& t : topics) names.push_back(t.name);
+    auto near = closest_match(h->topic, names);
+    throw Error(Exit::usage, fmt::format("no help topic '{}'; {}{}", h->topic,
+                                         near ? fmt::format("did you mean '{}'? ", *near) : "", list));
   });
-  app->add_option("topic", *topic, "A topic: exit-codes, limits");
+  app->add_option("topic", h->topic, "A topic; hopper help lists them");
+  app->add_option("--man", h->man, "Print a man page: hopper.1 or funnel.toml.5 (the build makes them)")->group("");
+  app->footer("Example: hopper help dates");
 }
 
 }  // namespace hopper::cli

@@ -4,9 +4,9 @@ Global options, exit codes, formats.
   $ hopper --version
   hopper 0.1.0 (schema 6)
   $ hopper help exit-codes | head -3
-  hopper exit codes
-    0  ok
-    1  internal error (a bug: please report it)
+  # Exit codes
+  
+  The one table of hopper's exit codes; `hopper help exit-codes` prints this
   $ hopper frobnicate
   hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help
   [2]
@@ -84,16 +84,30 @@ Help on a group or a command exits 0; bare `hopper help` lists the topics:
   1
   $ hopper help
   hopper help TOPIC:
-    exit-codes   what each exit code means, for scripts
+    dates        dates, relative dates and report periods
+    money        amounts as you may type them, and how they show
+    formats      table, tsv, csv, json, jsonl, md and html output
+    config       funnel.toml: every key, its default and the rule it sets
+    pool-rules   holding, claiming, forced release, stakes and conflicts
+    scripting    hopper in scripts and cron: output, exit codes, the clock
+    exit-codes   what each exit code means
     limits       the longest text, the largest amount, the range of dates
+    commands     every command and option (the reference)
   Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help
   $ hopper help exit-codes | head -2
-  hopper exit codes
-    0  ok
+  # Exit codes
+  
   $ hopper help nonsense
   hopper: no help topic 'nonsense'; hopper help TOPIC:
-    exit-codes   what each exit code means, for scripts
+    dates        dates, relative dates and report periods
+    money        amounts as you may type them, and how they show
+    formats      table, tsv, csv, json, jsonl, md and html output
+    config       funnel.toml: every key, its default and the rule it sets
+    pool-rules   holding, claiming, forced release, stakes and conflicts
+    scripting    hopper in scripts and cron: output, exit codes, the clock
+    exit-codes   what each exit code means
     limits       the longest text, the largest amount, the range of dates
+    commands     every command and option (the reference)
   Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help
   [2]
 
@@ -160,3 +174,8 @@ A mistyped command or option names the closest one, with hopper's prefix, exit 2
   $ hopper opp add C1 --name x --amount
   hopper: --amount: 1 required TEXT missing; see hopper opp add --help
   [2]
+
+A topic's near miss is named too:
+
+  $ hopper help date 2>&1 | head -1
+  hopper: no help topic 'date'; did you mean 'dates'? hopper help TOPIC:

@@ -1,0 +1,20 @@
+# embed_help_pages(OUT TOPIC=FILE...) writes a C++ file defining
+# hopper::cli::help_pages(): the pages of docs/ that `hopper help TOPIC`
+# prints, compiled in so the help and the docs are one text.
+function(embed_help_pages out)
+  set(body "// Generated from docs/ by cmake/EmbedHelpPages.cmake.\n")
+  string(APPEND body "#include \"cmd/help_pages.h\"\nnamespace hopper::cli {\n")
+  string(APPEND body "const std::vector<HelpPage>& help_pages() {\n  static const std::vector<HelpPage> all = {\n")
+  foreach(pair ${ARGN})
+    string(REPLACE "=" ";" parts ${pair})
+    list(GET parts 0 topic)
+    list(GET parts 1 file)
+    set(src ${CMAKE_SOURCE_DIR}/${file})
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${src})
+    file(READ ${src} text)
+    string(APPEND body "    {\"${topic}\", \"${file}\", R\"hopper_doc(${text})hopper_doc\"},\n")
+  endforeach()
+  string(APPEND body "  };\n  return all;\n}\n}  // namespace hopper::cli\n")
+  file(WRITE ${out}.tmp "${body}")
+  configure_file(${out}.tmp ${out} COPYONLY)
+endfunction()

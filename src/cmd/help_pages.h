@@ -1,0 +1,16 @@
+// The pages of docs/ that `hopper help TOPIC` prints and the man pages
+// carry, compiled in from the Markdown (cmake/EmbedHelpPages.cmake).
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace hopper::cli {
+
+struct HelpPage {
+  std::string_view topic;  // hopper help TOPIC
+  std::string_view file;   // docs/….md
+  std::string_view text;   // Markdown
+};
+const std::vector<HelpPage>& help_pages();
+
+}  // namespace hopper::cli
