@@ -317,6 +317,7 @@ int main(int argc, char** argv) {
   add_doctor_commands(commands);
   add_archive_commands(commands);
   add_help_commands(commands);
+  add_completion_commands(commands);
 
   try {
     check_arguments(argc, argv);
