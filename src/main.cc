@@ -99,6 +99,14 @@ std::string command_path(const CLI::App* app) {
   return join(words, " ");
 }
 
+// The commands under `app` that --help shows (not __complete).
+std::vector<std::string> visible_commands(CLI::App* app) {
+  std::vector<std::string> names;
+  for (const CLI::App* a : app->get_subcommands([](const CLI::App* sub) { return !sub->get_group().empty(); }))
+    names.push_back(a->get_name());
+  return names;
+}
+
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   auto match = closest_match(word, candidates);
   return match ? fmt::format("did you mean '{}'? ", *match) : "";
@@ -138,8 +146,7 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
     if (subs.empty()) continue;  // a positional argument
     auto found = std::find_if(subs.begin(), subs.end(), [&](CLI::App* a) { return a->get_name() == word; });
     if (found == subs.end()) {
-      std::vector<std::string> names;
-      for (auto* a : subs) names.push_back(a->get_name());
+      std::vector<std::string> names = visible_commands(current);
       std::string where = command_path(current);
       return fmt::format("unknown command '{} {}'; {}{} has: {}", where, word, did_you_mean(word, names), where,
                          join(names, ", "));
@@ -148,8 +155,7 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
   }
   auto subs = current->get_subcommands({});
   if (current == &app || subs.empty()) return std::nullopt;
-  std::vector<std::string> names;
-  for (auto* a : subs) names.push_back(a->get_name());
+  std::vector<std::string> names = visible_commands(current);
   return fmt::format("'{}' needs a command: {} (see {} --help)", command_path(current), join(names, ", "),
                      command_path(current));
 }

@@ -8,7 +8,7 @@ Global options, exit codes, formats.
   
   The one table of hopper's exit codes; `hopper help exit-codes` prints this
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion, __complete
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion
   [2]
   $ hopper lead
   hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert, import (see hopper lead --help)
@@ -169,7 +169,7 @@ A mistyped command or option names the closest one, with hopper's prefix, exit 2
   hopper: unknown option '-Z' for 'hopper lead list'; hopper lead list --help lists its options
   [2]
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion, __complete
+  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion
   [2]
   $ hopper opp add C1 --name x --amount
   hopper: --amount: 1 required TEXT missing; see hopper opp add --help
