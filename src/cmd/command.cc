@@ -92,6 +92,17 @@ CLI::App* Commands::add(CLI::App* parent, const std::string& name, const std::st
   return app;
 }
 
+void Commands::example(const std::string& path, const std::string& text) {
+  CLI::App* app = &root_;
+  for (std::size_t at = 0; at < path.size();) {
+    std::size_t end = std::min(path.find(' ', at), path.size());
+    app = app->get_subcommand(path.substr(at, end - at));
+    at = end + 1;
+  }
+  std::string footer = app->get_footer();
+  app->footer(footer + (footer.empty() ? "" : "\n") + "Example: " + text);
+}
+
 void Commands::confirm(CLI::App* app, std::function<std::string()> question) {
   for (auto& c : commands_)
     if (c.app == app) c.question = std::move(question);

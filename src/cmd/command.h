@@ -112,6 +112,8 @@ class Commands {
   // A verb under a noun (or a top-level command when parent is the root).
   CLI::App* add(CLI::App* parent, const std::string& name, const std::string& help, Needs needs,
                 std::function<void(Context&)> run);
+  // Adds "Example: TEXT" to the help of the command at `path` ("lead add").
+  void example(const std::string& path, const std::string& text);
   // Makes `app` ask before it changes anything; `question` sees the parsed options.
   void confirm(CLI::App* app, std::function<std::string()> question);
   CLI::App& root() { return root_; }

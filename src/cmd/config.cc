@@ -142,6 +142,9 @@ void add_config_commands(Commands& c) {
     if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(json_text(config_json(cfg), 2) + "\n");
     else ctx.print(config_text(cfg));
   });
+  c.example("config check", "hopper config check && git commit funnel.toml");
+  c.example("config rename", "hopper config rename stage proposal quote --dry-run");
+  c.example("config show", "hopper config show --json | jq .pool");
 }
 
 }  // namespace hopper::cli

@@ -28,6 +28,8 @@ void add_conflict_commands(Commands& c) {
   resolve->add_option("--to", r->to, "The rep (managers); without it the segment's [conflict] policy decides");
   resolve->footer("first-contact: the earliest valid follow-up wins; progress: the owner of the most advanced open\n"
                   "opportunity; manager: only --to. pool recycle applies the policies every night.");
+  c.example("conflict list", "hopper conflict list --status open");
+  c.example("conflict resolve", "hopper conflict resolve X3 --to li");
 }
 
 }  // namespace hopper::cli

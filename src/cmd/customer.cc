@@ -146,6 +146,12 @@ void add_customer_commands(Commands& c) {
   }
 
   add_import_command(c, noun, ImportKind::customer);
+  c.example("customer list", "hopper customer list --sort release --limit 20");
+  c.example("customer show", "hopper customer show C7 --json");
+  c.example("customer edit", "hopper customer edit C7 --grade A --owner wang");
+  c.example("customer abandon", "hopper customer abandon C7 --reason '已被竞争对手签约'");
+  c.example("customer lock", "hopper customer lock C7");
+  c.example("customer unlock", "hopper customer unlock C7");
 }
 
 }  // namespace hopper::cli

@@ -176,6 +176,9 @@ void add_funnel_commands(Commands& c) {
                  rows, {{"kind", "KIND"}, {"ref", "REF", ColumnKind::ref}, {"rep", "REP"}, {"detail", "DETAIL"}}, json(), json::object(),
                  "", "");
   });
+  c.example("funnel conversion", "hopper funnel conversion --period 2026-Q3 --layers");
+  c.example("funnel velocity", "hopper funnel velocity --layers");
+  c.example("funnel health", "hopper funnel health --json");
 }
 
 }  // namespace hopper::cli

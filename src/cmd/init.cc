@@ -60,6 +60,7 @@ void add_init_commands(Commands& c) {
   app->add_option("--template", o->tpl, "minimal, smb or key-accounts (default smb)")
       ->check(CLI::IsMember({"minimal", "smb", "key-accounts"}));
   app->add_flag("--shared", o->shared, "Make the database group-writable (0660) for a team");
+  c.example("init", "hopper init sales --template key-accounts --as boss");
 }
 
 }  // namespace hopper::cli

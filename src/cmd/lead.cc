@@ -137,6 +137,10 @@ void add_lead_commands(Commands& c) {
   convert->footer("The customer keeps the lead's owner and starts in the layer 'lead' (有线索) when the workspace has one.");
 
   add_import_command(c, noun, ImportKind::lead);
+  c.example("lead list", "hopper lead list --owner li --status open --grade A");
+  c.example("lead show", "hopper lead show L12");
+  c.example("lead drop", "hopper lead drop L12 --reason '空号'");
+  c.example("lead convert", "hopper lead convert L12 --opp 'ERP upgrade' --amount 30万 --close +2m");
 }
 
 }  // namespace hopper::cli

@@ -188,6 +188,13 @@ void add_opp_commands(Commands& c) {
                [](Session& s, Id id) { return reopen_opportunity(s, id); });
 
   add_import_command(c, noun, ImportKind::opportunity);
+  c.example("opp list", "hopper opp list --sort weighted --owner li");
+  c.example("opp show", "hopper opp show O5");
+  c.example("opp check", "hopper opp check O5 needs_analysis");
+  c.example("opp demote", "hopper opp demote O5");
+  c.example("opp move", "hopper opp move O5 negotiation");
+  c.example("opp lose", "hopper opp lose O5 --reason price");
+  c.example("opp reopen", "hopper opp reopen O5");
 }
 
 }  // namespace hopper::cli

@@ -166,6 +166,15 @@ void add_pool_commands(Commands& c) {
     return std::string("Release every customer that broke a pool rule to the shared pool now "
                        "(hopper pool recycle --dry-run lists them)? ");
   });
+  c.example("pool list", "hopper pool list --grade A");
+  c.example("pool status", "hopper pool status");
+  c.example("pool claim", "hopper pool claim C7 C9");
+  c.example("pool release", "hopper pool release C7 --reason '客户已搬迁'");
+  c.example("pool stake", "hopper pool stake C7");
+  c.example("pool unstake", "hopper pool unstake C7");
+  c.example("pool assign", "hopper pool assign C7 C9 --strategy round-robin");
+  c.example("pool report", "hopper pool report --period last-month");
+  c.example("pool recycle", "hopper pool recycle --dry-run");
 }
 
 }  // namespace hopper::cli

@@ -48,6 +48,8 @@ void add_reorder_commands(Commands& c) {
   });
   run->footer("Idempotent: run it from cron beside pool recycle (examples/cron/nightly-recycle.sh); --dry-run shows\n"
               "what it would make. Example: hopper reorder run --dry-run");
+  c.example("reorder list", "hopper reorder list");
+  c.example("reorder stop", "hopper reorder stop Y3");
 }
 
 }  // namespace hopper::cli

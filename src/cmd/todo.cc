@@ -38,6 +38,8 @@ void add_todo_commands(Commands& c) {
     print_record(ctx, todo_json(finish_todo(*ctx.session, parse_id(*d, Kind::todo))), kTodoColumns);
   });
   done->add_option("ref", *d, "The to-do (T4 or 4)")->required();
+  c.example("todo list", "hopper todo list --rep li");
+  c.example("todo done", "hopper todo done T4");
 }
 
 }  // namespace hopper::cli
