@@ -4,9 +4,13 @@
 HOPPER_PACKAGES=(cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtomlplusplus-dev
   doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev libre2-dev python3-cram jq)
 
+# What only the tests need: headless Chromium and CJK fonts render the HTML reports.
+HOPPER_TEST_PACKAGES=(chromium fonts-noto-cjk)
+
+# ensure_packages [EXTRA…]: HOPPER_PACKAGES and EXTRA, installed when missing.
 ensure_packages() {
   local missing=() p
-  for p in "${HOPPER_PACKAGES[@]}"; do
+  for p in "${HOPPER_PACKAGES[@]}" "$@"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -185,12 +185,22 @@ std::string csv_field(const std::string& text) { return csv_quote(formula_safe(t
 
 std::string html_escape(const std::string& text) { return escape_markup(text, true); }
 
-std::string html_page(const std::string& title, const std::string& body) {
-  return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
-         "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-         "td,th{padding:2px 8px;border-bottom:1px solid #ddd}td.n{text-align:right}"
-         "svg text{font-family:sans-serif;font-size:12px}</style></head><body>\n<h1>" +
-         html_escape(title) + "</h1>\n" + body + "</body></html>\n";
+std::string html_page(const std::string& title, const std::string& body, const std::string& subtitle) {
+  std::string full = subtitle.empty() ? title : title + " — " + subtitle;
+  return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width\"><title>" +
+         html_escape(full) +
+         "</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Noto Sans\",sans-serif;margin:2em;color:#222}"
+         "table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd}td.n{text-align:right}"
+         "th{text-align:left}p.meta{color:#555}p.empty{font-size:1.2em}figure{margin:1em 0}"
+         "figcaption{font-weight:bold;margin-bottom:.5em}"
+         "svg text{font-family:\"Noto Sans CJK SC\",\"Noto Sans\",sans-serif;font-size:12px}</style></head><body>\n<h1>" +
+         html_escape(full) + "</h1>\n" + body + "</body></html>\n";
+}
+
+std::string html_figure(const std::string& title, const std::string& svg) {
+  if (svg.empty()) return "";
+  return "<figure>\n<figcaption>" + html_escape(title) + "</figcaption>\n" + svg + "</figure>\n";
 }
 
 std::string html_table(const std::vector<json>& rows, const std::vector<Column>& columns) {
@@ -232,6 +242,9 @@ std::string svg_bars(const std::vector<std::string>& labels, const std::vector<d
   std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
                                 "role=\"img\" aria-label=\"bars\">\n",
                                 std::max(width, 100), height + top_margin + 24);
+  // The baseline, so a zero bar still shows where it stands.
+  out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#666\"/>\n", gap / 2,
+                     top_margin + height, std::max(width, 100) - gap / 2, top_margin + height);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     double h = top > 0 ? values[i] / top * height : 0;
     int x = gap + static_cast<int>(i) * (bar + gap);
@@ -332,7 +345,7 @@ long ListWriter::finish() {
   switch (o_.format) {
     case Format::json: out_ << (shown_ == 0 ? "[]\n" : "\n]\n"); break;
     case Format::table: out_ << text_table(held_, columns_, o_, highlighted_); break;
-    case Format::html: out_ << html_page("hopper", html_cells(held_, columns_)); break;
+    case Format::html: out_ << html_page("hopper", html_cells(held_, columns_), ""); break;
     case Format::md: {
       std::vector<std::string> header, rule;
       for (const auto& c : columns_) {

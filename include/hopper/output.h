@@ -76,7 +76,10 @@ std::string render_record(const nlohmann::json& record, const std::vector<Column
 std::string html_escape(const std::string& text);
 
 // Charts for reports. A self-contained page: inline CSS and SVG, no scripts.
-std::string html_page(const std::string& title, const std::string& body);
+// `subtitle` (the workspace) follows the title in the heading and the window title.
+std::string html_page(const std::string& title, const std::string& body, const std::string& subtitle);
+// A chart with its title above it.
+std::string html_figure(const std::string& title, const std::string& svg);
 std::string html_table(const std::vector<nlohmann::json>& rows, const std::vector<Column>& columns);
 // A funnel: one centred band per stage, its width following the value.
 std::string svg_funnel(const std::vector<std::string>& labels, const std::vector<double>& values);

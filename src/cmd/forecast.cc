@@ -89,7 +89,9 @@ void add_forecast_commands(Commands& c) {
     }
     std::string closed = fmt::format("closed (won) in {}: {} deals, {}", p.label, f.closed_count, format_money(f.closed_amount));
     print_report(ctx, {"Forecast", f.method, p, f.rows.empty() ? "no open opportunity closes in " + p.label : ""}, rows,
-                 columns, total, extra, svg_bars(labels, values, shown),
+                 columns, total, extra,
+                 html_figure(fmt::format("Weighted value by {} ({})", by, s.config.workspace.currency),
+                             svg_bars(labels, values, shown)),
                  text_bars(labels, values, shown, ctx.out.terminal_width), closed + basis);
   });
   add_period_options(app, o->period, "this-quarter; next-month for run-rate");

@@ -73,12 +73,20 @@ void add_funnel_commands(Commands& c) {
       for (const auto& row : rows) customers += row["count"].get<int>();
       return print_report(ctx, {"Customers per layer", "", std::nullopt, customers ? "" : "no customers yet"}, rows,
                           columns, json(), json::object(),
-                          svg_funnel(labels, values), text_bars(labels, values, shown, ctx.out.terminal_width));
+                          html_figure("Customers per layer", svg_funnel(labels, values)),
+                          text_bars(labels, values, shown, ctx.out.terminal_width));
     }
     FunnelReport f = funnel_report(s, r->pipeline, r->by);
     std::vector<json> rows;
     std::vector<std::string> labels, shown;
     std::vector<double> values;
+    // One funnel per pipeline: stages of different pipelines are not one shape.
+    struct PipelineChart {
+      std::string key;
+      std::vector<std::string> labels;
+      std::vector<double> values;
+    };
+    std::vector<PipelineChart> charts;
     for (const auto& row : f.rows) {
       rows.push_back({{"group", row.group.empty() && !r->by.empty() ? json("-") : json(row.group)},
                       {"pipeline", row.pipeline}, {"stage", row.stage}, {"stage_name", row.stage_name},
@@ -88,6 +96,9 @@ void add_funnel_commands(Commands& c) {
         labels.push_back(fmt::format("{} {} · {}", row.pipeline, row.stage_name, row.count));
         values.push_back(row.count);
         shown.push_back(fmt::format("{} · {}", row.count, format_money(row.amount)));
+        if (charts.empty() || charts.back().key != row.pipeline) charts.push_back({row.pipeline, {}, {}});
+        charts.back().labels.push_back(fmt::format("{} · {} · {}", row.stage_name, row.count, format_money(row.amount)));
+        charts.back().values.push_back(row.count);
       }
     }
     json total = {{"count", f.total.count}, {"amount", money_units(f.total.amount)},
@@ -95,7 +106,15 @@ void add_funnel_commands(Commands& c) {
     std::vector<Column> columns = kFunnelColumns;
     if (!r->by.empty()) columns.insert(columns.begin(), {"group", fmt::format("{}", r->by)});
     print_report(ctx, {"Funnel", "", std::nullopt, f.total.count ? "" : "no open opportunities"}, rows, columns, total,
-                 json::object(), svg_funnel(labels, values),
+                 json::object(), [&] {
+                   std::string html;
+                   for (const auto& c : charts) {
+                     const Pipeline* p = s.config.find_pipeline(c.key);
+                     html += html_figure(fmt::format("Pipeline {} — {}: open deals per stage", c.key, p ? p->name : c.key),
+                                         svg_funnel(c.labels, c.values));
+                   }
+                   return html;
+                 }(),
                  text_bars(labels, values, shown, ctx.out.terminal_width));
   });
   report->add_option("--pipeline", r->pipeline, "Only this pipeline");

@@ -316,7 +316,7 @@ std::string heading_meta(const Context& ctx, const ReportHeading& h) {
 }  // namespace
 
 void print_report(const Context& ctx, const ReportHeading& h, const std::vector<json>& rows,
-                  const std::vector<Column>& columns, const json& total, const json& extra, const std::string& svg,
+                  const std::vector<Column>& columns, const json& total, const json& extra, const std::string& charts,
                   const std::string& text_chart, const std::string& note) {
   Format f = ctx.out.format;
   if (f == Format::json || f == Format::jsonl) {
@@ -337,23 +337,29 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
     t[columns.front().key] = "total";
     all.push_back(t);
   }
+  const std::string& workspace = ctx.session->config.workspace.name;
+  bool money = std::any_of(columns.begin(), columns.end(), [](const Column& c) { return c.kind == ColumnKind::money; });
   if (f == Format::html) {
-    std::string body = "<p class=\"meta\">" + html_escape(heading_meta(ctx, h)) + "</p>\n";
+    std::string meta = heading_meta(ctx, h);
+    if (money) meta += " · amounts in " + ctx.out.currency;
+    std::string body = "<p class=\"meta\">" + html_escape(meta) + "</p>\n";
+    // The table carries every figure too: mail clients that drop SVG still show the numbers.
     if (!h.empty.empty()) body += "<p class=\"empty\"><strong>" + html_escape(h.empty) + "</strong></p>\n";
-    else body += svg + html_table(all, with_currency(columns, ctx.out.currency));
+    else body += charts + "<h2>Figures</h2>\n" + html_table(all, with_currency(columns, ctx.out.currency));
     if (!note.empty()) {
       std::string lines;
       for (char ch : html_escape(note)) lines += ch == '\n' ? std::string("<br>\n") : std::string(1, ch);
       body += "<p>" + lines + "</p>\n";
     }
-    return ctx.print(html_page(h.title, body));
+    return ctx.print(html_page(h.title, body, workspace));
   }
   bool text = (f == Format::table || f == Format::md) && !ctx.out.quiet;
-  if (text) ctx.print((f == Format::md ? "## " : "") + h.title + " · " + heading_meta(ctx, h) + "\n\n");
+  if (text && f == Format::md) ctx.print("## " + h.title + " — " + workspace + "\n\n" + heading_meta(ctx, h) + "\n\n");
+  if (text && f == Format::table) ctx.print(h.title + " · " + heading_meta(ctx, h) + "\n\n");
   if (text && !h.empty.empty()) ctx.print(h.empty + "\n");
   else ctx.print(render_list(all, columns, ctx.out));
+  if (text && !note.empty()) ctx.print("\n" + note + "\n");
   if (f == Format::table && !ctx.out.quiet) {
-    if (!note.empty()) ctx.print("\n" + note + "\n");
     if (ctx.out.tty && !text_chart.empty() && h.empty.empty()) ctx.print("\n" + text_chart);
   }
 }

@@ -59,8 +59,9 @@ struct ReportHeading {
   std::optional<Period> period;  // none for a report of the present
   std::string empty;             // set by the caller when the report is empty: "no open deal closes in 2018-Q1"
 };
+// `charts` is HTML: html_figure()s, one per chart.
 void print_report(const Context& ctx, const ReportHeading& heading, const std::vector<json>& rows,
-                  const std::vector<Column>& columns, const json& total, const json& extra, const std::string& svg,
+                  const std::vector<Column>& columns, const json& total, const json& extra, const std::string& charts,
                   const std::string& text_chart, const std::string& note = "");
 // A titled sub-list under a record in text formats ("People", "Follow-ups").
 void print_section(const Context& ctx, const std::string& title, const std::vector<json>& rows,

@@ -68,3 +68,20 @@ People read the currency beside amounts; JSON keeps plain numbers:
   weighted            42,000 USD
   $ hopper opp list -o md | head -1
   | REF | NAME | CUSTOMER | STAGE | AMOUNT (USD) | PROB | WEIGHTED (USD) | CLOSE | OWNER | STATUS |
+
+A Markdown report, to paste into chat: the workspace and the period in its
+heading, the currency in its headers, its notes below:
+
+  $ hopper opp edit O1 --close 2026-12-20 -q
+  O1
+  $ hopper forecast --period 2026-12 -o md
+  ## Forecast — Demo Trading Co.
+  
+  method stage · 2026-12 (2026-12-01 – 2026-12-31) · as of 2026-11-27T09:00:00
+  
+  | REF | NAME | CUSTOMER | CLOSE | AMOUNT (USD) | PROB | WEIGHTED (USD) | OWNER |
+  | --- | --- | --- | --- | ---: | ---: | ---: | --- |
+  | O1 | ¥35,000 | 华星科技 | 2026-12-20 | 420,000 | 10% | 42,000 | admin |
+  | total | - | - | - | 420,000 | - | 42,000 | - |
+  
+  closed (won) in 2026-12: 0 deals, 0

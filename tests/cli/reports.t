@@ -168,7 +168,7 @@ HTML for the cron mail: one self-contained file with the funnel as SVG, every va
   O27
   $ hopper funnel report --format html > funnel.html
   $ grep -c '<svg' funnel.html; grep -c '<script' funnel.html; grep -c -E 'src=|href=|@import' funnel.html
-  1
+  3
   0
   0
   [1]
@@ -181,7 +181,7 @@ The weekly cron script writes the mail-ready pages:
   wrote forecast.html, funnel.html and forecast.json
   $ grep -c '<svg' out/forecast.html out/funnel.html
   out/forecast.html:1
-  out/funnel.html:1
+  out/funnel.html:3
   $ jq -r '.period.label' out/forecast.json
   2017-Q4
 
