@@ -301,6 +301,16 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
     if (by == "grade") return grade[o.customer_id];
     return source[o.customer_id];
   };
+  // Every month or quarter of the period shows, a quiet one as zero: a chart
+  // of a quarter has three months, not only the busy ones.
+  if (by == "month" || by == "quarter") {
+    std::chrono::year_month_day start{f.period.first};
+    Date first = std::chrono::sys_days{start.year() / start.month() / 1};
+    for (int n = 0; first <= f.period.last && n < 120; ++n, first = add_months(first, 1)) {
+      std::string key = by == "month" ? format_date(first).substr(0, 7) : quarter_of(format_date(first));
+      groups[key].group = key;
+    }
+  }
   for (const auto& r : f.rows) {
     std::string key = key_of(r.opp);
     ForecastGroup& g = groups[key];
