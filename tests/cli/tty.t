@@ -3,7 +3,8 @@ destructive commands ask first, and tables fit the width without cutting a
 ref, a date or an amount.
 
   $ . "$TESTDIR/setup.sh"
-  $ tty() { script -qec "stty cols ${COLS:-200}; $*" /dev/null | tr -d '\r'; }
+  $ tty() { script -qec "stty cols ${COLS:-200} -echo; $*" /dev/null | tr -d '\r'; }
+  $ answer() { sleep 0.3; echo "$1"; }  # typed after the terminal stopped echoing
   $ hopper customer add 华星科技有限公司北京分公司海淀区中关村大街营业部 --owner li -q
   C1
   $ hopper customer add 甲 --owner li -q
@@ -13,22 +14,17 @@ ref, a date or an amount.
 
 Answering anything but y changes nothing (exit 4); y goes ahead:
 
-  $ echo n | tty hopper customer abandon C2 --reason "'went quiet'"
-  n
+  $ answer n | tty hopper customer abandon C2 --reason "'went quiet'"
   hopper: Abandon C2: its owner lets it go and it cools before anyone may claim it. Go ahead? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
   $ hopper customer show C2 --json | jq -r .layer
   resource
-  $ echo y | tty hopper customer abandon C2 --reason "'went quiet'" -q
-  y
+  $ answer y | tty hopper customer abandon C2 --reason "'went quiet'" -q
   hopper: Abandon C2: its owner lets it go and it cools before anyone may claim it. Go ahead? [y/N] C2
-  $ echo | tty hopper rep leave zhao --to wang
-  
+  $ answer "" | tty hopper rep leave zhao --to wang
   hopper: zhao leaves: every customer, deal, lead and to-do of theirs goes to wang, and zhao can no longer act. Go ahead? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
-  $ echo n | tty hopper pool recycle
-  n
+  $ answer n | tty hopper pool recycle
   hopper: Release every customer that broke a pool rule to the shared pool now (hopper pool recycle --dry-run lists them)? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
-  $ echo n | tty hopper config rename stage contact first_contact
-  n
+  $ answer n | tty hopper config rename stage contact first_contact
   hopper: Move every record on stage 'contact' to 'first_contact' (--dry-run counts them first)? [y/N] hopper: not confirmed: nothing was changed (-y answers yes for scripts)
 
 -y, --dry-run and a stdin that is not a terminal never ask:
