@@ -5,7 +5,8 @@ HOPPER_PACKAGES=(cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev 
   doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev libre2-dev python3-cram jq)
 
 # What only the tests need: headless Chromium and CJK fonts render the HTML reports.
-HOPPER_TEST_PACKAGES=(chromium fonts-noto-cjk)
+# groff-base checks the man pages.
+HOPPER_TEST_PACKAGES=(chromium fonts-noto-cjk groff-base)
 
 # ensure_packages [EXTRA…]: HOPPER_PACKAGES and EXTRA, installed when missing.
 ensure_packages() {

@@ -4,7 +4,8 @@
 #   - a command has no example in its --help, or docs/commands.md does not
 #     describe it;
 #   - a key src/config.cc reads is missing from docs/funnel-toml.md;
-#   - a field some command prints with --json is missing from docs/json.md.
+#   - a field some command prints with --json is missing from docs/json.md;
+#   - groff warns about a man page.
 # Usage: tests/docs/check.sh HOPPER [--fix]   (--fix rewrites docs/reference.md)
 set -uo pipefail
 hopper=$1
@@ -16,6 +17,16 @@ problem() { echo "docs: $*" >&2; failed=1; }
 [[ ${2-} == --fix ]] && "$hopper" help commands > "$docs/reference.md"
 "$hopper" help commands | diff -u "$docs/reference.md" - >/dev/null ||
   problem "docs/reference.md differs from 'hopper help commands': run tests/docs/check.sh build/hopper --fix"
+
+# The man pages read well: groff (groff-base, installed by scripts/test) has nothing to warn about.
+if command -v groff > /dev/null; then
+  for page in hopper.1 funnel.toml.5; do
+    warnings=$("$hopper" help --man "$page" | groff -k -man -Tutf8 -ww -z 2>&1 | head -5)
+    [ -z "$warnings" ] || problem "$page: groff warns: $warnings"
+  done
+else
+  echo "docs: no groff: the man pages were not checked"
+fi
 
 # Every command: an example in its help, a row in docs/commands.md.
 "$hopper" help commands | awk '
