@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "hopper/error.h"
+#include "hopper/text.h"
 
 namespace hopper {
 namespace {
@@ -41,7 +42,7 @@ class TableReader {
       Pos p{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
       if (p.line == 0) p = pos_of(node);
       problem(p, fmt::format("unknown key '{}' in {}{}", key.str(), path_.empty() ? "the top level" : "[" + path_ + "]",
-                             hint()));
+                             hint(key.str())));
     }
   }
 
@@ -139,10 +140,10 @@ class TableReader {
     problem(pos_of(n), fmt::format("{} must be {}", name(key), expected));
     return std::nullopt;
   }
-  std::string hint() const {
+  std::string hint(std::string_view unknown) const {
     if (known_.empty()) return "";
     std::vector<std::string> keys(known_.begin(), known_.end());
-    return fmt::format(" (known keys: {})", fmt::join(keys, ", "));
+    return fmt::format(" (known keys: {}){}", fmt::join(keys, ", "), did_you_mean(unknown, keys));
   }
 
   const toml::table& table_;
@@ -573,8 +574,8 @@ bool Config::has_segment(const std::string& segment) const { return contains(seg
 
 namespace {
 [[noreturn]] void unknown_key(const std::string& what, const std::string& given, const std::vector<std::string>& valid) {
-  throw Error(Exit::invalid, fmt::format("'{}' is not a {} of this workspace (valid: {}; see hopper config show)", given,
-                                         what, fmt::join(valid, ", ")));
+  throw Error(Exit::invalid, fmt::format("'{}' is not a {} of this workspace (valid: {}; see hopper config show){}",
+                                         given, what, fmt::join(valid, ", "), did_you_mean(given, valid)));
 }
 }  // namespace
 

@@ -107,10 +107,6 @@ std::vector<std::string> visible_commands(CLI::App* app) {
   return names;
 }
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-  auto match = closest_match(word, candidates);
-  return match ? fmt::format("did you mean '{}'? ", *match) : "";
-}
 
 // What a mistyped command line got wrong, said in words a person can act on:
 // the unknown command or option, the closest known one, where to look. CLI11
@@ -136,7 +132,7 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
             for (const auto& l : o->get_lnames()) names.push_back("--" + l);
             for (const auto& s : o->get_snames()) names.push_back("-" + s);
           }
-        return fmt::format("unknown option '{}' for '{}'; {}{} --help lists its options", name,
+        return fmt::format("unknown option '{}' for '{}'{} ({} --help lists its options)", name,
                            command_path(current), did_you_mean(name, names), command_path(current));
       }
       if (opt->get_expected_max() > 0 && word.find('=') == std::string::npos && name == word) ++i;  // skip its value
@@ -148,7 +144,7 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
     if (found == subs.end()) {
       std::vector<std::string> names = visible_commands(current);
       std::string where = command_path(current);
-      return fmt::format("unknown command '{} {}'; {}{} has: {}", where, word, did_you_mean(word, names), where,
+      return fmt::format("unknown command '{} {}'{} ({} has: {})", where, word, did_you_mean(word, names), where,
                          join(names, ", "));
     }
     current = *found;

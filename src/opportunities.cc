@@ -21,7 +21,8 @@ const Pipeline& find_pipeline(const Config& config, const std::string& key) {
     if (p.key == key || p.name == key) return p;
   std::vector<std::string> keys;
   for (const auto& p : config.pipelines) keys.push_back(p.key);
-  throw Error(Exit::invalid, fmt::format("'{}' is not a pipeline (known: {})", key, join(keys, ", ")));
+  throw Error(Exit::invalid,
+              fmt::format("'{}' is not a pipeline (known: {}){}", key, join(keys, ", "), did_you_mean(key, keys)));
 }
 
 std::size_t stage_index(const Pipeline& p, const std::string& key_or_name) {
@@ -30,7 +31,8 @@ std::size_t stage_index(const Pipeline& p, const std::string& key_or_name) {
   std::vector<std::string> keys;
   for (const auto& s : p.stages) keys.push_back(s.key);
   throw Error(Exit::invalid,
-              fmt::format("'{}' is not a stage of pipeline {} (stages: {})", key_or_name, p.key, join(keys, ", ")));
+              fmt::format("'{}' is not a stage of pipeline {} (stages: {}){}", key_or_name, p.key, join(keys, ", "),
+                          did_you_mean(key_or_name, keys)));
 }
 
 void require_open(const Opportunity& o) {

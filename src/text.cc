@@ -201,4 +201,9 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   return found;
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  auto match = closest_match(word, candidates);
+  return match ? "; did you mean '" + *match + "'?" : "";
+}
+
 }  // namespace hopper

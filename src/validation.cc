@@ -57,14 +57,14 @@ std::optional<std::string> email_problem(const std::string& email) {
 
 std::optional<std::string> grade_problem(const Config& config, const std::string& grade) {
   if (config.has_grade(grade)) return std::nullopt;
-  return fmt::format("'{}' is not a grade of this workspace (grades.order: {})", grade,
-                     join(config.grades, ", "));
+  return fmt::format("'{}' is not a grade of this workspace (grades.order: {}){}", grade,
+                     join(config.grades, ", "), did_you_mean(grade, config.grades));
 }
 
 std::optional<std::string> segment_problem(const Config& config, const std::string& segment) {
   if (config.has_segment(segment)) return std::nullopt;
-  return fmt::format("'{}' is not a segment of this workspace (customer.segments: {})", segment,
-                     join(config.segments, ", "));
+  return fmt::format("'{}' is not a segment of this workspace (customer.segments: {}){}", segment,
+                     join(config.segments, ", "), did_you_mean(segment, config.segments));
 }
 
 void refuse_problems(const std::string& what, const std::vector<FieldProblem>& problems) {

@@ -37,5 +37,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // fewest edits (a swap of neighbours is one), at most a third of the word's
 // length; none when nothing is that close or two candidates tie.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// "; did you mean 'promote'?" for a message about `word`, or "" when nothing is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace hopper

@@ -278,9 +278,7 @@ void add_help_commands(Commands& c) {
       if (h->topic == p.topic) return ctx.print(std::string(p.text));
     std::vector<std::string> names;
     for (const auto& t : topics) names.push_back(t.name);
-    auto near = closest_match(h->topic, names);
-    throw Error(Exit::usage, fmt::format("no help topic '{}'; {}{}", h->topic,
-                                         near ? fmt::format("did you mean '{}'? ", *near) : "", list));
+    throw Error(Exit::usage, fmt::format("no help topic '{}'{}\n{}", h->topic, did_you_mean(h->topic, names), list));
   });
   app->add_option("topic", h->topic, "A topic; hopper help lists them");
   app->add_option("--man", h->man, "Print a man page: hopper.1 or funnel.toml.5 (the build makes them)")->group("");

@@ -8,13 +8,13 @@ Global options, exit codes, formats.
   
   The one table of hopper's exit codes; `hopper help exit-codes` prints this
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion
+  hopper: unknown command 'hopper frobnicate' (hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion)
   [2]
   $ hopper lead
   hopper: 'hopper lead' needs a command: add, list, show, edit, drop, convert, import (see hopper lead --help)
   [2]
   $ hopper lead list --bogus
-  hopper: unknown option '--bogus' for 'hopper lead list'; hopper lead list --help lists its options
+  hopper: unknown option '--bogus' for 'hopper lead list' (hopper lead list --help lists its options)
   [2]
   $ hopper lead list --format xml
   hopper: unknown format 'xml': use table, csv, tsv, json, jsonl, md or html
@@ -98,7 +98,8 @@ Help on a group or a command exits 0; bare `hopper help` lists the topics:
   # Exit codes
   
   $ hopper help nonsense
-  hopper: no help topic 'nonsense'; hopper help TOPIC:
+  hopper: no help topic 'nonsense'
+  hopper help TOPIC:
     dates        dates, relative dates and report periods
     money        amounts as you may type them, and how they show
     formats      table, tsv, csv, json, jsonl, md and html output
@@ -157,19 +158,19 @@ Filters take a key or its display name; an unknown one is an error, never an emp
 A mistyped command or option names the closest one, with hopper's prefix, exit 2:
 
   $ hopper opp promte O1
-  hopper: unknown command 'hopper opp promte'; did you mean 'promote'? hopper opp has: add, list, show, edit, check, promote, demote, move, prob, win, lose, reopen, import
+  hopper: unknown command 'hopper opp promte'; did you mean 'promote'? (hopper opp has: add, list, show, edit, check, promote, demote, move, prob, win, lose, reopen, import)
   [2]
   $ hopper lead add --nmae 张伟
-  hopper: unknown option '--nmae' for 'hopper lead add'; did you mean '--name'? hopper lead add --help lists its options
+  hopper: unknown option '--nmae' for 'hopper lead add'; did you mean '--name'? (hopper lead add --help lists its options)
   [2]
   $ hopper --formt json lead list
-  hopper: unknown option '--formt' for 'hopper'; did you mean '--format'? hopper --help lists its options
+  hopper: unknown option '--formt' for 'hopper'; did you mean '--format'? (hopper --help lists its options)
   [2]
   $ hopper lead list -Z
-  hopper: unknown option '-Z' for 'hopper lead list'; hopper lead list --help lists its options
+  hopper: unknown option '-Z' for 'hopper lead list' (hopper lead list --help lists its options)
   [2]
   $ hopper frobnicate
-  hopper: unknown command 'hopper frobnicate'; hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion
+  hopper: unknown command 'hopper frobnicate' (hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion)
   [2]
   $ hopper opp add C1 --name x --amount
   hopper: --amount: 1 required TEXT missing; see hopper opp add --help
@@ -178,4 +179,19 @@ A mistyped command or option names the closest one, with hopper's prefix, exit 2
 A topic's near miss is named too:
 
   $ hopper help date 2>&1 | head -1
-  hopper: no help topic 'date'; did you mean 'dates'? hopper help TOPIC:
+  hopper: no help topic 'date'; did you mean 'dates'?
+
+Near misses of the workspace's own words, and of funnel.toml's keys, too:
+
+  $ hopper customer list --layer intnet
+  hopper: 'intnet' is not a layer of this workspace (valid: resource, graded, contacted, lead, intent, signed, implemented, abandoned; see hopper config show); did you mean 'intent'?
+  [6]
+  $ hopper opp list --stage negotiatoin
+  hopper: 'negotiatoin' is not a stage of this workspace (valid: contact, proposal, negotiation, contract, renewal, order; see hopper config show); did you mean 'negotiation'?
+  [6]
+  $ hopper lead add --name x --grade a
+  hopper: lead add refused, nothing was written:
+    --grade 'a' is not a grade of this workspace (grades.order: A, B, C, D); did you mean 'A'?
+  [6]
+  $ sed -i 's/^capacity = /capacty = /' funnel.toml && hopper config check 2>&1 | grep capacty
+  funnel.toml:133:1: unknown key 'capacty' in [pool] (known keys: after_release, capacity, capacity_excludes, cooldown_days, daily_claim_limit, exempt_probability, rule, stake, warn_days); did you mean 'capacity'?
