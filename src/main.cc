@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
@@ -61,7 +62,7 @@ void check_arguments(int argc, char** argv) {
                                              name, at - value_at + 1, static_cast<unsigned char>(arg[at])));
     if (auto p = length_problem(std::string(arg), kMaxTextChars)) throw Error(Exit::invalid, name + " " + *p);
   }
-  for (const char* variable : {"HOPPER_USER", "HOPPER_NOW", "HOPPER_DIR"}) {
+  for (const char* variable : {"HOPPER_USER", "HOPPER_NOW", "HOPPER_DIR", "HOPPER_FORCE_TTY"}) {
     std::string value = env(variable);
     if (invalid_utf8_at(value) != std::string_view::npos)
       throw Error(Exit::invalid, fmt::format("${} is not UTF-8; set it to a name or date in UTF-8", variable));
@@ -171,13 +172,29 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e, int arg
   return fmt::format("{}; see {} --help", what, command_path(current));
 }
 
+// $HOPPER_FORCE_TTY=COLUMNS: output as on a terminal that wide, piped or not
+// (for `watch`, a pager, a test), as gh's GH_FORCE_TTY.
+std::optional<int> forced_terminal_width() {
+  std::string text = env("HOPPER_FORCE_TTY");
+  if (text.empty()) return std::nullopt;
+  int columns = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), columns);
+  if (error != std::errc() || end != text.data() + text.size() || columns < 20 || columns > 10000)
+    throw Error(Exit::invalid, "$HOPPER_FORCE_TTY is the width of the terminal to write for: a number of columns "
+                               "from 20 to 10000, such as 120");
+  return columns;
+}
+
 OutputOptions output_options(const Globals& g) {
   OutputOptions o;
-  o.tty = isatty(STDOUT_FILENO);
+  auto forced = forced_terminal_width();
+  o.tty = forced || isatty(STDOUT_FILENO);
   o.format = g.json ? Format::json : g.format ? parse_format(*g.format) : (o.tty ? Format::table : Format::tsv);
   o.quiet = g.quiet;
   o.color = g.color == "always" || (g.color == "auto" && o.tty && env("NO_COLOR").empty());
-  if (o.tty) {
+  if (forced) {
+    o.terminal_width = *forced;
+  } else if (o.tty) {
     winsize ws{};
     o.terminal_width = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col ? ws.ws_col : 80;
   }

@@ -143,6 +143,7 @@ std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
          "- `HOPPER_USER` — the acting rep, as `--as`.\n"
          "- `HOPPER_DIR` — the workspace, as `-C`.\n"
          "- `NO_COLOR` — no colour, even on a terminal.\n"
+         "- `HOPPER_FORCE_TTY` — a number of columns: write tables as on a terminal that wide, even piped.\n"
          "- `USER` — the acting rep when nothing else names one.\n"
          "\n## FILES\n\n"
          "- `funnel.toml` — the rules of the workspace; see funnel.toml(5).\n"
