@@ -123,8 +123,9 @@ std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
       "explains itself with `--help`.\n";
   // The reference without its title and note: global options, then every
   // command as a subsection.
+  const std::string global_heading = "\n## Global options";
   std::string commands_md = reference(commands, "");
-  commands_md = commands_md.substr(commands_md.find("\n## Global options") + 18);
+  commands_md = commands_md.substr(commands_md.find(global_heading) + global_heading.size());
   std::size_t first = commands_md.find("\n## hopper ");
   std::string commands_part;
   for (std::size_t at = first; at < commands_md.size();) {
@@ -137,7 +138,8 @@ std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
   for (const char* topic : {"dates", "money", "formats", "scripting", "pool-rules"})
     out += "\n" + as_man_section(page(topic).text);
   out += "\n" + as_man_section(limits_text());
-  out += "\n## EXIT STATUS\n" + as_man_section(page("exit-codes").text).substr(std::string("## EXIT CODES\n").size());
+  std::string exit_codes = as_man_section(page("exit-codes").text);  // "## EXIT CODES\n…"
+  out += "\n## EXIT STATUS" + exit_codes.substr(exit_codes.find('\n'));
   out += "\n## ENVIRONMENT\n\n"
          "- `HOPPER_NOW` — the clock, as `--now`.\n"
          "- `HOPPER_USER` — the acting rep, as `--as`.\n"
