@@ -130,7 +130,7 @@ std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& chec
       c.reserved_for = previous->name;
     }
     s.store.update_customer(c);
-    out.push_back({before, forecast.rule, forecast.days_elapsed, ""});
+    out.push_back({before, forecast.rule, forecast.days_elapsed, "", before.owner});
     count_change();
   }
   // Stakes whose profile was not completed in time lapse, reported like releases.
@@ -148,7 +148,7 @@ std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& chec
                     fmt::format("lapsed after {} days: missing {}", held, join(missing, ", ")));
     c.end_stake();
     s.store.update_customer(c);
-    out.push_back({before, "stake lapsed", held, "missing " + join(missing, ", ")});
+    out.push_back({before, "stake lapsed", held, "missing " + join(missing, ", "), before.staked_by});
     count_change();
   }
   return out;

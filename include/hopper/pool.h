@@ -31,6 +31,7 @@ struct Recycled {
   std::string rule;    // the rule, or "stake lapsed"
   int days = 0;
   std::string detail;  // what was missing for a lapsed stake
+  std::string lost_by;  // the rep who lost it: its owner, or the staker of a lapsed stake
 };
 // The nightly job: releases every customer a rule says is due, lapses stakes
 // whose profile is not complete in time. Idempotent for one --now.

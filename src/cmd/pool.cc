@@ -147,7 +147,7 @@ void add_pool_commands(Commands& c) {
     for (const auto& r : recycle_pool(s, [&ctx] { ctx.checkpoint(); }))
       rows.push_back({{"ref", make_ref(Kind::customer, r.customer.id)},
                       {"name", r.customer.name},
-                      {"owner", owner_json(r.rule == "stake lapsed" ? r.customer.staked_by : r.customer.owner)},
+                      {"owner", owner_json(r.lost_by)},
                       {"rule", r.rule},
                       {"days", r.days},
                       {"detail", r.detail.empty() ? json() : json(r.detail)}});
