@@ -309,7 +309,7 @@ int main(int argc, char** argv) {
   // Past a file-size limit, a write should fail and be reported, not kill us.
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"hopper — a sales-funnel manager for the terminal.\nEvery command takes the options below; "
-               "'hopper help exit-codes' lists the exit codes.",
+               "'hopper help' lists the help topics (dates, money, formats, config, scripting, exit codes …).",
                "hopper"};
   app.set_version_flag("--version", fmt::format("hopper {} (schema {})", HOPPER_VERSION, Store::kSchemaVersion));
   app.require_subcommand(1);
