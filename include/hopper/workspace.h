@@ -11,7 +11,7 @@ struct Template {
   std::string name;
   std::string text;
 };
-// Compiled in from examples/templates (cmake/EmbedTemplates.cmake).
+// Compiled in from examples/templates (cmake/EmbedTexts.cmake).
 const std::vector<Template>& templates();
 const Template* find_template(const std::string& name);
 
