@@ -61,20 +61,24 @@ std::string option_item(const OptionDoc& o) {
   return item + "\n";
 }
 
-// The command reference: every command, its options and its example.
-std::string reference(const std::vector<CommandDoc>& commands, const std::string& heading) {
-  std::string out = "# " + heading + "\n\nGenerated from the command definitions (`hopper help commands`); "
-                    "docs/reference.md is this page, and a test fails when the two differ.\n";
+// The options every command takes, as a list.
+std::string global_options(const std::vector<CommandDoc>& commands) {
+  std::string out;
+  for (const auto& o : commands.front().options) out += option_item(o);  // hopper itself comes first
+  return out;
+}
+
+// Every command's section: help, usage, options, example; a top-level
+// command under `top_heading`, the verbs of a noun under `verb_heading`.
+std::string command_sections(const std::vector<CommandDoc>& commands, const std::string& top_heading,
+                             const std::string& verb_heading) {
+  std::string out;
   for (const auto& c : commands) {
-    if (c.path.empty()) {
-      out += "\n## Global options\n\nEvery command takes these.\n\n";
-      for (const auto& o : c.options) out += option_item(o);
-      continue;
-    }
-    bool noun = !c.subcommands.empty();
+    if (c.path.empty()) continue;
     bool top = c.path.find(' ') == std::string::npos;
-    out += fmt::format("\n{} hopper {}\n\n{}\n\n    {}\n", top ? "##" : "###", c.path, c.help, usage_line(c));
-    if (noun) out += "\nCommands: " + join(c.subcommands, ", ") + ".\n";
+    out += fmt::format("\n{} hopper {}\n\n{}\n\n    {}\n", top ? top_heading : verb_heading, c.path, c.help,
+                       usage_line(c));
+    if (!c.subcommands.empty()) out += "\nCommands: " + join(c.subcommands, ", ") + ".\n";
     if (!c.options.empty()) {
       out += "\n";
       for (const auto& o : c.options) out += option_item(o);
@@ -86,6 +90,14 @@ std::string reference(const std::vector<CommandDoc>& commands, const std::string
     }
   }
   return out;
+}
+
+// The command reference (hopper help commands, docs/reference.md).
+std::string reference(const std::vector<CommandDoc>& commands) {
+  return "# hopper command reference\n\nGenerated from the command definitions (`hopper help commands`); "
+         "docs/reference.md is this page, and a test fails when the two differ.\n"
+         "\n## Global options\n\nEvery command takes these.\n\n" +
+         global_options(commands) + command_sections(commands, "##", "###");
 }
 
 // A page of docs/ inside the man page: its title a section, its sections subsections.
@@ -121,20 +133,8 @@ std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
       "history`); nothing is ever deleted.\n\n"
       "Commands come as NOUN VERB (`hopper lead add`). `hopper help` lists the help topics; every command "
       "explains itself with `--help`.\n";
-  // The reference without its title and note: global options, then every
-  // command as a subsection.
-  const std::string global_heading = "\n## Global options";
-  std::string commands_md = reference(commands, "");
-  commands_md = commands_md.substr(commands_md.find(global_heading) + global_heading.size());
-  std::size_t first = commands_md.find("\n## hopper ");
-  std::string commands_part;
-  for (std::size_t at = first; at < commands_md.size();) {
-    std::size_t end = std::min(commands_md.find('\n', at + 1), commands_md.size());
-    std::string line = commands_md.substr(at + 1, end - at - 1);
-    commands_part += (line.starts_with("## ") ? "#" + line : line) + "\n";
-    at = end;
-  }
-  out += "\n## GLOBAL OPTIONS\n" + commands_md.substr(0, first) + "\n## COMMANDS\n" + commands_part;
+  out += "\n## GLOBAL OPTIONS\n\nEvery command takes these.\n\n" + global_options(commands);
+  out += "\n## COMMANDS\n" + command_sections(commands, "###", "###");
   for (const char* topic : {"dates", "money", "formats", "scripting", "pool-rules"})
     out += "\n" + as_man_section(page(topic).text);
   out += "\n" + as_man_section(limits_text());
@@ -276,7 +276,7 @@ void add_help_commands(Commands& c) {
     list += "Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help\n";
     if (h->topic.empty()) return ctx.print(list);
     if (h->topic == "limits") return ctx.print(limits_text());
-    if (h->topic == "commands") return ctx.print(reference(commands, "hopper command reference"));
+    if (h->topic == "commands") return ctx.print(reference(commands));
     for (const auto& p : help_pages())
       if (h->topic == p.topic) return ctx.print(std::string(p.text));
     std::vector<std::string> names;
