@@ -108,11 +108,16 @@ std::vector<std::string> visible_commands(CLI::App* app) {
   return names;
 }
 
+// How far a command line that CLI11 refused got: the deepest command it
+// named, and what it got wrong, said in words a person can act on (the
+// unknown command or option, the closest known one, where to look) where
+// CLI11 says "A subcommand is required" or "arguments were not expected".
+struct UsageWalk {
+  CLI::App* command;
+  std::optional<std::string> problem;
+};
 
-// What a mistyped command line got wrong, said in words a person can act on:
-// the unknown command or option, the closest known one, where to look. CLI11
-// says "A subcommand is required" or "arguments were not expected" for these.
-std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
+UsageWalk walk_command_line(CLI::App& app, int argc, char** argv) {
   CLI::App* current = &app;
   auto find_option = [&](const std::string& name) -> CLI::Option* {
     for (CLI::App* a = current; a; a = a->get_parent())
@@ -129,12 +134,10 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
       if (!opt) {
         std::vector<std::string> names;
         for (CLI::App* a = current; a; a = a->get_parent())
-          for (const CLI::Option* o : a->get_options()) {
-            for (const auto& l : o->get_lnames()) names.push_back("--" + l);
-            for (const auto& s : o->get_snames()) names.push_back("-" + s);
-          }
-        return fmt::format("unknown option '{}' for '{}'{} ({} --help lists its options)", name,
-                           command_path(current), did_you_mean(name, names), command_path(current));
+          for (const CLI::Option* o : a->get_options())
+            for (auto& n : option_names(*o)) names.push_back(std::move(n));
+        return {current, fmt::format("unknown option '{}' for '{}'{} ({} --help lists its options)", name,
+                                     command_path(current), did_you_mean(name, names), command_path(current))};
       }
       if (opt->get_expected_max() > 0 && word.find('=') == std::string::npos && name == word) ++i;  // skip its value
       continue;
@@ -145,31 +148,24 @@ std::optional<std::string> usage_problem(CLI::App& app, int argc, char** argv) {
     if (found == subs.end()) {
       std::vector<std::string> names = visible_commands(current);
       std::string where = command_path(current);
-      return fmt::format("unknown command '{} {}'{} ({} has: {})", where, word, did_you_mean(word, names), where,
-                         join(names, ", "));
+      return {current, fmt::format("unknown command '{} {}'{} ({} has: {})", where, word,
+                                   did_you_mean(word, names), where, join(names, ", "))};
     }
     current = *found;
   }
-  auto subs = current->get_subcommands({});
-  if (current == &app || subs.empty()) return std::nullopt;
-  std::vector<std::string> names = visible_commands(current);
-  return fmt::format("'{}' needs a command: {} (see {} --help)", command_path(current), join(names, ", "),
-                     command_path(current));
+  if (current == &app || current->get_subcommands({}).empty()) return {current, std::nullopt};
+  return {current, fmt::format("'{}' needs a command: {} (see {} --help)", command_path(current),
+                               join(visible_commands(current), ", "), command_path(current))};
 }
 
-// CLI11's own messages ("--close: 1 required TEXT missing"), with hopper's
-// prefix and where to read more: the deepest command the line named.
-std::string parse_error_message(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
-  CLI::App* current = &app;
-  for (int i = 1; i < argc; ++i)
-    for (CLI::App* sub : current->get_subcommands({}))
-      if (sub->get_name() == argv[i]) {
-        current = sub;
-        break;
-      }
+// What to say about a command line CLI11 refused: our own account where we
+// have one, else CLI11's ("--close: 1 required TEXT missing") and where to read more.
+std::string usage_message(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  UsageWalk walk = walk_command_line(app, argc, argv);
+  if (walk.problem) return *walk.problem;
   std::string what = e.what();
   while (!what.empty() && (what.back() == '\n' || what.back() == '.')) what.pop_back();
-  return fmt::format("{}; see {} --help", what, command_path(current));
+  return fmt::format("{}; see {} --help", what, command_path(walk.command));
 }
 
 // $HOPPER_FORCE_TTY=COLUMNS: output as on a terminal that wide, piped or not
@@ -233,9 +229,7 @@ Rep resolve_actor(Store& store, const std::string& name) {
 // --dry-run changes nothing anyway, and a script's stdin is never read.
 void confirm(const Command& cmd, const Globals& g) {
   if (!cmd.question || g.yes || g.dry_run || !isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) return;
-  std::string question = cmd.question();
-  while (!question.empty() && question.back() == ' ') question.pop_back();
-  std::cerr << "hopper: " << terminal_safe(question) << " [y/N] " << std::flush;
+  std::cerr << "hopper: " << terminal_safe(cmd.question()) << " [y/N] " << std::flush;
   std::string answer;
   std::getline(std::cin, answer);
   answer = to_lower_ascii(trim(answer));
@@ -352,8 +346,7 @@ int main(int argc, char** argv) {
       std::cerr << app.help();
       return static_cast<int>(Exit::usage);
     }
-    std::string message = usage_problem(app, argc, argv).value_or(parse_error_message(app, e, argc, argv));
-    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    std::cerr << "hopper: " << terminal_safe(usage_message(app, e, argc, argv), true) << "\n";
     return static_cast<int>(Exit::usage);
   }
   const Command* cmd = commands.selected();

@@ -108,12 +108,18 @@ void Commands::confirm(CLI::App* app, std::function<std::string()> question) {
     if (c.app == app) c.question = std::move(question);
 }
 
+std::vector<std::string> option_names(const CLI::Option& option) {
+  std::vector<std::string> names;
+  for (const auto& l : option.get_lnames()) names.push_back("--" + l);
+  for (const auto& s : option.get_snames()) names.push_back("-" + s);
+  return names;
+}
+
 static OptionDoc describe_option(const CLI::Option& o) {
   OptionDoc d;
-  d.positional = o.get_positional() && o.get_lnames().empty() && o.get_snames().empty();
+  d.names = option_names(o);
+  d.positional = d.names.empty() && o.get_positional();
   if (d.positional) d.names.push_back(o.get_name());
-  for (const auto& l : o.get_lnames()) d.names.push_back("--" + l);
-  for (const auto& s : o.get_snames()) d.names.push_back("-" + s);
   d.help = o.get_description();
   d.required = o.get_required();
   if (o.get_expected_max() > 0) {

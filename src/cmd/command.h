@@ -142,6 +142,8 @@ struct CommandDoc {
   std::vector<OptionDoc> options;  // without --help
   std::vector<std::string> subcommands;
 };
+// "--owner", "-o": how an option is written on the command line.
+std::vector<std::string> option_names(const CLI::Option& option);
 // Every visible command, depth first, hopper itself first.
 std::vector<CommandDoc> describe_commands(const CLI::App& root);
 

@@ -131,7 +131,7 @@ void add_config_commands(Commands& c) {
   rename->add_option("new", rn->to, "The key funnel.toml defines now")->required();
   rename->add_option("--pipeline", rn->pipeline, "Only this pipeline's stages");
   c.confirm(rename, [rn] {
-    return fmt::format("Move every record on {} '{}' to '{}' (--dry-run counts them first)? ", rn->kind, rn->from, rn->to);
+    return fmt::format("Move every record on {} '{}' to '{}' (--dry-run counts them first)?", rn->kind, rn->from, rn->to);
   });
   rename->footer("Edit funnel.toml first, then move the records in one transaction (admins):\n"
                  "  hopper config rename stage proposal quote --dry-run   (counts, changes nothing)\n"

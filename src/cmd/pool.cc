@@ -164,7 +164,7 @@ void add_pool_commands(Commands& c) {
                   "It commits every 200 changes, so reps can work while it runs.");
   c.confirm(recycle, [] {
     return std::string("Release every customer that broke a pool rule to the shared pool now "
-                       "(hopper pool recycle --dry-run lists them)? ");
+                       "(hopper pool recycle --dry-run lists them)?");
   });
   c.example("pool list", "hopper pool list --grade A");
   c.example("pool status", "hopper pool status");
