@@ -39,41 +39,46 @@ static bool in_supported_range(Time t) {
   return y >= 1 && y <= 9999;
 }
 
-static const re2::RE2& absolute_form() {
+namespace {
+// YYYY-MM[-DD[THH:MM[:SS]]] as written; a part left out is empty.
+struct DateFields {
+  int year = 0, month = 0;
+  std::string day, hour, minute, second;
+};
+
+std::optional<DateFields> date_fields(std::string_view text) {
   static const re2::RE2 re(R"((\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)");
-  return re;
+  DateFields f;
+  if (!re2::RE2::FullMatch(text, re, &f.year, &f.month, &f.day, &f.hour, &f.minute, &f.second)) return std::nullopt;
+  return f;
 }
 
-// Why text shaped like a date or a month names none: "February 2017 has 28 days".
-static std::optional<std::string> impossible_date(std::string_view text) {
-  int y = 0, mo = 0;
-  std::string dd, hh, mm, ss;
-  if (!re2::RE2::FullMatch(text, absolute_form(), &y, &mo, &dd, &hh, &mm, &ss)) return std::nullopt;
+// Why fields shaped like a date or a month name none: "February 2017 has 28 days".
+std::optional<std::string> impossible(const DateFields& f) {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December"};
-  if (y < 1) return "there is no year 0000: years run 0001 to 9999";
-  if (mo < 1 || mo > 12) return fmt::format("there is no month {:02}: months run 01 to 12", mo);
-  unsigned last = unsigned(year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(mo)}}}.day());
-  if (!dd.empty() && (to_int(dd) < 1 || to_int(dd) > static_cast<int>(last)))
-    return fmt::format("{} {} has {} days", kMonths[mo - 1], y, last);
-  if (!hh.empty() && to_int(hh) > 23) return "hours run 00 to 23";
-  if (!mm.empty() && (to_int(mm) > 59 || to_int(ss) > 59)) return "minutes and seconds run 00 to 59";
+  if (f.year < 1) return "there is no year 0000: years run 0001 to 9999";
+  if (f.month < 1 || f.month > 12) return fmt::format("there is no month {:02}: months run 01 to 12", f.month);
+  unsigned last = unsigned(year_month_day_last{year{f.year}, month_day_last{month{static_cast<unsigned>(f.month)}}}.day());
+  if (!f.day.empty() && (to_int(f.day) < 1 || to_int(f.day) > static_cast<int>(last)))
+    return fmt::format("{} {} has {} days", kMonths[f.month - 1], f.year, last);
+  if (!f.hour.empty() && to_int(f.hour) > 23) return "hours run 00 to 23";
+  if (!f.minute.empty() && (to_int(f.minute) > 59 || to_int(f.second) > 59)) return "minutes and seconds run 00 to 59";
   return std::nullopt;
 }
 
-static std::optional<Time> try_absolute(std::string_view text) {
-  const re2::RE2& re = absolute_form();
-  int y = 0, mo = 0, d = 0;
-  std::string hh, mm, ss;  // empty when the time or its seconds are left out
-  std::string dd;
-  if (!re2::RE2::FullMatch(text, re, &y, &mo, &dd, &hh, &mm, &ss) || dd.empty()) return std::nullopt;
-  d = to_int(dd);
-  int h = to_int(hh), mi = to_int(mm), s = to_int(ss);
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (y < 1 || !ymd.ok()) return std::nullopt;
-  if (h > 23 || mi > 59 || s > 59) return std::nullopt;
-  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
+std::optional<std::string> impossible_date(std::string_view text) {
+  auto f = date_fields(text);
+  return f ? impossible(*f) : std::nullopt;
 }
+
+std::optional<Time> try_absolute(std::string_view text) {
+  auto f = date_fields(text);
+  if (!f || f->day.empty() || impossible(*f)) return std::nullopt;
+  year_month_day ymd{year{f->year}, month{static_cast<unsigned>(f->month)}, day{static_cast<unsigned>(to_int(f->day))}};
+  return sys_days{ymd} + hours{to_int(f->hour)} + minutes{to_int(f->minute)} + seconds{to_int(f->second)};
+}
+}  // namespace
 
 [[noreturn]] static void bad_date(std::string_view text) {
   if (auto why = impossible_date(text)) throw Error(Exit::invalid, fmt::format("invalid date '{}': {}", text, *why));
