@@ -169,14 +169,26 @@ std::string html_cells(const std::vector<std::vector<std::string>>& cells, const
 
 std::string json_text(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 
+namespace {
+const std::pair<const char*, Format> kFormats[] = {{"table", Format::table}, {"csv", Format::csv},
+                                                   {"tsv", Format::tsv},     {"json", Format::json},
+                                                   {"jsonl", Format::jsonl}, {"md", Format::md},
+                                                   {"html", Format::html}};
+}  // namespace
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, format] : kFormats) names.emplace_back(name);
+  return names;
+}
+
 Format parse_format(const std::string& name) {
-  static const std::pair<const char*, Format> kFormats[] = {{"table", Format::table}, {"csv", Format::csv},
-                                                            {"tsv", Format::tsv},     {"json", Format::json},
-                                                            {"jsonl", Format::jsonl}, {"md", Format::md},
-                                                            {"html", Format::html}};
   for (const auto& [n, f] : kFormats)
     if (name == n) return f;
-  throw Error(Exit::usage, fmt::format("unknown format '{}': use table, csv, tsv, json, jsonl, md or html", name));
+  std::vector<std::string> names = format_names();
+  std::string last = names.back();
+  names.pop_back();
+  throw Error(Exit::usage, fmt::format("unknown format '{}': use {} or {}", name, join(names, ", "), last));
 }
 
 std::string cell_text(const json& value, ColumnKind kind) { return cell(value, kind, true); }

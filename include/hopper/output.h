@@ -13,6 +13,7 @@ namespace hopper {
 
 enum class Format { table, csv, tsv, json, jsonl, md, html };
 Format parse_format(const std::string& name);  // Error(usage) when unknown
+std::vector<std::string> format_names();       // what -o takes: table, csv, …
 
 // How a column shows and whether a narrow terminal may cut it: only `text`
 // is ever shortened; a ref, a date, a number or money never is.

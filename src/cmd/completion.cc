@@ -13,14 +13,12 @@
 namespace hopper::cli {
 namespace {
 
-const char* kFormats = "table csv tsv json jsonl md html";
-
 // What a value completes from: "=a b c" a fixed list, "files", "dirs", or a
 // kind of workspace words for `hopper __complete`.
 std::string value_kind(const std::string& path, const OptionDoc& o) {
   const std::string& name = o.names.front();
   if (!o.choices.empty()) return "=" + join(o.choices, " ");
-  if (name == "--format") return std::string("=") + kFormats;
+  if (name == "--format") return "=" + join(format_names(), " ");
   if (name == "-C" || name == "dir") return "dirs";
   if (name == "file" || name == "--rejects") return "files";
   if (name == "--owner" || name == "--rep" || name == "--as") return "reps";
@@ -167,13 +165,9 @@ complete -c hopper -f
     return " -a " + shell_quote("(hopper __complete " + kind + " 2>/dev/null)");
   };
   for (const auto& c : commands) {
-    std::string when = c.path.empty() ? "" : " -n " + shell_quote("__hopper_at " + shell_quote(c.path));
-    if (c.path.empty()) when = "";
-    if (!c.subcommands.empty()) {
-      out += fmt::format("complete -c hopper -n {} -a {}\n", shell_quote("__hopper_at " + shell_quote(c.path)),
-                         shell_quote(join(c.subcommands, " ")));
-      continue;
-    }
+    std::string at = " -n " + shell_quote("__hopper_at " + shell_quote(c.path));
+    if (!c.subcommands.empty()) out += "complete -c hopper" + at + " -a " + shell_quote(join(c.subcommands, " ")) + "\n";
+    std::string when = c.path.empty() ? "" : at;  // hopper's own options hold after every command
     for (const auto& o : c.options) {
       std::string kind = value_kind(c.path, o);
       if (o.positional) {

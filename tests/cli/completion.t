@@ -81,3 +81,8 @@ zsh loads the same functions through bashcompinit; fish gets its own:
   $ hopper completion tcsh
   hopper: shell: tcsh not in {bash,zsh,fish}; see hopper completion --help
   [2]
+
+The options every command takes complete in fish too, after any command:
+
+  $ hopper completion fish | grep -- '-l now'
+  complete -c hopper -l now -r -d 'The clock: DATE[THH:MM[:SS]]'
