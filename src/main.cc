@@ -29,7 +29,7 @@ void add_global_options(CLI::App& app, Globals& g) {
   app.add_option("-C", g.dir, "Run in the workspace at DIR")->type_name("DIR");
   app.add_option("--now", g.now, "The clock: DATE[THH:MM[:SS]] (env HOPPER_NOW)")->type_name("DATE");
   app.add_option("--as", g.as, "The acting rep (env HOPPER_USER; default: default_user, then $USER)")->type_name("NAME");
-  app.add_option("-o,--format", g.format, "Output: table|csv|tsv|json|jsonl|md|html (default: table on a TTY, tsv otherwise)")
+  app.add_option("-o,--format", g.format, "Output: " + join(format_names(), "|") + " (default: table on a TTY, tsv otherwise)")
       ->type_name("FMT");
   app.add_flag("--json", g.json, "Same as --format json");
   app.add_flag("-q,--quiet", g.quiet, "Print only what a script needs (refs)");
