@@ -2,11 +2,12 @@
 # Sourced, not run.
 
 HOPPER_PACKAGES=(cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtomlplusplus-dev
-  doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev libre2-dev python3-cram jq)
+  doctest-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev libre2-dev libpq-dev python3-cram jq)
 
 # What only the tests need: headless Chromium and CJK fonts render the HTML reports.
-# groff-base checks the man pages.
-HOPPER_TEST_PACKAGES=(chromium fonts-noto-cjk groff-base)
+# groff-base checks the man pages. postgresql runs the server store's tests in a
+# throwaway cluster of their own (scripts/postgres).
+HOPPER_TEST_PACKAGES=(chromium fonts-noto-cjk groff-base postgresql)
 
 # ensure_packages [EXTRA…]: HOPPER_PACKAGES and EXTRA, installed when missing.
 ensure_packages() {

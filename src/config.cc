@@ -9,6 +9,7 @@
 
 #include "hopper/error.h"
 #include "hopper/text.h"
+#include "hopper/validation.h"
 
 namespace hopper {
 namespace {
@@ -238,6 +239,7 @@ class Parser {
     if (auto* t = top.table("assign")) read_assign(*t);
     if (auto* t = top.table("security")) read_security(*t);
     if (auto* t = top.table("forecast")) read_forecast(*t);
+    if (auto* t = top.table("store")) read_store(*t);
   }
 
  private:
@@ -499,6 +501,14 @@ class Parser {
   void read_security(const toml::table& t) {
     TableReader r(t, "security", p_);
     assign(c_.security.strict, r.boolean("strict"));
+  }
+
+  void read_store(const toml::table& t) {
+    TableReader r(t, "store", p_);
+    auto url = r.string("url");
+    if (!url) return;
+    if (auto problem = server_url_problem(url->value)) r.problem(url->pos, "store.url: " + *problem);
+    else c_.store.url = url->value;
   }
 
   void read_forecast(const toml::table& t) {

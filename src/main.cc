@@ -1,11 +1,9 @@
 // hopper: parse the command line, open what the chosen command needs, run it
 // in one transaction, and turn every failure into its documented exit code.
 #include <pwd.h>
-#include <sqlite3.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
@@ -70,28 +68,38 @@ void check_arguments(int argc, char** argv) {
   }
 }
 
-// What to do when the machine, not hopper, failed: the file, its permissions,
-// the disk. Every write is one transaction, so nothing was half written.
-std::optional<std::string> environment_fault(int sqlite_code) {
-  switch (sqlite_code) {
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return "you cannot write the workspace database or its folder .hopper/; check their owner and mode "
-             "(ls -la .hopper), or run as the user who owns them. Nothing was changed";
-    case SQLITE_CANTOPEN:
-      return "the workspace database cannot be opened: it must be a file you can read and write in a folder you "
-             "can write (ls -la .hopper)";
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      return "the workspace database is damaged or not a database at all. Restore the last backup (hopper backup "
-             "makes them) by copying it to .hopper/hopper.db; while the file still opens, hopper doctor shows what "
-             "is wrong";
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
-      return "the database could not be read or written: the disk is full, a file-size limit was reached, or the "
-             "disk failed. Free space and run the command again; nothing was changed";
-    default: return std::nullopt;
+// What to do when the machine, not hopper, failed: the file, its
+// permissions, the disk, the server. Every write is one transaction, so
+// nothing was half written.
+std::pair<Exit, std::string> store_failure(const StoreFailure& e) {
+  using K = StoreFailure::Kind;
+  std::string what = e.what();
+  switch (e.kind()) {
+    case K::busy:
+      return {Exit::busy, "the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS"};
+    case K::denied:
+      return {Exit::denied, what + ": the server does not let your role do this (see docs/team.md); nothing was changed"};
+    case K::unreachable:
+      return {Exit::config, what + "; check that the server runs and that [store] url, PGHOST, PGPORT, PGUSER or "
+                                   "PGSERVICE name it, and that ~/.pgpass holds your password. Nothing was changed"};
+    case K::read_only:
+      return {Exit::config, what + ": you cannot write the workspace database or its folder .hopper/; check their owner "
+                                   "and mode (ls -la .hopper), or run as the user who owns them. Nothing was changed"};
+    case K::cannot_open:
+      return {Exit::config, what + ": the workspace database cannot be opened: it must be a file you can read and write "
+                                   "in a folder you can write (ls -la .hopper)"};
+    case K::damaged:
+      return {Exit::config, what + ": the workspace database is damaged or not a database at all. Restore the last "
+                                   "backup (hopper backup makes them) by copying it to .hopper/hopper.db; while the file "
+                                   "still opens, hopper doctor shows what is wrong"};
+    case K::disk:
+      return {Exit::config, what + ": the database could not be read or written: the disk is full, a file-size limit "
+                                   "was reached, or the disk failed. Free space and run the command again; nothing was "
+                                   "changed"};
+    case K::constraint:
+    case K::other: break;
   }
+  return {Exit::internal, "database error: " + what};
 }
 
 std::string command_path(const CLI::App* app) {
@@ -204,12 +212,14 @@ std::string os_account() {
 }
 
 // --as, HOPPER_USER, default_user, $USER, the OS account. Under [security]
-// strict the OS account is who acts unless --as or HOPPER_USER says otherwise
-// (and then only an admin's account may).
-std::string acting_user(const Globals& g, const Config& config, const std::string& os_user) {
+// strict the OS account is who acts, and on a server the connected role,
+// unless --as or HOPPER_USER says otherwise (and then only an admin may).
+std::string acting_user(const Globals& g, const Config& config, const std::string& os_user,
+                        const std::optional<ServerSession>& server) {
   if (g.as) return *g.as;
   if (!env("HOPPER_USER").empty()) return env("HOPPER_USER");
   if (config.security.strict) return os_user;
+  if (server) return server->user;
   if (config.workspace.default_user) return *config.workspace.default_user;
   if (!env("USER").empty()) return env("USER");
   return os_user;
@@ -261,12 +271,19 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     ctx.store->commit();
     if (g.dry_run) ctx.note("dry run: nothing was changed; the refusal is recorded in the event log");
   };
-  std::string acting = acting_user(g, ctx.config->config, ctx.os_user);
+  bool clock_moved = g.now || !env("HOPPER_NOW").empty() || g.at;
+  std::optional<ServerSession> server;
+  if (ctx.store->on_server()) {  // the server's clock, unless moved
+    server = ctx.store->server_session();
+    if (!g.now && env("HOPPER_NOW").empty()) ctx.now = parse_absolute_time(server->now);
+  }
+  std::string acting = acting_user(g, ctx.config->config, ctx.os_user, server);
   Rep actor;
   try {
     actor = resolve_actor(*ctx.store, acting);
-  } catch (const Error& e) {
-    if (e.code() == Exit::denied) record_denial(acting);
+    if (server) require_server_identity(*ctx.store, *server, actor, write, clock_moved);
+  } catch (const Error& e) {  // on a server, a refusal is on the record of who is connected
+    if (e.code() == Exit::denied) record_denial(server && !server->owner ? server->user : acting);
     throw;
   }
   Time at = g.at ? ctx.parse_when(*g.at) : ctx.now;
@@ -276,8 +293,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.store->begin(write);
   try {
     if (write) ctx.begin_event(*ctx.store, actor.name);
-    require_strict_identity(ctx.config->config, *ctx.store, ctx.os_user, actor, write,
-                            g.now || !env("HOPPER_NOW").empty() || g.at);
+    require_strict_identity(ctx.config->config, *ctx.store, ctx.os_user, actor, write, clock_moved);
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();
@@ -371,17 +387,10 @@ int main(int argc, char** argv) {
     if (message.ends_with('\n')) message.pop_back();
     std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
     return static_cast<int>(e.code());
-  } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
-      std::cerr << "hopper: the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS\n";
-      return static_cast<int>(Exit::busy);
-    }
-    if (auto advice = environment_fault(e.getErrorCode() & 0xff)) {
-      std::cerr << "hopper: " << e.what() << ": " << *advice << "\n";
-      return static_cast<int>(Exit::config);
-    }
-    std::cerr << "hopper: database error: " << e.what() << "\n";
-    return static_cast<int>(Exit::internal);
+  } catch (const StoreFailure& e) {
+    auto [code, message] = store_failure(e);
+    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    return static_cast<int>(code);
   } catch (const std::exception& e) {
     std::cerr << "hopper: internal error: " << e.what() << "\n";
     return static_cast<int>(Exit::internal);

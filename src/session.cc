@@ -33,6 +33,20 @@ void require_strict_identity(const Config& config, Store& store, const std::stri
                               "run it without them");
 }
 
+void require_server_identity(Store& store, const ServerSession& server, const Rep& actor, bool write,
+                             bool clock_moved) {
+  if (server.owner) return;
+  std::optional<Rep> own = store.find_rep(server.user);
+  if (own && own->active && own->role == Role::admin) return;
+  if (actor.name != server.user)
+    throw Error(Exit::denied, fmt::format("on a server you act as your PostgreSQL role '{}', not as '{}' (--as and "
+                                          "HOPPER_USER are for admins; see docs/team.md)",
+                                          server.user, actor.name));
+  if (write && clock_moved)
+    throw Error(Exit::denied, "on a server a change uses the server's clock; --now, HOPPER_NOW and --at on a change "
+                              "are for admins");
+}
+
 void require_manager(const Session& s, std::string_view action) {
   if (!s.actor.is_manager())
     throw Error(Exit::denied, fmt::format("{} is for managers and admins; {} is a {}", action, s.actor.name,

@@ -2,254 +2,22 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <variant>
 #include <unistd.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include "hopper/error.h"
 #include "hopper/normalize.h"
+#include "sql_postgresql.h"
+#include "sql_scripts.h"
+#include "sql_sqlite.h"
 
 namespace hopper {
 namespace {
-
-// Each entry moves the schema one version forward; never edit a released one.
-const char* const kMigrations[] = {
-    // v1: the foundation.
-    R"sql(
-CREATE TABLE rep (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  team TEXT NOT NULL DEFAULT '',
-  role TEXT NOT NULL CHECK (role IN ('rep', 'manager', 'admin')),
-  active INTEGER NOT NULL DEFAULT 1,
-  capacity INTEGER,
-  created_at TEXT NOT NULL);
-CREATE TABLE customer (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  name_key TEXT NOT NULL,
-  grade TEXT NOT NULL DEFAULT '',
-  segment TEXT NOT NULL,
-  layer TEXT NOT NULL,
-  owner_id INTEGER REFERENCES rep (id),
-  phone TEXT NOT NULL DEFAULT '',
-  phone_key TEXT NOT NULL DEFAULT '',
-  email TEXT NOT NULL DEFAULT '',
-  email_key TEXT NOT NULL DEFAULT '',
-  locked INTEGER NOT NULL DEFAULT 0,
-  lead_id INTEGER REFERENCES lead (id),
-  cool_until TEXT,
-  fields TEXT NOT NULL DEFAULT '{}',
-  created_at TEXT NOT NULL);
-CREATE INDEX customer_owner ON customer (owner_id, layer);
-CREATE INDEX customer_name_key ON customer (name_key);
-CREATE INDEX customer_phone_key ON customer (phone_key) WHERE phone_key <> '';
-CREATE INDEX customer_email_key ON customer (email_key) WHERE email_key <> '';
-CREATE TABLE lead (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  company TEXT NOT NULL DEFAULT '',
-  company_key TEXT NOT NULL DEFAULT '',
-  contact TEXT NOT NULL DEFAULT '',
-  phone TEXT NOT NULL DEFAULT '',
-  phone_key TEXT NOT NULL DEFAULT '',
-  email TEXT NOT NULL DEFAULT '',
-  email_key TEXT NOT NULL DEFAULT '',
-  source TEXT NOT NULL DEFAULT '',
-  grade TEXT NOT NULL DEFAULT '',
-  owner_id INTEGER REFERENCES rep (id),
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'converted', 'dropped')),
-  drop_reason TEXT NOT NULL DEFAULT '',
-  customer_id INTEGER REFERENCES customer (id),
-  fields TEXT NOT NULL DEFAULT '{}',
-  created_at TEXT NOT NULL);
-CREATE INDEX lead_owner ON lead (owner_id, status);
-CREATE INDEX lead_company_key ON lead (company_key) WHERE company_key <> '';
-CREATE INDEX lead_phone_key ON lead (phone_key) WHERE phone_key <> '';
-CREATE INDEX lead_email_key ON lead (email_key) WHERE email_key <> '';
-CREATE TABLE person (
-  id INTEGER PRIMARY KEY,
-  customer_id INTEGER NOT NULL REFERENCES customer (id),
-  name TEXT NOT NULL,
-  phone TEXT NOT NULL DEFAULT '',
-  email TEXT NOT NULL DEFAULT '',
-  title TEXT NOT NULL DEFAULT '',
-  created_at TEXT NOT NULL);
-CREATE INDEX person_customer ON person (customer_id);
-CREATE TABLE activity (
-  id INTEGER PRIMARY KEY,
-  subject_kind TEXT NOT NULL,
-  subject_id INTEGER NOT NULL,
-  customer_id INTEGER REFERENCES customer (id),
-  type TEXT NOT NULL,
-  text TEXT NOT NULL,
-  at TEXT NOT NULL,
-  actor_id INTEGER NOT NULL REFERENCES rep (id),
-  valid INTEGER NOT NULL,
-  invalid_reason TEXT NOT NULL DEFAULT '');
-CREATE INDEX activity_subject ON activity (subject_kind, subject_id, at);
-CREATE INDEX activity_customer_valid ON activity (customer_id, valid, at);
-CREATE TABLE conflict (
-  id INTEGER PRIMARY KEY,
-  record_kind TEXT NOT NULL,
-  record_id INTEGER NOT NULL,
-  existing_kind TEXT NOT NULL,
-  existing_id INTEGER NOT NULL,
-  key TEXT NOT NULL,
-  value TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
-  created_at TEXT NOT NULL);
-CREATE TABLE history (
-  id INTEGER PRIMARY KEY,
-  at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  subject_kind TEXT NOT NULL,
-  subject_id INTEGER NOT NULL,
-  field TEXT NOT NULL,
-  from_value TEXT NOT NULL DEFAULT '',
-  to_value TEXT NOT NULL DEFAULT '',
-  reason TEXT NOT NULL DEFAULT '',
-  event_id INTEGER REFERENCES event (id));
-CREATE INDEX history_subject ON history (subject_kind, subject_id, at);
-CREATE TABLE event (
-  id INTEGER PRIMARY KEY,
-  at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  argv TEXT NOT NULL,
-  outcome TEXT NOT NULL DEFAULT 'ok');
-CREATE TABLE event_change (
-  id INTEGER PRIMARY KEY,
-  event_id INTEGER REFERENCES event (id),
-  tbl TEXT NOT NULL,
-  row_id INTEGER NOT NULL,
-  op TEXT NOT NULL,
-  before TEXT,
-  after TEXT);
-CREATE INDEX event_change_row ON event_change (tbl, row_id);
-)sql",
-    // v2: opportunities, their checked actions, to-dos and reorder cycles.
-    R"sql(
-CREATE TABLE opportunity (
-  id INTEGER PRIMARY KEY,
-  customer_id INTEGER NOT NULL REFERENCES customer (id),
-  name TEXT NOT NULL,
-  pipeline TEXT NOT NULL,
-  stage TEXT NOT NULL,
-  amount INTEGER NOT NULL CHECK (amount >= 0),
-  close_date TEXT,
-  manual_probability REAL CHECK (manual_probability BETWEEN 0 AND 100),
-  owner_id INTEGER REFERENCES rep (id),
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
-  lost_reason TEXT NOT NULL DEFAULT '',
-  closed_at TEXT,
-  stage_since TEXT NOT NULL,
-  fields TEXT NOT NULL DEFAULT '{}',
-  created_at TEXT NOT NULL);
-CREATE INDEX opportunity_customer ON opportunity (customer_id);
-CREATE INDEX opportunity_owner ON opportunity (owner_id, status);
-CREATE INDEX opportunity_status_close ON opportunity (status, close_date);
-CREATE TABLE opportunity_action (
-  id INTEGER PRIMARY KEY,
-  opportunity_id INTEGER NOT NULL REFERENCES opportunity (id),
-  action TEXT NOT NULL,
-  checked_at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  UNIQUE (opportunity_id, action));
-CREATE TABLE reorder (
-  id INTEGER PRIMARY KEY,
-  customer_id INTEGER NOT NULL REFERENCES customer (id),
-  product TEXT NOT NULL,
-  every TEXT NOT NULL,
-  first_due TEXT NOT NULL,
-  until TEXT,
-  remind_days INTEGER NOT NULL DEFAULT 3,
-  active INTEGER NOT NULL DEFAULT 1,
-  created_at TEXT NOT NULL);
-CREATE TABLE todo (
-  id INTEGER PRIMARY KEY,
-  text TEXT NOT NULL,
-  due TEXT,
-  owner_id INTEGER REFERENCES rep (id),
-  subject_kind TEXT,
-  subject_id INTEGER,
-  reorder_id INTEGER REFERENCES reorder (id),
-  occurrence TEXT,
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
-  done_at TEXT,
-  created_at TEXT NOT NULL,
-  UNIQUE (reorder_id, occurrence));
-CREATE INDEX todo_owner ON todo (owner_id, status, due);
-)sql",
-    // v3: the shared pool — claims, previous owners, return-to-owner, stakes.
-    R"sql(
-ALTER TABLE customer ADD COLUMN claimed_at TEXT;
-ALTER TABLE customer ADD COLUMN previous_owner_id INTEGER REFERENCES rep (id);
-ALTER TABLE customer ADD COLUMN reserved_for_id INTEGER REFERENCES rep (id);
-ALTER TABLE customer ADD COLUMN staked_by_id INTEGER REFERENCES rep (id);
-ALTER TABLE customer ADD COLUMN staked_at TEXT;
-UPDATE customer SET claimed_at = created_at WHERE owner_id IS NOT NULL;
-CREATE INDEX customer_staked ON customer (staked_by_id) WHERE staked_by_id IS NOT NULL;
-CREATE INDEX history_owner ON history (field, actor, at);
-ALTER TABLE conflict ADD COLUMN resolved_to TEXT NOT NULL DEFAULT '';
-ALTER TABLE conflict ADD COLUMN resolution TEXT NOT NULL DEFAULT '';
-)sql",
-    // v4: typed causes of owner changes (reports count by them, not by the
-    // free-text reason); the real time and OS account of every event; the
-    // indexes that let a write ask whether its event changed anything.
-    R"sql(
-ALTER TABLE history ADD COLUMN cause TEXT NOT NULL DEFAULT '';
-ALTER TABLE history ADD COLUMN rule TEXT NOT NULL DEFAULT '';
-UPDATE history SET cause = CASE
-    WHEN reason = 'added' THEN 'added'
-    WHEN reason LIKE 'converted from %' THEN 'converted'
-    WHEN reason = 'claimed' THEN 'claimed'
-    WHEN reason LIKE 'released%' THEN 'released'
-    WHEN reason LIKE 'recycled: %' THEN 'recycled'
-    WHEN reason LIKE 'assigned%' THEN 'assigned'
-    WHEN reason LIKE 'abandoned%' THEN 'abandoned'
-    WHEN reason LIKE 'conflict %' THEN 'conflict'
-    WHEN reason LIKE '% left; handed over to %' THEN 'left'
-    ELSE 'edited' END
-  WHERE field = 'owner';
--- "recycled: RULE (N days)": the rule ends at the last " (" (a rule's name may hold one).
-UPDATE history SET rule = (
-    WITH RECURSIVE open_paren (at) AS (
-      SELECT instr(reason, ' (')
-      UNION ALL SELECT at + instr(substr(reason, at + 1), ' (') FROM open_paren
-      WHERE instr(substr(reason, at + 1), ' (') > 0)
-    SELECT substr(reason, 11, max(at) - 11) FROM open_paren)
-  WHERE cause = 'recycled' AND instr(reason, ' (') > 11;
-CREATE INDEX history_event ON history (event_id);
-CREATE INDEX history_cause ON history (cause, at) WHERE cause <> '';
-ALTER TABLE event ADD COLUMN real_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE event ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
-CREATE INDEX event_change_event ON event_change (event_id);
-CREATE INDEX todo_subject ON todo (subject_kind, subject_id);
-)sql",
-    // v5: the event log keeps only the columns an update changed (the
-    // triggers are regenerated after every migration); follow-up counts per
-    // rep and period read an index.
-    R"sql(
-CREATE INDEX activity_actor ON activity (actor_id, at);
-)sql",
-    // v6: duplicate keys compare look-alike text as the same (NFKC, no
-    // zero-width or bidi characters); rekey_duplicates() recomputes them.
-    // The event a session's changes are filed under is set by the session
-    // (begin_event), not guessed as the newest event.
-    R"sql(
-CREATE TABLE IF NOT EXISTS current_event (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  event_id INTEGER REFERENCES event (id));
-)sql",
-};
-constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof *kMigrations);
-static_assert(kMigrationCount == Store::kSchemaVersion);
 
 // Tables whose every insert and update lands in the event log.
 const char* const kAuditedTables[] = {"rep",         "lead",   "customer", "person",  "activity", "conflict",
@@ -259,15 +27,15 @@ const char* const kAuditedTables[] = {"rep",         "lead",   "customer", "pers
 // generated from the live columns after each migration; the column names come
 // from the schema, never from input. Rows are never deleted (SPEC: data is
 // closed, released or cooled), and a trigger enforces that too.
-void install_audit_triggers(SQLite::Database& db) {
+void install_audit_triggers(sql::Connection& db) {  // SQLite's; a server's are in sql/postgresql/schema.sql
   for (const char* table : kAuditedTables) {
     // "SELECT 'col' AS k, OLD.col AS o, NEW.col AS n UNION ALL …" (a VALUES
     // list cannot name its columns inside a trigger); "OLD.a IS NOT NEW.a OR …"
     std::string columns, changed;
-    SQLite::Statement cols(db, "SELECT name FROM pragma_table_info(?)");
-    cols.bind(1, table);
-    while (cols.executeStep()) {
-      std::string c = cols.getColumn(0).getString();
+    auto cols = db.prepare("SELECT name FROM pragma_table_info(?)");
+    cols->bind(1, table);
+    while (cols->step()) {
+      std::string c = cols->column(0).text();
       columns += columns.empty() ? fmt::format("SELECT '{}' AS k, OLD.{} AS o, NEW.{} AS n", c, c, c)
                                  : fmt::format(" UNION ALL SELECT '{}', OLD.{}, NEW.{}", c, c, c);
       changed += fmt::format("{}OLD.{} IS NOT NEW.{}", changed.empty() ? "" : " OR ", c, c);
@@ -311,7 +79,7 @@ class Where {
     return *this;
   }
   const std::string& text() const { return text_; }
-  void bind(SQLite::Statement& st) const {
+  void bind(sql::Statement& st) const {
     for (const auto& [name, value] : values_) std::visit([&](const auto& v) { st.bind(name, v); }, value);
   }
 
@@ -319,6 +87,15 @@ class Where {
   std::string text_;
   std::vector<std::pair<const char*, Value>> values_;
 };
+
+// "?3, ?4, …": `count` numbered parameters from `first`, for an IN list; a
+// list of none is an empty set.
+std::string numbered_parameters(int first, std::size_t count) {
+  if (count == 0) return "SELECT NULL WHERE 1 = 0";
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += fmt::format("{}?{}", i ? ", " : "", first + static_cast<int>(i));
+  return out;
+}
 
 // Replaces bytes that are not UTF-8 (a hand-edited database) rather than throw.
 std::string fields_json(const Fields& fields) {
@@ -334,54 +111,54 @@ Fields parse_fields(const std::string& text) {
 }
 
 template <class T>
-void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
+void bind_optional(sql::Statement& st, int index, const std::optional<T>& v) {
   if (v) st.bind(index, *v);
   else st.bind(index);
 }
 
 // Empty text is stored as NULL (dates and times that are not set).
-void bind_text_or_null(SQLite::Statement& st, const char* name, const std::string& v) {
+void bind_text_or_null(sql::Statement& st, const char* name, const std::string& v) {
   if (v.empty()) st.bind(name);
   else st.bind(name, v);
 }
 
-std::optional<Id> optional_id(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
+std::optional<Id> optional_id(const sql::Column& c) {
+  if (c.null()) return std::nullopt;
+  return c.int64();
 }
 
 const char* kRepColumns = "id, name, team, role, active, capacity, created_at";
-Rep read_rep(SQLite::Statement& st) {
+Rep read_rep(sql::Statement& st) {
   Rep r;
-  r.id = st.getColumn("id").getInt64();
-  r.name = st.getColumn("name").getString();
-  r.team = st.getColumn("team").getString();
-  r.role = parse_role(st.getColumn("role").getString()).value_or(Role::rep);
-  r.active = st.getColumn("active").getInt() != 0;
-  if (!st.getColumn("capacity").isNull()) r.capacity = st.getColumn("capacity").getInt();
-  r.created_at = st.getColumn("created_at").getString();
+  r.id = st.column("id").int64();
+  r.name = st.column("name").text();
+  r.team = st.column("team").text();
+  r.role = parse_role(st.column("role").text()).value_or(Role::rep);
+  r.active = st.column("active").integer() != 0;
+  if (!st.column("capacity").null()) r.capacity = st.column("capacity").integer();
+  r.created_at = st.column("created_at").text();
   return r;
 }
 
 const char* kLeadSelect =
     "SELECT l.*, coalesce(r.name, '') AS owner_name FROM lead l LEFT JOIN rep r ON r.id = l.owner_id ";
-Lead read_lead(SQLite::Statement& st) {
+Lead read_lead(sql::Statement& st) {
   Lead l;
-  l.id = st.getColumn("id").getInt64();
-  l.name = st.getColumn("name").getString();
-  l.company = st.getColumn("company").getString();
-  l.contact = st.getColumn("contact").getString();
-  l.phone = st.getColumn("phone").getString();
-  l.email = st.getColumn("email").getString();
-  l.source = st.getColumn("source").getString();
-  l.grade = st.getColumn("grade").getString();
-  l.owner_id = optional_id(st.getColumn("owner_id"));
-  l.owner = st.getColumn("owner_name").getString();
-  l.status = st.getColumn("status").getString();
-  l.drop_reason = st.getColumn("drop_reason").getString();
-  l.customer_id = optional_id(st.getColumn("customer_id"));
-  l.fields = parse_fields(st.getColumn("fields").getString());
-  l.created_at = st.getColumn("created_at").getString();
+  l.id = st.column("id").int64();
+  l.name = st.column("name").text();
+  l.company = st.column("company").text();
+  l.contact = st.column("contact").text();
+  l.phone = st.column("phone").text();
+  l.email = st.column("email").text();
+  l.source = st.column("source").text();
+  l.grade = st.column("grade").text();
+  l.owner_id = optional_id(st.column("owner_id"));
+  l.owner = st.column("owner_name").text();
+  l.status = st.column("status").text();
+  l.drop_reason = st.column("drop_reason").text();
+  l.customer_id = optional_id(st.column("customer_id"));
+  l.fields = parse_fields(st.column("fields").text());
+  l.created_at = st.column("created_at").text();
   return l;
 }
 
@@ -390,31 +167,39 @@ SELECT c.*, coalesce(r.name, '') AS owner_name, coalesce(pr.name, '') AS previou
        coalesce(rr.name, '') AS reserved_for_name, coalesce(sr.name, '') AS staked_by_name
 FROM customer c LEFT JOIN rep r ON r.id = c.owner_id LEFT JOIN rep pr ON pr.id = c.previous_owner_id
   LEFT JOIN rep rr ON rr.id = c.reserved_for_id LEFT JOIN rep sr ON sr.id = c.staked_by_id )sql";
-Customer read_customer(SQLite::Statement& st) {
+Customer read_customer(sql::Statement& st) {
   Customer c;
-  c.id = st.getColumn("id").getInt64();
-  c.name = st.getColumn("name").getString();
-  c.grade = st.getColumn("grade").getString();
-  c.segment = st.getColumn("segment").getString();
-  c.layer = st.getColumn("layer").getString();
-  c.owner_id = optional_id(st.getColumn("owner_id"));
-  c.owner = st.getColumn("owner_name").getString();
-  c.phone = st.getColumn("phone").getString();
-  c.email = st.getColumn("email").getString();
-  c.locked = st.getColumn("locked").getInt() != 0;
-  c.lead_id = optional_id(st.getColumn("lead_id"));
-  c.cool_until = st.getColumn("cool_until").isNull() ? "" : st.getColumn("cool_until").getString();
-  c.claimed_at = st.getColumn("claimed_at").isNull() ? "" : st.getColumn("claimed_at").getString();
-  c.previous_owner_id = optional_id(st.getColumn("previous_owner_id"));
-  c.previous_owner = st.getColumn("previous_owner_name").getString();
-  c.reserved_for_id = optional_id(st.getColumn("reserved_for_id"));
-  c.reserved_for = st.getColumn("reserved_for_name").getString();
-  c.staked_by_id = optional_id(st.getColumn("staked_by_id"));
-  c.staked_by = st.getColumn("staked_by_name").getString();
-  c.staked_at = st.getColumn("staked_at").isNull() ? "" : st.getColumn("staked_at").getString();
-  c.fields = parse_fields(st.getColumn("fields").getString());
-  c.created_at = st.getColumn("created_at").getString();
+  c.id = st.column("id").int64();
+  c.name = st.column("name").text();
+  c.grade = st.column("grade").text();
+  c.segment = st.column("segment").text();
+  c.layer = st.column("layer").text();
+  c.owner_id = optional_id(st.column("owner_id"));
+  c.owner = st.column("owner_name").text();
+  c.phone = st.column("phone").text();
+  c.email = st.column("email").text();
+  c.locked = st.column("locked").integer() != 0;
+  c.lead_id = optional_id(st.column("lead_id"));
+  c.cool_until = st.column("cool_until").null() ? "" : st.column("cool_until").text();
+  c.claimed_at = st.column("claimed_at").null() ? "" : st.column("claimed_at").text();
+  c.previous_owner_id = optional_id(st.column("previous_owner_id"));
+  c.previous_owner = st.column("previous_owner_name").text();
+  c.reserved_for_id = optional_id(st.column("reserved_for_id"));
+  c.reserved_for = st.column("reserved_for_name").text();
+  c.staked_by_id = optional_id(st.column("staked_by_id"));
+  c.staked_by = st.column("staked_by_name").text();
+  c.staked_at = st.column("staked_at").null() ? "" : st.column("staked_at").text();
+  c.fields = parse_fields(st.column("fields").text());
+  c.created_at = st.column("created_at").text();
   return c;
+}
+
+// The id an INSERT … RETURNING id gave its row.
+Id inserted(sql::Statement& st) {
+  if (!st.step()) throw std::logic_error("an INSERT … RETURNING id returned no row");
+  Id id = st.column(0).int64();
+  st.step();  // to its end: a statement left part way blocks a savepoint
+  return id;
 }
 
 void create_private_file(const std::filesystem::path& path, mode_t mode) {
@@ -434,8 +219,9 @@ Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create
                                             path.string()));
     create_private_file(path, shared ? 0660 : 0600);
   }
-  db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
-  db_->setBusyTimeout(busy_timeout_ms);
+  auto sqlite = std::make_unique<sql::SqliteConnection>(path, busy_timeout_ms);
+  sqlite_ = sqlite.get();
+  db_ = std::move(sqlite);
   db_->exec("PRAGMA foreign_keys = ON");
   db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA synchronous = NORMAL");
@@ -445,20 +231,53 @@ Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create
   migrate(path, migration);
 }
 
+Store::Store(const ServerStore& server, int busy_timeout_ms, bool create) {
+  auto pg = std::make_unique<sql::PostgresConnection>(server.url, busy_timeout_ms);
+  postgres_ = pg.get();
+  db_ = std::move(pg);
+  if (create) {
+    postgres_->create_schema();
+    return;
+  }
+  int version = postgres_->schema_version();
+  if (version != kSchemaVersion)
+    throw Error(Exit::config, fmt::format("the server's hopper schema is version {}, this hopper knows {}; {}", version,
+                                          kSchemaVersion,
+                                          version > kSchemaVersion ? "upgrade hopper" : "migrate it with a hopper of "
+                                                                                        "its version first"));
+}
+
 Store::~Store() {
   // SQLite's advice for a closing connection: refresh the planner's
   // statistics where they are stale (analysis_limit keeps it quick at any
-  // size), so scans of most of a table do not pick a narrow index.
-  if (!wrote_) return;
+  // size), so scans of most of a table do not pick a narrow index. A
+  // server keeps its own (autovacuum).
+  if (!wrote_ || !sqlite_) return;
   try {
     statements_.clear();
     db_->exec("PRAGMA query_only = OFF; PRAGMA analysis_limit = 400; PRAGMA optimize");
-  } catch (const SQLite::Exception&) {
+  } catch (const sql::Failure&) {
     // Statistics are an optimisation; a busy or read-only file keeps the old ones.
   }
 }
 
-const char* Store::migration_script(int version) { return kMigrations[version]; }
+bool Store::on_server() const { return postgres_ != nullptr; }
+
+ServerSession Store::server_session() {
+  if (!postgres_) throw std::logic_error("a workspace file has no server session");
+  auto st = db_->prepare(R"sql(
+SELECT current_user, to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS'),
+       pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'hopper'), 'MEMBER'))sql");
+  st->step();
+  return {st->column(0).text(), st->column(1).text(), st->column(2).int64() != 0};
+}
+
+std::string Store::current_event_sql() const {
+  return sqlite_ ? "(SELECT event_id FROM current_event)" : "CAST(nullif(current_setting('hopper.event', true), '') AS bigint)";
+}
+sql::Dialect Store::dialect() const { return db_->dialect(); }
+
+std::string Store::migration_script(int version) { return sql::sqlite_migrations().at(version).text; }
 
 // A lead's company key; a lead without a company matches none.
 static std::string company_key(const std::string& company) {
@@ -466,29 +285,32 @@ static std::string company_key(const std::string& company) {
 }
 
 void Store::rekey_duplicates() {
-  SQLite::Statement leads(*db_, "SELECT id, company, phone, email FROM lead");
-  SQLite::Statement lead_keys(*db_, "UPDATE lead SET company_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
-  while (leads.executeStep()) {
-    lead_keys.bind(1, leads.getColumn(0).getInt64());
-    lead_keys.bind(2, company_key(leads.getColumn(1).getString()));
-    lead_keys.bind(3, normalize_phone(leads.getColumn(2).getString()));
-    lead_keys.bind(4, normalize_email(leads.getColumn(3).getString()));
-    lead_keys.exec();
-    lead_keys.reset();
+  auto leads = db_->prepare("SELECT id, company, phone, email FROM lead");
+  auto lead_keys = db_->prepare("UPDATE lead SET company_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
+  while (leads->step()) {
+    lead_keys->bind(1, leads->column(0).int64());
+    lead_keys->bind(2, company_key(leads->column(1).text()));
+    lead_keys->bind(3, normalize_phone(leads->column(2).text()));
+    lead_keys->bind(4, normalize_email(leads->column(3).text()));
+    lead_keys->exec();
+    lead_keys->reset();
   }
-  SQLite::Statement customers(*db_, "SELECT id, name, phone, email FROM customer");
-  SQLite::Statement customer_keys(*db_, "UPDATE customer SET name_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
-  while (customers.executeStep()) {
-    customer_keys.bind(1, customers.getColumn(0).getInt64());
-    customer_keys.bind(2, normalize_company(customers.getColumn(1).getString()));
-    customer_keys.bind(3, normalize_phone(customers.getColumn(2).getString()));
-    customer_keys.bind(4, normalize_email(customers.getColumn(3).getString()));
-    customer_keys.exec();
-    customer_keys.reset();
+  auto customers = db_->prepare("SELECT id, name, phone, email FROM customer");
+  auto customer_keys = db_->prepare("UPDATE customer SET name_key = ?2, phone_key = ?3, email_key = ?4 WHERE id = ?1");
+  while (customers->step()) {
+    customer_keys->bind(1, customers->column(0).int64());
+    customer_keys->bind(2, normalize_company(customers->column(1).text()));
+    customer_keys->bind(3, normalize_phone(customers->column(2).text()));
+    customer_keys->bind(4, normalize_email(customers->column(3).text()));
+    customer_keys->exec();
+    customer_keys->reset();
   }
 }
 
-int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() {
+  if (postgres_) return postgres_->schema_version();
+  return static_cast<int>(db_->query_int("PRAGMA user_version"));
+}
 
 void Store::migrate(const std::filesystem::path& path, const EventStamp* stamp) {
   int version = schema_version();
@@ -501,7 +323,7 @@ void Store::migrate(const std::filesystem::path& path, const EventStamp* stamp) 
     throw Error(Exit::config, fmt::format("the database says its schema is version {}, which no hopper ever wrote; the file "
                                           "was changed by hand: run hopper doctor, or restore a backup",
                                           version));
-  if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
+  if (version == 0 && static_cast<int>(db_->query_int("SELECT count(*) FROM sqlite_schema")) > 0)
     throw Error(Exit::config, "the database holds tables but no hopper schema version (PRAGMA user_version is 0): it "
                               "is not a hopper database, or its version was reset by hand; restore a backup");
   if (version > 0) {  // with the database's own mode; an earlier copy is never overwritten
@@ -513,13 +335,16 @@ void Store::migrate(const std::filesystem::path& path, const EventStamp* stamp) 
     }
     backup_to(backup);
   }
+  const auto& migrations = sql::sqlite_migrations();
+  if (static_cast<int>(migrations.size()) != kSchemaVersion)
+    throw std::logic_error("sql/sqlite/ holds a script per schema version");
   begin(true);
   try {
     // Without the audit triggers: a migration's own changes must not be
     // filed under the last user's event. They are installed anew after.
     for (const char* table : kAuditedTables)
       db_->exec(fmt::format("DROP TRIGGER IF EXISTS {0}_audit_insert; DROP TRIGGER IF EXISTS {0}_audit_update;", table));
-    for (int v = version; v < kMigrationCount; ++v) db_->exec(kMigrations[v]);
+    for (int v = version; v < kSchemaVersion; ++v) db_->exec(migrations[v].text);
     if (version > 0 && stamp) {  // the data a migration rewrites is filed under its own event
       EventStamp e = *stamp;
       e.argv = nlohmann::json({"migrate", fmt::format("schema {} to {}", version, kSchemaVersion)}).dump();
@@ -539,16 +364,20 @@ void Store::migrate(const std::filesystem::path& path, const EventStamp* stamp) 
 void Store::begin(bool write) {
   reset_statements();  // a snapshot left open by a read would make BEGIN IMMEDIATE fail at once
   try {
-    // A read command runs query-only, so a future read path cannot write by accident.
-    db_->exec(write ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON");
-    // A write's statement journals are small and many (one per statement in
-    // a long import): in memory, not a temp file. A read's big sorts may
-    // still spill to disk.
-    db_->exec(write ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT");
-    db_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (postgres_) {
+      postgres_->begin(write);
+    } else {
+      // A read command runs query-only, so a future read path cannot write by accident.
+      db_->exec(write ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON");
+      // A write's statement journals are small and many (one per statement in
+      // a long import): in memory, not a temp file. A read's big sorts may
+      // still spill to disk.
+      db_->exec(write ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT");
+      db_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
     wrote_ = wrote_ || write;
-  } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+  } catch (const sql::Failure& e) {
+    if (e.kind() == sql::Failure::Kind::busy)
       throw Error(Exit::busy, "the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS");
     throw;
   }
@@ -557,56 +386,74 @@ void Store::begin(bool write) {
 void Store::commit() {
   reset_statements();
   db_->exec("COMMIT");
+  if (postgres_) postgres_->forget_ids_mark();
 }
 void Store::rollback() {
   reset_statements();
-  if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->exec("ROLLBACK");
+  if (!db_->in_transaction()) return;
+  if (postgres_ && postgres_->in_transaction()) {
+    try {
+      postgres_->restore_all_ids();
+    } catch (const sql::Failure&) {
+      // An aborted transaction refuses the reset: the ids keep a gap, nothing worse.
+    }
+  }
+  db_->exec("ROLLBACK");
 }
 
-void Store::savepoint() { statement("SAVEPOINT row").exec(); }
-void Store::release_savepoint() { statement("RELEASE row").exec(); }
+void Store::savepoint() {
+  statement("SAVEPOINT row").exec();
+  if (postgres_) postgres_->mark_ids();
+}
+void Store::release_savepoint() {
+  statement("RELEASE row").exec();
+  if (postgres_) postgres_->forget_ids_mark();
+}
 void Store::rollback_to_savepoint() {
   statement("ROLLBACK TO row").exec();
   statement("RELEASE row").exec();
+  if (postgres_) postgres_->restore_ids();
 }
 
-SQLite::Statement& Store::statement(const std::string& sql) {
-  auto found = statements_.find(sql);
-  if (found == statements_.end())
-    return *statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first->second;
-  found->second->tryReset();  // returns the last step's error, already reported
-  found->second->clearBindings();
+sql::Statement& Store::statement(const std::string& text) {
+  auto found = statements_.find(text);
+  if (found == statements_.end()) return *statements_.emplace(text, db_->prepare(text)).first->second;
+  found->second->reset();
   return *found->second;
 }
 
 void Store::reset_statements() {
-  for (auto& [sql, st] : statements_) st->tryReset();
+  for (auto& [text, st] : statements_) st->reset();
 }
 
 Id Store::begin_event(const EventStamp& e) {
-  SQLite::Statement& st = statement("INSERT INTO event (at, actor, argv, real_at, os_user) VALUES (?, ?, ?, ?, ?)");
+  sql::Statement& st = statement("INSERT INTO event (at, actor, argv, real_at, os_user) VALUES (?, ?, ?, ?, ?) RETURNING id");
   st.bind(1, e.at);
   st.bind(2, e.actor);
   st.bind(3, e.argv);
   st.bind(4, e.real_at);
   st.bind(5, e.os_user);
-  st.exec();
-  set_current_event(db_->getLastInsertRowid());
+  set_current_event(inserted(st));
   return current_event_;
 }
 
 // The triggers and history rows of this session file under this event.
+// On a server, a setting of the transaction: sessions write at once there.
 void Store::set_current_event(Id event) {
-  SQLite::Statement& current = statement(
-      "INSERT INTO current_event (id, event_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id");
-  if (event) current.bind(1, event);
-  else current.bind(1);  // a log with no event yet
+  sql::Statement& current = statement(
+      sqlite_ ? "INSERT INTO current_event (id, event_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id"
+              : "SELECT set_config('hopper.event', ?, true)");
+  if (sqlite_ && !event) current.bind(1);  // a log with no event yet
+  else if (sqlite_) current.bind(1, event);
+  else current.bind(1, event ? std::to_string(event) : std::string());
   current.exec();
   current_event_ = event;
 }
 
 void Store::set_event_outcome(Id event, const std::string& outcome) {
-  SQLite::Statement& st = statement("UPDATE event SET outcome = ? WHERE id = ?");
+  // A server's log is append-only for reps: a function may set the outcome
+  // of the session's own event, nothing else.
+  sql::Statement& st = statement(sqlite_ ? "UPDATE event SET outcome = ?1 WHERE id = ?2" : "SELECT set_event_outcome(?2, ?1)");
   st.bind(1, outcome);
   st.bind(2, event);
   st.exec();
@@ -615,30 +462,33 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
 Id Store::current_event() { return current_event_; }
 
 bool Store::event_changed_anything(Id event) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT 1 FROM history WHERE event_id = ?1))sql");
   st.bind(1, event);
-  st.executeStep();
-  return st.getColumn(0).getInt() != 0;
+  st.step();
+  return st.column(0).integer() != 0;
 }
 
 std::vector<ChangeEntry> Store::changes(std::optional<Ref> subject, int limit) {
   // Events without row changes (refused commands) are shown too when no
   // subject is asked for.
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(fmt::format(R"sql(
 SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.row_id, 0),
        coalesce(c.op, e.outcome), coalesce(c.before, ''),
        CASE WHEN c.tbl = 'opportunity_action'
-         THEN (SELECT json_object('opportunity_id', opportunity_id, 'action', action) FROM opportunity_action WHERE id = c.row_id)
+         THEN (SELECT {action_json} FROM opportunity_action WHERE id = c.row_id)
          ELSE coalesce(c.after, '') END,
-       (SELECT coalesce(group_concat(h.reason, '; '), '') FROM history h
+       (SELECT coalesce({group_concat}(h.reason, '; '), '') FROM history h
         WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''),
        e.real_at, e.os_user
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
-WHERE (?1 IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
+WHERE (CAST(?1 AS TEXT) IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
    OR (?1 = 'opportunity' AND c.tbl = 'opportunity_action'
        AND c.row_id IN (SELECT id FROM opportunity_action WHERE opportunity_id = ?2))
-ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
+ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql",
+                                                fmt::arg("action_json", sqlite_ ? "json_object('opportunity_id', opportunity_id, 'action', action)"
+                                                                                : R"('{"opportunity_id":' || opportunity_id || ',"action":' || to_json(action) || '}')"),
+                                                fmt::arg("group_concat", sqlite_ ? "group_concat" : "string_agg")));
   if (subject) {
     st.bind(1, std::string(kind_table(subject->kind)));
     st.bind(2, subject->id);
@@ -648,20 +498,20 @@ ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql");
   }
   st.bind(3, limit);
   std::vector<ChangeEntry> out;
-  while (st.executeStep()) {
-    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                   st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getInt64(), st.getColumn(7).getString(), st.getColumn(8).getString(),
-                   st.getColumn(9).getString(), st.getColumn(10).getString(), st.getColumn(11).getString(),
-                   st.getColumn(12).getString()});
+  while (st.step()) {
+    out.push_back({st.column(0).int64(), st.column(1).text(), st.column(2).text(),
+                   st.column(3).text(), st.column(4).text(), st.column(5).text(),
+                   st.column(6).int64(), st.column(7).text(), st.column(8).text(),
+                   st.column(9).text(), st.column(10).text(), st.column(11).text(),
+                   st.column(12).text()});
   }
   return out;
 }
 
 void Store::add_history(const HistoryEntry& h) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(std::string(R"sql(
 INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, cause, rule, event_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT event_id FROM current_event)))sql");
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, )sql") + current_event_sql() + ")");
   st.bind(1, h.at);
   st.bind(2, h.actor);
   st.bind(3, std::string(kind_table(h.subject.kind)));
@@ -676,59 +526,69 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT event_id FROM current_event)))sql"
 }
 
 std::vector<HistoryEntry> Store::history(Ref subject) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT id, at, actor, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
   st.bind(1, std::string(kind_table(subject.kind)));
   st.bind(2, subject.id);
   std::vector<HistoryEntry> out;
-  while (st.executeStep())
-    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(), subject,
-                   st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getString(), parse_cause(st.getColumn(7).getString()), st.getColumn(8).getString()});
+  while (st.step())
+    out.push_back({st.column(0).int64(), st.column(1).text(), st.column(2).text(), subject,
+                   st.column(3).text(), st.column(4).text(), st.column(5).text(),
+                   st.column(6).text(), parse_cause(st.column(7).text()), st.column(8).text()});
   return out;
 }
 
 void Store::each_history_row(Kind kind, const std::vector<std::string>& fields, const std::string& before,
                              const std::function<void(const HistoryEntry&)>& each) {
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, R"sql(
+  auto owned = db_->prepare(fmt::format(R"sql(
 SELECT id, at, actor, subject_id, field, from_value, to_value, reason, cause, rule FROM history
-WHERE subject_kind = ?1 AND field IN (SELECT value FROM json_each(?2)) AND at < ?3
-ORDER BY subject_id, at, id)sql");
+WHERE subject_kind = ?1 AND field IN ({}) AND at < ?2
+ORDER BY subject_id, at, id)sql", numbered_parameters(3, fields.size())));
+  sql::Statement& st = *owned;
   st.bind(1, std::string(kind_table(kind)));
-  st.bind(2, nlohmann::json(fields).dump());
-  st.bind(3, before);
-  while (st.executeStep())
-    each({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-          Ref{kind, st.getColumn(3).getInt64()}, st.getColumn(4).getString(), st.getColumn(5).getString(),
-          st.getColumn(6).getString(), st.getColumn(7).getString(), parse_cause(st.getColumn(8).getString()),
-          st.getColumn(9).getString()});
+  st.bind(2, before);
+  for (std::size_t i = 0; i < fields.size(); ++i) st.bind(static_cast<int>(i) + 3, fields[i]);
+  while (st.step())
+    each({st.column(0).int64(), st.column(1).text(), st.column(2).text(),
+          Ref{kind, st.column(3).int64()}, st.column(4).text(), st.column(5).text(),
+          st.column(6).text(), st.column(7).text(), parse_cause(st.column(8).text()),
+          st.column(9).text()});
 }
 
 
 // ---- reps
 
-static void bind_rep(SQLite::Statement& st, const Rep& r) {
+static void bind_rep(sql::Statement& st, const Rep& r) {
   st.bind(":name", r.name);
   st.bind(":team", r.team);
   st.bind(":role", std::string(role_name(r.role)));
   st.bind(":active", r.active ? 1 : 0);
-  bind_optional(st, st.getIndex(":capacity"), r.capacity);
+  bind_optional(st, st.index(":capacity"), r.capacity);
 }
 
 Id Store::insert_rep(const Rep& r) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO rep (name, team, role, active, capacity, created_at)
-VALUES (:name, :team, :role, :active, :capacity, :created_at))sql");
+VALUES (:name, :team, :role, :active, :capacity, :created_at) RETURNING id)sql");
   bind_rep(st, r);
   st.bind(":created_at", r.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  Id id = inserted(st);
+  if (postgres_) {  // each rep connects as a role of the same name
+    if (r.name.size() > 63)
+      throw Error(Exit::invalid, fmt::format("'{}' is {} bytes long; on a server a rep is a PostgreSQL role, whose "
+                                             "name is at most 63 bytes",
+                                             r.name, r.name.size()));
+    sql::Statement& role = statement("SELECT map_role(?)");
+    role.bind(1, r.name);
+    role.exec();
+  }
+  return id;
 }
 
 void Store::update_rep(const Rep& r) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 UPDATE rep SET name = :name, team = :team, role = :role, active = :active, capacity = :capacity
 WHERE id = :id)sql");
   bind_rep(st, r);
@@ -737,33 +597,33 @@ WHERE id = :id)sql");
 }
 
 std::optional<Rep> Store::find_rep(const std::string& name) {
-  SQLite::Statement& st = statement(fmt::format("SELECT {} FROM rep WHERE name = ?", kRepColumns));
+  sql::Statement& st = statement(fmt::format("SELECT {} FROM rep WHERE name = ?", kRepColumns));
   st.bind(1, name);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_rep(st);
 }
 
 std::optional<Rep> Store::find_rep(Id id) {
-  SQLite::Statement& st = statement(fmt::format("SELECT {} FROM rep WHERE id = ?", kRepColumns));
+  sql::Statement& st = statement(fmt::format("SELECT {} FROM rep WHERE id = ?", kRepColumns));
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_rep(st);
 }
 
 std::vector<Rep> Store::reps() {
-  SQLite::Statement& st = statement(fmt::format("SELECT {} FROM rep ORDER BY id", kRepColumns));
+  sql::Statement& st = statement(fmt::format("SELECT {} FROM rep ORDER BY id", kRepColumns));
   std::vector<Rep> out;
-  while (st.executeStep()) out.push_back(read_rep(st));
+  while (st.step()) out.push_back(read_rep(st));
   return out;
 }
 
 int Store::count_admins() {
-  return db_->execAndGet("SELECT count(*) FROM rep WHERE role = 'admin' AND active").getInt();
+  return static_cast<int>(db_->query_int("SELECT count(*) FROM rep WHERE role = 'admin' AND active <> 0"));
 }
 
 // ---- leads
 
-static void bind_lead(SQLite::Statement& st, const Lead& l) {
+static void bind_lead(sql::Statement& st, const Lead& l) {
   st.bind(":name", l.name);
   st.bind(":company", l.company);
   st.bind(":company_key", company_key(l.company));
@@ -774,27 +634,26 @@ static void bind_lead(SQLite::Statement& st, const Lead& l) {
   st.bind(":email_key", normalize_email(l.email));
   st.bind(":source", l.source);
   st.bind(":grade", l.grade);
-  bind_optional(st, st.getIndex(":owner_id"), l.owner_id);
+  bind_optional(st, st.index(":owner_id"), l.owner_id);
   st.bind(":status", l.status);
   st.bind(":drop_reason", l.drop_reason);
-  bind_optional(st, st.getIndex(":customer_id"), l.customer_id);
+  bind_optional(st, st.index(":customer_id"), l.customer_id);
   st.bind(":fields", fields_json(l.fields));
 }
 
 Id Store::insert_lead(const Lead& l) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO lead (name, company, company_key, contact, phone, phone_key, email, email_key, source, grade,
                   owner_id, status, drop_reason, customer_id, fields, created_at)
 VALUES (:name, :company, :company_key, :contact, :phone, :phone_key, :email, :email_key, :source, :grade,
-        :owner_id, :status, :drop_reason, :customer_id, :fields, :created_at))sql");
+        :owner_id, :status, :drop_reason, :customer_id, :fields, :created_at) RETURNING id)sql");
   bind_lead(st, l);
   st.bind(":created_at", l.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 void Store::update_lead(const Lead& l) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 UPDATE lead SET name = :name, company = :company, company_key = :company_key, contact = :contact,
   phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key, source = :source,
   grade = :grade, owner_id = :owner_id, status = :status, drop_reason = :drop_reason,
@@ -806,9 +665,9 @@ WHERE id = :id)sql");
 }
 
 std::optional<Lead> Store::find_lead(Id id) {
-  SQLite::Statement& st = statement(std::string(kLeadSelect) + "WHERE l.id = ?");
+  sql::Statement& st = statement(std::string(kLeadSelect) + "WHERE l.id = ?");
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_lead(st);
 }
 
@@ -824,60 +683,60 @@ static Where lead_filter(const LeadFilter& f) {
 void Store::each_lead(const LeadFilter& f, const std::function<void(const Lead&)>& each) {
   Where where = lead_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  auto owned = db_->prepare(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  sql::Statement& st = *owned;
   where.bind(st);
-  while (st.executeStep()) each(read_lead(st));
+  while (st.step()) each(read_lead(st));
 }
 
 std::vector<Lead> Store::leads(const LeadFilter& f) {
   Where where = lead_filter(f);
-  SQLite::Statement& st = statement(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  sql::Statement& st = statement(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
   where.bind(st);
   std::vector<Lead> out;
-  while (st.executeStep()) out.push_back(read_lead(st));
+  while (st.step()) out.push_back(read_lead(st));
   return out;
 }
 
 // ---- customers
 
-static void bind_customer(SQLite::Statement& st, const Customer& c) {
+static void bind_customer(sql::Statement& st, const Customer& c) {
   st.bind(":name", c.name);
   st.bind(":name_key", normalize_company(c.name));
   st.bind(":grade", c.grade);
   st.bind(":segment", c.segment);
   st.bind(":layer", c.layer);
-  bind_optional(st, st.getIndex(":owner_id"), c.owner_id);
+  bind_optional(st, st.index(":owner_id"), c.owner_id);
   st.bind(":phone", c.phone);
   st.bind(":phone_key", normalize_phone(c.phone));
   st.bind(":email", c.email);
   st.bind(":email_key", normalize_email(c.email));
   st.bind(":locked", c.locked ? 1 : 0);
-  bind_optional(st, st.getIndex(":lead_id"), c.lead_id);
+  bind_optional(st, st.index(":lead_id"), c.lead_id);
   bind_text_or_null(st, ":cool_until", c.cool_until);
   bind_text_or_null(st, ":claimed_at", c.claimed_at);
-  bind_optional(st, st.getIndex(":previous_owner_id"), c.previous_owner_id);
-  bind_optional(st, st.getIndex(":reserved_for_id"), c.reserved_for_id);
-  bind_optional(st, st.getIndex(":staked_by_id"), c.staked_by_id);
+  bind_optional(st, st.index(":previous_owner_id"), c.previous_owner_id);
+  bind_optional(st, st.index(":reserved_for_id"), c.reserved_for_id);
+  bind_optional(st, st.index(":staked_by_id"), c.staked_by_id);
   bind_text_or_null(st, ":staked_at", c.staked_at);
   st.bind(":fields", fields_json(c.fields));
 }
 
 Id Store::insert_customer(const Customer& c) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO customer (name, name_key, grade, segment, layer, owner_id, phone, phone_key, email, email_key,
                       locked, lead_id, cool_until, claimed_at, previous_owner_id, reserved_for_id, staked_by_id,
                       staked_at, fields, created_at)
 VALUES (:name, :name_key, :grade, :segment, :layer, :owner_id, :phone, :phone_key, :email, :email_key,
         :locked, :lead_id, :cool_until, :claimed_at, :previous_owner_id, :reserved_for_id, :staked_by_id,
-        :staked_at, :fields, :created_at))sql");
+        :staked_at, :fields, :created_at) RETURNING id)sql");
   bind_customer(st, c);
   st.bind(":created_at", c.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 void Store::update_customer(const Customer& c) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 UPDATE customer SET name = :name, name_key = :name_key, grade = :grade, segment = :segment, layer = :layer,
   owner_id = :owner_id, phone = :phone, phone_key = :phone_key, email = :email, email_key = :email_key,
   locked = :locked, lead_id = :lead_id, cool_until = :cool_until, claimed_at = :claimed_at,
@@ -890,9 +749,9 @@ WHERE id = :id)sql");
 }
 
 std::optional<Customer> Store::find_customer(Id id) {
-  SQLite::Statement& st = statement(std::string(kCustomerSelect) + "WHERE c.id = ?");
+  sql::Statement& st = statement(std::string(kCustomerSelect) + "WHERE c.id = ?");
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_customer(st);
 }
 
@@ -909,37 +768,38 @@ static Where customer_filter(const CustomerFilter& f) {
 void Store::each_customer(const CustomerFilter& f, const std::function<void(const Customer&)>& each) {
   Where where = customer_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  auto owned = db_->prepare(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  sql::Statement& st = *owned;
   where.bind(st);
-  while (st.executeStep()) each(read_customer(st));
+  while (st.step()) each(read_customer(st));
 }
 
 std::vector<Customer> Store::customers(const CustomerFilter& f) {
   Where where = customer_filter(f);
-  SQLite::Statement& st = statement(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  sql::Statement& st = statement(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
   where.bind(st);
   std::vector<Customer> out;
-  while (st.executeStep()) out.push_back(read_customer(st));
+  while (st.step()) out.push_back(read_customer(st));
   return out;
 }
 
 std::vector<Id> Store::customers_named(const std::string& name) {
-  SQLite::Statement& st = statement("SELECT id FROM customer WHERE name_key = ? AND name = ? ORDER BY id");
+  sql::Statement& st = statement("SELECT id FROM customer WHERE name_key = ? AND name = ? ORDER BY id");
   st.bind(1, normalize_company(name));
   st.bind(2, name);
   std::vector<Id> ids;
-  while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
+  while (st.step()) ids.push_back(st.column(0).int64());
   return ids;
 }
 
 int Store::held_customers(Id rep, const std::vector<std::string>& excluded_layers) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(fmt::format(R"sql(
 SELECT count(*) FROM customer
-WHERE owner_id = ? AND layer NOT IN (SELECT value FROM json_each(?)))sql");
+WHERE owner_id = ?1 AND layer NOT IN ({}))sql", numbered_parameters(2, excluded_layers.size())));
   st.bind(1, rep);
-  st.bind(2, nlohmann::json(excluded_layers).dump());
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  for (std::size_t i = 0; i < excluded_layers.size(); ++i) st.bind(static_cast<int>(i) + 2, excluded_layers[i]);
+  st.step();
+  return st.column(0).integer();
 }
 
 // ---- the pool
@@ -947,115 +807,126 @@ WHERE owner_id = ? AND layer NOT IN (SELECT value FROM json_each(?)))sql");
 std::vector<CustomerClock> Store::customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
                                                   const std::string& abandoned_layer,
                                                   const std::string& stage_probabilities) {
-  std::string sql = R"sql(
-WITH stage_probability (pipeline, stage, probability) AS (
-  SELECT json_extract(value, '$.p'), json_extract(value, '$.s'), json_extract(value, '$.prob') FROM json_each(:stages))
+  std::string text = R"sql(
+WITH stage_probability (pipeline, stage, probability) AS ({stages})
 SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(c.claimed_at, c.created_at),
   (SELECT coalesce(max(a.at), '') FROM activity a
-   WHERE a.customer_id = c.id AND a.valid AND a.at >= coalesce(c.claimed_at, c.created_at)),
+   WHERE a.customer_id = c.id AND a.valid <> 0 AND a.at >= coalesce(c.claimed_at, c.created_at)),
   (SELECT coalesce(min(a.at), '') FROM activity a
-   WHERE a.customer_id = c.id AND a.valid AND a.at >= coalesce(c.claimed_at, c.created_at)),
+   WHERE a.customer_id = c.id AND a.valid <> 0 AND a.at >= coalesce(c.claimed_at, c.created_at)),
   (SELECT coalesce(max(o.closed_at), '') FROM opportunity o WHERE o.customer_id = c.id AND o.status = 'won'),
   (SELECT max(coalesce(o.manual_probability, sp.probability)) FROM opportunity o
    JOIN stage_probability sp ON sp.pipeline = o.pipeline AND sp.stage = o.stage
    WHERE o.customer_id = c.id AND o.status = 'open'),
   c.layer
 FROM customer c JOIN rep r ON r.id = c.owner_id )sql";
+  // The stages' probabilities as rows of their own (named parameters, as the filter's).
+  auto stages = nlohmann::json::parse(stage_probabilities, nullptr, false);
+  if (!stages.is_array()) throw std::logic_error("stage probabilities are a JSON array");
+  std::string rows;
+  for (std::size_t i = 0; i < stages.size(); ++i)
+    rows += fmt::format("{0}SELECT :p{1}, :s{1}, :prob{1}", rows.empty() ? "" : " UNION ALL ", i);
+  if (rows.empty()) rows = "SELECT '', '', 0.0 WHERE 1 = 0";
+  text = fmt::format(fmt::runtime(text), fmt::arg("stages", rows));
   Where where;
   where.add(true, "c.layer <> :abandoned", ":abandoned", abandoned_layer)
       .add(owner.has_value(), "c.owner_id = :owner", ":owner", owner.value_or(0))
       .add(customer.has_value(), "c.id = :customer", ":customer", customer.value_or(0));
-  SQLite::Statement& st = statement(sql + where.text() + " ORDER BY c.id");
-  st.bind(":stages", stage_probabilities);
+  sql::Statement& st = statement(text + where.text() + " ORDER BY c.id");
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    st.bind(fmt::format(":p{}", i).c_str(), stages[i].value("p", ""));
+    st.bind(fmt::format(":s{}", i).c_str(), stages[i].value("s", ""));
+    st.bind(fmt::format(":prob{}", i).c_str(), stages[i].value("prob", 0.0));
+  }
   where.bind(st);
   std::vector<CustomerClock> out;
-  while (st.executeStep()) {
+  while (st.step()) {
     CustomerClock k;
-    k.id = st.getColumn(0).getInt64();
-    k.name = st.getColumn(1).getString();
-    k.owner_id = st.getColumn(2).getInt64();
-    k.owner = st.getColumn(3).getString();
-    k.segment = st.getColumn(4).getString();
-    k.grade = st.getColumn(5).getString();
-    k.locked = st.getColumn(6).getInt() != 0;
-    k.claimed_at = st.getColumn(7).getString();
-    k.last_valid_followup = st.getColumn(8).getString();
-    k.first_valid_followup = st.getColumn(9).getString();
-    k.last_won = st.getColumn(10).getString();
-    if (!st.getColumn(11).isNull()) k.open_probability = st.getColumn(11).getDouble();
-    k.layer = st.getColumn(12).getString();
+    k.id = st.column(0).int64();
+    k.name = st.column(1).text();
+    k.owner_id = st.column(2).int64();
+    k.owner = st.column(3).text();
+    k.segment = st.column(4).text();
+    k.grade = st.column(5).text();
+    k.locked = st.column(6).integer() != 0;
+    k.claimed_at = st.column(7).text();
+    k.last_valid_followup = st.column(8).text();
+    k.first_valid_followup = st.column(9).text();
+    k.last_won = st.column(10).text();
+    if (!st.column(11).null()) k.open_probability = st.column(11).real();
+    k.layer = st.column(12).text();
     out.push_back(k);
   }
   return out;
 }
 
 int Store::claims_on(const std::string& rep, const std::string& date) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT count(*) FROM history h JOIN event e ON e.id = h.event_id
 WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.to_value = ?1 AND h.cause = 'claimed'
   AND substr(e.at, 1, 10) = ?2)sql");
   st.bind(1, rep);
   st.bind(2, date);
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  st.step();
+  return st.column(0).integer();
 }
 
 std::string Store::last_lost_at(Id customer, const std::string& rep) {
-  SQLite::Statement& st = statement(R"sql(
-SELECT coalesce(max(max(h.at, e.at)), '') FROM history h JOIN event e ON e.id = h.event_id
+  // On a server, past the policies: the release may be another's event.
+  sql::Statement& st = statement(postgres_ ? "SELECT last_lost_at(?, ?)" : R"sql(
+SELECT coalesce(max(CASE WHEN h.at > e.at THEN h.at ELSE e.at END), '') FROM history h JOIN event e ON e.id = h.event_id
 WHERE h.subject_kind = 'customer' AND h.subject_id = ? AND h.field = 'owner' AND h.from_value = ?)sql");
   st.bind(1, customer);
   st.bind(2, rep);
-  st.executeStep();
-  return st.getColumn(0).getString();
+  st.step();
+  return st.column(0).text();
 }
 
 int Store::staked_count(Id rep) {
-  SQLite::Statement& st = statement("SELECT count(*) FROM customer WHERE staked_by_id = ? AND owner_id IS NULL");
+  sql::Statement& st = statement("SELECT count(*) FROM customer WHERE staked_by_id = ? AND owner_id IS NULL");
   st.bind(1, rep);
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  st.step();
+  return st.column(0).integer();
 }
 
 // ---- people
 
 Id Store::insert_person(const Person& p) {
-  SQLite::Statement& st = statement(R"sql(
-INSERT INTO person (customer_id, name, phone, email, title, created_at) VALUES (?, ?, ?, ?, ?, ?))sql");
+  sql::Statement& st = statement(R"sql(
+INSERT INTO person (customer_id, name, phone, email, title, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id)sql");
   st.bind(1, p.customer_id);
   st.bind(2, p.name);
   st.bind(3, p.phone);
   st.bind(4, p.email);
   st.bind(5, p.title);
   st.bind(6, p.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 std::vector<Person> Store::people(Id customer) {
-  SQLite::Statement& st = statement("SELECT id, customer_id, name, phone, email, title, created_at FROM person WHERE customer_id = ? ORDER BY id");
+  sql::Statement& st = statement("SELECT id, customer_id, name, phone, email, title, created_at FROM person WHERE customer_id = ? ORDER BY id");
   st.bind(1, customer);
   std::vector<Person> out;
-  while (st.executeStep())
-    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getString(),
-                   st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getString()});
+  while (st.step())
+    out.push_back({st.column(0).int64(), st.column(1).int64(), st.column(2).text(),
+                   st.column(3).text(), st.column(4).text(), st.column(5).text(),
+                   st.column(6).text()});
   return out;
 }
 
 std::optional<Id> Store::customer_of_person(Id person) {
-  SQLite::Statement& st = statement("SELECT customer_id FROM person WHERE id = ?");
+  sql::Statement& st = statement("SELECT customer_id FROM person WHERE id = ?");
   st.bind(1, person);
-  if (!st.executeStep()) return std::nullopt;
-  return st.getColumn(0).getInt64();
+  if (!st.step()) return std::nullopt;
+  return st.column(0).int64();
 }
 
 // ---- activities
 
 Id Store::insert_activity(const Activity& a) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO activity (subject_kind, subject_id, customer_id, type, text, at, actor_id, valid, invalid_reason)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql");
   st.bind(1, std::string(kind_table(a.subject.kind)));
   st.bind(2, a.subject.id);
   bind_optional(st, 3, a.customer_id);
@@ -1065,13 +936,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   st.bind(7, a.actor_id);
   st.bind(8, a.valid ? 1 : 0);
   st.bind(9, a.invalid_reason);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 std::vector<Activity> Store::activities(Ref subject) {
   // A customer's follow-ups include those logged on its converted lead.
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT a.id, a.subject_kind, a.subject_id, a.customer_id, a.type, a.text, a.at, a.actor_id, r.name, a.valid,
        a.invalid_reason
 FROM activity a JOIN rep r ON r.id = a.actor_id
@@ -1080,18 +950,18 @@ ORDER BY a.at, a.id)sql");
   st.bind(1, std::string(kind_table(subject.kind)));
   st.bind(2, subject.id);
   std::vector<Activity> out;
-  while (st.executeStep()) {
+  while (st.step()) {
     Activity a;
-    a.id = st.getColumn(0).getInt64();
-    a.subject = {kind_from_table(st.getColumn(1).getString()), st.getColumn(2).getInt64()};
-    a.customer_id = optional_id(st.getColumn(3));
-    a.type = st.getColumn(4).getString();
-    a.text = st.getColumn(5).getString();
-    a.at = st.getColumn(6).getString();
-    a.actor_id = st.getColumn(7).getInt64();
-    a.actor = st.getColumn(8).getString();
-    a.valid = st.getColumn(9).getInt() != 0;
-    a.invalid_reason = st.getColumn(10).getString();
+    a.id = st.column(0).int64();
+    a.subject = {kind_from_table(st.column(1).text()), st.column(2).int64()};
+    a.customer_id = optional_id(st.column(3));
+    a.type = st.column(4).text();
+    a.text = st.column(5).text();
+    a.at = st.column(6).text();
+    a.actor_id = st.column(7).int64();
+    a.actor = st.column(8).text();
+    a.valid = st.column(9).integer() != 0;
+    a.invalid_reason = st.column(10).text();
     out.push_back(a);
   }
   return out;
@@ -1122,23 +992,26 @@ WHERE l.{1} = {2} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind = 
                                 b.customer_column, b.lead_column, param));
   }
   if (parts.empty()) return {};
-  std::string sql;
-  for (const auto& part : parts) sql += (sql.empty() ? "" : "\nUNION") + part;
-  SQLite::Statement& st = statement(sql);
-  if (!keys.phone.empty()) st.bind(":phone_key", keys.phone);
-  if (!keys.email.empty()) st.bind(":email_key", keys.email);
-  if (!keys.company.empty()) st.bind(":company_key", keys.company);
+  std::string text;
+  for (const auto& part : parts) text += (text.empty() ? "" : "\nUNION") + part;
+  // On a server, past the policies: a rep's duplicate may be another's record.
+  if (postgres_)
+    text = "SELECT * FROM duplicates(:phone_key, :email_key, :company_key, :except_kind, :except_id) ORDER BY kind, id";
+  sql::Statement& st = statement(text);
+  if (postgres_ || !keys.phone.empty()) st.bind(":phone_key", keys.phone);
+  if (postgres_ || !keys.email.empty()) st.bind(":email_key", keys.email);
+  if (postgres_ || !keys.company.empty()) st.bind(":company_key", keys.company);
   st.bind(":except_kind", except ? std::string(kind_table(except->kind)) : std::string());
   st.bind(":except_id", except ? except->id : 0);
   std::vector<DuplicateMatch> out;
-  while (st.executeStep()) {
+  while (st.step()) {
     DuplicateMatch m;
-    m.ref = {kind_from_table(st.getColumn(0).getString()), st.getColumn(1).getInt64()};
-    m.name = st.getColumn(2).getString();
-    m.owner = st.getColumn(3).getString();
-    m.where = st.getColumn(4).getString();
-    if (!keys.phone.empty() && st.getColumn(5).getString() == keys.phone) m.key = "phone", m.value = keys.phone;
-    else if (!keys.email.empty() && st.getColumn(6).getString() == keys.email) m.key = "email", m.value = keys.email;
+    m.ref = {kind_from_table(st.column(0).text()), st.column(1).int64()};
+    m.name = st.column(2).text();
+    m.owner = st.column(3).text();
+    m.where = st.column(4).text();
+    if (!keys.phone.empty() && st.column(5).text() == keys.phone) m.key = "phone", m.value = keys.phone;
+    else if (!keys.email.empty() && st.column(6).text() == keys.email) m.key = "email", m.value = keys.email;
     else m.key = "company", m.value = keys.company;
     out.push_back(m);
   }
@@ -1151,37 +1024,37 @@ const char* kOpportunitySelect = R"sql(
 SELECT o.*, c.name AS customer_name, coalesce(r.name, '') AS owner_name
 FROM opportunity o JOIN customer c ON c.id = o.customer_id LEFT JOIN rep r ON r.id = o.owner_id )sql";
 
-static Opportunity read_opportunity(SQLite::Statement& st) {
+static Opportunity read_opportunity(sql::Statement& st) {
   Opportunity o;
-  o.id = st.getColumn("id").getInt64();
-  o.customer_id = st.getColumn("customer_id").getInt64();
-  o.customer = st.getColumn("customer_name").getString();
-  o.name = st.getColumn("name").getString();
-  o.pipeline = st.getColumn("pipeline").getString();
-  o.stage = st.getColumn("stage").getString();
-  o.amount = st.getColumn("amount").getInt64();
-  o.close_date = st.getColumn("close_date").isNull() ? "" : st.getColumn("close_date").getString();
-  if (!st.getColumn("manual_probability").isNull()) o.manual_probability = st.getColumn("manual_probability").getDouble();
-  o.owner_id = optional_id(st.getColumn("owner_id"));
-  o.owner = st.getColumn("owner_name").getString();
-  o.status = st.getColumn("status").getString();
-  o.lost_reason = st.getColumn("lost_reason").getString();
-  o.closed_at = st.getColumn("closed_at").isNull() ? "" : st.getColumn("closed_at").getString();
-  o.stage_since = st.getColumn("stage_since").getString();
-  o.fields = parse_fields(st.getColumn("fields").getString());
-  o.created_at = st.getColumn("created_at").getString();
+  o.id = st.column("id").int64();
+  o.customer_id = st.column("customer_id").int64();
+  o.customer = st.column("customer_name").text();
+  o.name = st.column("name").text();
+  o.pipeline = st.column("pipeline").text();
+  o.stage = st.column("stage").text();
+  o.amount = st.column("amount").int64();
+  o.close_date = st.column("close_date").null() ? "" : st.column("close_date").text();
+  if (!st.column("manual_probability").null()) o.manual_probability = st.column("manual_probability").real();
+  o.owner_id = optional_id(st.column("owner_id"));
+  o.owner = st.column("owner_name").text();
+  o.status = st.column("status").text();
+  o.lost_reason = st.column("lost_reason").text();
+  o.closed_at = st.column("closed_at").null() ? "" : st.column("closed_at").text();
+  o.stage_since = st.column("stage_since").text();
+  o.fields = parse_fields(st.column("fields").text());
+  o.created_at = st.column("created_at").text();
   return o;
 }
 
-static void bind_opportunity(SQLite::Statement& st, const Opportunity& o) {
+static void bind_opportunity(sql::Statement& st, const Opportunity& o) {
   st.bind(":customer_id", o.customer_id);
   st.bind(":name", o.name);
   st.bind(":pipeline", o.pipeline);
   st.bind(":stage", o.stage);
   st.bind(":amount", o.amount);
   bind_text_or_null(st, ":close_date", o.close_date);
-  bind_optional(st, st.getIndex(":manual_probability"), o.manual_probability);
-  bind_optional(st, st.getIndex(":owner_id"), o.owner_id);
+  bind_optional(st, st.index(":manual_probability"), o.manual_probability);
+  bind_optional(st, st.index(":owner_id"), o.owner_id);
   st.bind(":status", o.status);
   st.bind(":lost_reason", o.lost_reason);
   bind_text_or_null(st, ":closed_at", o.closed_at);
@@ -1190,19 +1063,18 @@ static void bind_opportunity(SQLite::Statement& st, const Opportunity& o) {
 }
 
 Id Store::insert_opportunity(const Opportunity& o) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO opportunity (customer_id, name, pipeline, stage, amount, close_date, manual_probability, owner_id,
                          status, lost_reason, closed_at, stage_since, fields, created_at)
 VALUES (:customer_id, :name, :pipeline, :stage, :amount, :close_date, :manual_probability, :owner_id,
-        :status, :lost_reason, :closed_at, :stage_since, :fields, :created_at))sql");
+        :status, :lost_reason, :closed_at, :stage_since, :fields, :created_at) RETURNING id)sql");
   bind_opportunity(st, o);
   st.bind(":created_at", o.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 void Store::update_opportunity(const Opportunity& o) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 UPDATE opportunity SET customer_id = :customer_id, name = :name, pipeline = :pipeline, stage = :stage,
   amount = :amount, close_date = :close_date, manual_probability = :manual_probability, owner_id = :owner_id,
   status = :status, lost_reason = :lost_reason, closed_at = :closed_at, stage_since = :stage_since,
@@ -1214,9 +1086,9 @@ WHERE id = :id)sql");
 }
 
 std::optional<Opportunity> Store::find_opportunity(Id id) {
-  SQLite::Statement& st = statement(std::string(kOpportunitySelect) + "WHERE o.id = ?");
+  sql::Statement& st = statement(std::string(kOpportunitySelect) + "WHERE o.id = ?");
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_opportunity(st);
 }
 
@@ -1233,30 +1105,31 @@ static Where opportunity_filter(const OpportunityFilter& f) {
 void Store::each_opportunity(const OpportunityFilter& f, const std::function<void(const Opportunity&)>& each) {
   Where where = opportunity_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  SQLite::Statement st(*db_, std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  auto owned = db_->prepare(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  sql::Statement& st = *owned;
   where.bind(st);
-  while (st.executeStep()) each(read_opportunity(st));
+  while (st.step()) each(read_opportunity(st));
 }
 
 std::vector<Opportunity> Store::opportunities(const OpportunityFilter& f) {
   Where where = opportunity_filter(f);
-  SQLite::Statement& st = statement(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  sql::Statement& st = statement(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
   where.bind(st);
   std::vector<Opportunity> out;
-  while (st.executeStep()) out.push_back(read_opportunity(st));
+  while (st.step()) out.push_back(read_opportunity(st));
   return out;
 }
 
 std::optional<Id> Store::opportunity_named(Id customer, const std::string& name) {
-  SQLite::Statement& st = statement("SELECT max(id) FROM opportunity WHERE customer_id = ? AND name = ?");
+  sql::Statement& st = statement("SELECT max(id) FROM opportunity WHERE customer_id = ? AND name = ?");
   st.bind(1, customer);
   st.bind(2, name);
-  st.executeStep();
-  return optional_id(st.getColumn(0));
+  st.step();
+  return optional_id(st.column(0));
 }
 
 void Store::check_action(Id opportunity, const std::string& action, const std::string& at, const std::string& actor) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO opportunity_action (opportunity_id, action, checked_at, actor) VALUES (?, ?, ?, ?)
 ON CONFLICT (opportunity_id, action) DO NOTHING)sql");
   st.bind(1, opportunity);
@@ -1267,44 +1140,44 @@ ON CONFLICT (opportunity_id, action) DO NOTHING)sql");
 }
 
 std::vector<std::string> Store::checked_actions(Id opportunity) {
-  SQLite::Statement& st = statement("SELECT action FROM opportunity_action WHERE opportunity_id = ? ORDER BY id");
+  sql::Statement& st = statement("SELECT action FROM opportunity_action WHERE opportunity_id = ? ORDER BY id");
   st.bind(1, opportunity);
   std::vector<std::string> out;
-  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  while (st.step()) out.push_back(st.column(0).text());
   return out;
 }
 
 std::string Store::last_activity_at(Ref subject) {
-  SQLite::Statement& st = statement("SELECT coalesce(max(at), '') FROM activity WHERE subject_kind = ? AND subject_id = ?");
+  sql::Statement& st = statement("SELECT coalesce(max(at), '') FROM activity WHERE subject_kind = ? AND subject_id = ?");
   st.bind(1, std::string(kind_table(subject.kind)));
   st.bind(2, subject.id);
-  st.executeStep();
-  return st.getColumn(0).getString();
+  st.step();
+  return st.column(0).text();
 }
 
 // ---- to-dos and reorder cycles
 
-static Todo read_todo(SQLite::Statement& st) {
+static Todo read_todo(sql::Statement& st) {
   Todo t;
-  t.id = st.getColumn("id").getInt64();
-  t.text = st.getColumn("text").getString();
-  t.due = st.getColumn("due").isNull() ? "" : st.getColumn("due").getString();
-  t.owner_id = optional_id(st.getColumn("owner_id"));
-  t.owner = st.getColumn("owner_name").getString();
-  if (!st.getColumn("subject_kind").isNull())
-    t.subject = Ref{kind_from_table(st.getColumn("subject_kind").getString()), st.getColumn("subject_id").getInt64()};
-  t.reorder_id = optional_id(st.getColumn("reorder_id"));
-  t.occurrence = st.getColumn("occurrence").isNull() ? "" : st.getColumn("occurrence").getString();
-  t.status = st.getColumn("status").getString();
-  t.done_at = st.getColumn("done_at").isNull() ? "" : st.getColumn("done_at").getString();
-  t.created_at = st.getColumn("created_at").getString();
+  t.id = st.column("id").int64();
+  t.text = st.column("text").text();
+  t.due = st.column("due").null() ? "" : st.column("due").text();
+  t.owner_id = optional_id(st.column("owner_id"));
+  t.owner = st.column("owner_name").text();
+  if (!st.column("subject_kind").null())
+    t.subject = Ref{kind_from_table(st.column("subject_kind").text()), st.column("subject_id").int64()};
+  t.reorder_id = optional_id(st.column("reorder_id"));
+  t.occurrence = st.column("occurrence").null() ? "" : st.column("occurrence").text();
+  t.status = st.column("status").text();
+  t.done_at = st.column("done_at").null() ? "" : st.column("done_at").text();
+  t.created_at = st.column("created_at").text();
   return t;
 }
 
-static void bind_todo(SQLite::Statement& st, const Todo& t) {
+static void bind_todo(sql::Statement& st, const Todo& t) {
   st.bind(":text", t.text);
   bind_text_or_null(st, ":due", t.due);
-  bind_optional(st, st.getIndex(":owner_id"), t.owner_id);
+  bind_optional(st, st.index(":owner_id"), t.owner_id);
   if (t.subject) {
     st.bind(":subject_kind", std::string(kind_table(t.subject->kind)));
     st.bind(":subject_id", t.subject->id);
@@ -1312,24 +1185,23 @@ static void bind_todo(SQLite::Statement& st, const Todo& t) {
     st.bind(":subject_kind");
     st.bind(":subject_id");
   }
-  bind_optional(st, st.getIndex(":reorder_id"), t.reorder_id);
+  bind_optional(st, st.index(":reorder_id"), t.reorder_id);
   bind_text_or_null(st, ":occurrence", t.occurrence);
   st.bind(":status", t.status);
   bind_text_or_null(st, ":done_at", t.done_at);
 }
 
 Id Store::insert_todo(const Todo& t) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO todo (text, due, owner_id, subject_kind, subject_id, reorder_id, occurrence, status, done_at, created_at)
-VALUES (:text, :due, :owner_id, :subject_kind, :subject_id, :reorder_id, :occurrence, :status, :done_at, :created_at))sql");
+VALUES (:text, :due, :owner_id, :subject_kind, :subject_id, :reorder_id, :occurrence, :status, :done_at, :created_at) RETURNING id)sql");
   bind_todo(st, t);
   st.bind(":created_at", t.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 void Store::update_todo(const Todo& t) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 UPDATE todo SET text = :text, due = :due, owner_id = :owner_id, subject_kind = :subject_kind,
   subject_id = :subject_id, reorder_id = :reorder_id, occurrence = :occurrence, status = :status, done_at = :done_at
 WHERE id = :id)sql");
@@ -1341,9 +1213,9 @@ WHERE id = :id)sql");
 const char* kTodoSelect = "SELECT t.*, coalesce(r.name, '') AS owner_name FROM todo t LEFT JOIN rep r ON r.id = t.owner_id ";
 
 std::optional<Todo> Store::find_todo(Id id) {
-  SQLite::Statement& st = statement(std::string(kTodoSelect) + "WHERE t.id = ?");
+  sql::Statement& st = statement(std::string(kTodoSelect) + "WHERE t.id = ?");
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_todo(st);
 }
 
@@ -1355,34 +1227,34 @@ std::vector<Todo> Store::todos(const TodoFilter& f) {
       .add(f.customer_id.has_value(), R"sql(((t.subject_kind = 'customer' AND t.subject_id = :customer)
        OR (t.subject_kind = 'opportunity' AND t.subject_id IN (SELECT id FROM opportunity WHERE customer_id = :customer))))sql",
            ":customer", f.customer_id.value_or(0));
-  SQLite::Statement& st = statement(std::string(kTodoSelect) + where.text() + " ORDER BY t.due IS NULL, t.due, t.id");
+  sql::Statement& st = statement(std::string(kTodoSelect) + where.text() + " ORDER BY t.due IS NULL, t.due, t.id");
   where.bind(st);
   std::vector<Todo> out;
-  while (st.executeStep()) out.push_back(read_todo(st));
+  while (st.step()) out.push_back(read_todo(st));
   return out;
 }
 
-static Reorder read_reorder(SQLite::Statement& st) {
+static Reorder read_reorder(sql::Statement& st) {
   Reorder r;
-  r.id = st.getColumn("id").getInt64();
-  r.customer_id = st.getColumn("customer_id").getInt64();
-  r.customer = st.getColumn("customer_name").getString();
-  r.product = st.getColumn("product").getString();
-  r.every = st.getColumn("every").getString();
-  r.first_due = st.getColumn("first_due").getString();
-  r.until = st.getColumn("until").isNull() ? "" : st.getColumn("until").getString();
-  r.remind_days = st.getColumn("remind_days").getInt();
-  r.active = st.getColumn("active").getInt() != 0;
-  r.created_at = st.getColumn("created_at").getString();
+  r.id = st.column("id").int64();
+  r.customer_id = st.column("customer_id").int64();
+  r.customer = st.column("customer_name").text();
+  r.product = st.column("product").text();
+  r.every = st.column("every").text();
+  r.first_due = st.column("first_due").text();
+  r.until = st.column("until").null() ? "" : st.column("until").text();
+  r.remind_days = st.column("remind_days").integer();
+  r.active = st.column("active").integer() != 0;
+  r.created_at = st.column("created_at").text();
   return r;
 }
 
 const char* kReorderSelect = "SELECT y.*, c.name AS customer_name FROM reorder y JOIN customer c ON c.id = y.customer_id ";
 
 Id Store::insert_reorder(const Reorder& r) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO reorder (customer_id, product, every, first_due, until, remind_days, active, created_at)
-VALUES (:customer_id, :product, :every, :first_due, :until, :remind_days, :active, :created_at))sql");
+VALUES (:customer_id, :product, :every, :first_due, :until, :remind_days, :active, :created_at) RETURNING id)sql");
   st.bind(":customer_id", r.customer_id);
   st.bind(":product", r.product);
   st.bind(":every", r.every);
@@ -1391,46 +1263,45 @@ VALUES (:customer_id, :product, :every, :first_due, :until, :remind_days, :activ
   st.bind(":remind_days", r.remind_days);
   st.bind(":active", r.active ? 1 : 0);
   st.bind(":created_at", r.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 void Store::update_reorder(const Reorder& r) {
-  SQLite::Statement& st = statement("UPDATE reorder SET active = ? WHERE id = ?");
+  sql::Statement& st = statement("UPDATE reorder SET active = ? WHERE id = ?");
   st.bind(1, r.active ? 1 : 0);
   st.bind(2, r.id);
   st.exec();
 }
 
 std::optional<Reorder> Store::find_reorder(Id id) {
-  SQLite::Statement& st = statement(std::string(kReorderSelect) + "WHERE y.id = ?");
+  sql::Statement& st = statement(std::string(kReorderSelect) + "WHERE y.id = ?");
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return read_reorder(st);
 }
 
 std::vector<Reorder> Store::reorders(bool active_only) {
-  SQLite::Statement& st = statement(std::string(kReorderSelect) + "WHERE ?1 = 0 OR y.active ORDER BY y.id");
+  sql::Statement& st = statement(std::string(kReorderSelect) + "WHERE ?1 = 0 OR y.active <> 0 ORDER BY y.id");
   st.bind(1, active_only ? 1 : 0);
   std::vector<Reorder> out;
-  while (st.executeStep()) out.push_back(read_reorder(st));
+  while (st.step()) out.push_back(read_reorder(st));
   return out;
 }
 
 std::optional<std::pair<std::string, bool>> Store::last_reorder_todo(Id reorder) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occurrence DESC LIMIT 1)sql");
   st.bind(1, reorder);
-  if (!st.executeStep()) return std::nullopt;
-  return std::make_pair(st.getColumn(0).getString(), st.getColumn(1).getInt() != 0);
+  if (!st.step()) return std::nullopt;
+  return std::make_pair(st.column(0).text(), st.column(1).integer() != 0);
 }
 
 // ---- conflicts
 
 Id Store::insert_conflict(const Conflict& c) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 INSERT INTO conflict (record_kind, record_id, existing_kind, existing_id, key, value, status, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql");
   st.bind(1, std::string(kind_table(c.record.kind)));
   st.bind(2, c.record.id);
   st.bind(3, std::string(kind_table(c.existing.kind)));
@@ -1439,27 +1310,26 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
   st.bind(6, c.value);
   st.bind(7, c.status);
   st.bind(8, c.created_at);
-  st.exec();
-  return db_->getLastInsertRowid();
+  return inserted(st);
 }
 
 std::vector<Conflict> Store::conflicts(const std::string& status) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at, resolved_to, resolution
 FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
   st.bind(1, status);
   std::vector<Conflict> out;
-  while (st.executeStep())
-    out.push_back({st.getColumn(0).getInt64(),
-                   {kind_from_table(st.getColumn(1).getString()), st.getColumn(2).getInt64()},
-                   {kind_from_table(st.getColumn(3).getString()), st.getColumn(4).getInt64()},
-                   st.getColumn(5).getString(), st.getColumn(6).getString(), st.getColumn(7).getString(),
-                   st.getColumn(8).getString(), st.getColumn(9).getString(), st.getColumn(10).getString()});
+  while (st.step())
+    out.push_back({st.column(0).int64(),
+                   {kind_from_table(st.column(1).text()), st.column(2).int64()},
+                   {kind_from_table(st.column(3).text()), st.column(4).int64()},
+                   st.column(5).text(), st.column(6).text(), st.column(7).text(),
+                   st.column(8).text(), st.column(9).text(), st.column(10).text()});
   return out;
 }
 
 void Store::resolve_conflict(Id id, const std::string& to, const std::string& resolution) {
-  SQLite::Statement& st = statement("UPDATE conflict SET status = 'resolved', resolved_to = ?, resolution = ? WHERE id = ?");
+  sql::Statement& st = statement("UPDATE conflict SET status = 'resolved', resolved_to = ?, resolution = ? WHERE id = ?");
   st.bind(1, to);
   st.bind(2, resolution);
   st.bind(3, id);
@@ -1467,27 +1337,27 @@ void Store::resolve_conflict(Id id, const std::string& to, const std::string& re
 }
 
 std::string Store::first_valid_followup(Ref subject) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT coalesce(min(at), '') FROM activity
-WHERE valid AND ((subject_kind = ?1 AND subject_id = ?2) OR (?1 = 'customer' AND customer_id = ?2)))sql");
+WHERE valid <> 0 AND ((subject_kind = ?1 AND subject_id = ?2) OR (?1 = 'customer' AND customer_id = ?2)))sql");
   st.bind(1, std::string(kind_table(subject.kind)));
   st.bind(2, subject.id);
-  st.executeStep();
-  return st.getColumn(0).getString();
+  st.step();
+  return st.column(0).text();
 }
 
 std::pair<int, int> Store::followup_counts(Id rep, const std::string& from, const std::string& to) {
-  SQLite::Statement& st = statement(R"sql(
-SELECT count(*), coalesce(sum(NOT valid), 0) FROM activity WHERE actor_id = ? AND at >= ? AND at < ?)sql");
+  sql::Statement& st = statement(R"sql(
+SELECT count(*), coalesce(sum(1 - valid), 0) FROM activity WHERE actor_id = ? AND at >= ? AND at < ?)sql");
   st.bind(1, rep);
   st.bind(2, from);
   st.bind(3, to);
-  st.executeStep();
-  return {st.getColumn(0).getInt(), st.getColumn(1).getInt()};
+  st.step();
+  return {st.column(0).integer(), st.column(1).integer()};
 }
 
 int Store::staked_signings(const std::string& rep, const std::string& from, const std::string& to) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT count(*) FROM opportunity o JOIN rep r ON r.id = o.owner_id
 WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?1
   AND EXISTS (SELECT 1 FROM history h WHERE h.subject_kind = 'customer' AND h.subject_id = o.customer_id
@@ -1495,8 +1365,8 @@ WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?
   st.bind(1, rep);
   st.bind(2, from);
   st.bind(3, to);
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  st.step();
+  return st.column(0).integer();
 }
 
 // ---- funnel.toml keys in the records
@@ -1517,41 +1387,49 @@ std::string json_path(const std::string& key) {
 }  // namespace
 
 std::vector<StoredKey> Store::stored_keys() {
-  SQLite::Statement& st = statement(R"sql(
+  // The keys of a table's `fields` JSON objects, as rows with a column `key`.
+  auto keys_of = [&](const char* table) {
+    return sqlite_ ? fmt::format("json_each({}.fields) AS j", table)
+                   : fmt::format("json_object_keys(CAST({}.fields AS json)) AS j (key)", table);
+  };
+  sql::Statement& st = statement(fmt::format(R"sql(
 SELECT 0, '', pipeline, count(*) FROM opportunity GROUP BY pipeline
 UNION ALL SELECT 1, pipeline, stage, count(*) FROM opportunity GROUP BY pipeline, stage
 UNION ALL SELECT 2, '', layer, count(*) FROM customer GROUP BY layer
 UNION ALL SELECT 3, 'customer', grade, count(*) FROM customer WHERE grade <> '' GROUP BY grade
 UNION ALL SELECT 3, 'lead', grade, count(*) FROM lead WHERE grade <> '' GROUP BY grade
 UNION ALL SELECT 4, '', segment, count(*) FROM customer GROUP BY segment
-UNION ALL SELECT 5, 'lead', j.key, count(*) FROM lead, json_each(lead.fields) j GROUP BY j.key
-UNION ALL SELECT 5, 'customer', j.key, count(*) FROM customer, json_each(customer.fields) j GROUP BY j.key
-UNION ALL SELECT 5, 'opportunity', j.key, count(*) FROM opportunity, json_each(opportunity.fields) j GROUP BY j.key)sql");
+UNION ALL SELECT 5, 'lead', j.key, count(*) FROM lead, {keys_of_lead} GROUP BY j.key
+UNION ALL SELECT 5, 'customer', j.key, count(*) FROM customer, {keys_of_customer} GROUP BY j.key
+UNION ALL SELECT 5, 'opportunity', j.key, count(*) FROM opportunity, {keys_of_opportunity} GROUP BY j.key)sql",
+      fmt::arg("keys_of_lead", keys_of("lead")), fmt::arg("keys_of_customer", keys_of("customer")),
+      fmt::arg("keys_of_opportunity", keys_of("opportunity"))));
   std::vector<StoredKey> out;
-  while (st.executeStep())
-    out.push_back({static_cast<KeyKind>(st.getColumn(0).getInt()), st.getColumn(1).getString(),
-                   st.getColumn(2).getString(), st.getColumn(3).getInt()});
+  while (st.step())
+    out.push_back({static_cast<KeyKind>(st.column(0).integer()), st.column(1).text(),
+                   st.column(2).text(), st.column(3).integer()});
   return out;
 }
 
 std::vector<std::pair<std::string, int>> Store::field_values(const std::string& entity, const std::string& key) {
-  SQLite::Statement& st = statement(fmt::format(R"sql(
-SELECT CAST(json_extract(fields, ?1) AS TEXT) AS v, count(*) FROM {} WHERE v IS NOT NULL GROUP BY v ORDER BY v)sql",
-                                         entity_table(entity)));
-  st.bind(1, json_path(key));
+  sql::Statement& st = statement(fmt::format(R"sql(
+SELECT v, count(*) FROM (SELECT {} AS v FROM {}) AS f WHERE v IS NOT NULL GROUP BY v ORDER BY v)sql",
+                                            sqlite_ ? "CAST(json_extract(fields, ?1) AS TEXT)" : "CAST(fields AS json) ->> ?1",
+                                            entity_table(entity)));
+  st.bind(1, sqlite_ ? json_path(key) : key);
   std::vector<std::pair<std::string, int>> out;
-  while (st.executeStep()) out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
+  while (st.step()) out.push_back({st.column(0).text(), st.column(1).integer()});
   return out;
 }
 
 int Store::rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to) {
   auto run = [&](const std::string& sql) {
-    SQLite::Statement& st = statement(sql);
-    if (st.getIndex(":from")) st.bind(":from", from);
-    if (st.getIndex(":to")) st.bind(":to", to);
-    if (st.getIndex(":scope")) st.bind(":scope", scope);
-    if (st.getIndex(":from_path")) st.bind(":from_path", json_path(from));
-    if (st.getIndex(":to_path")) st.bind(":to_path", json_path(to));
+    sql::Statement& st = statement(sql);
+    if (st.index(":from")) st.bind(":from", from);
+    if (st.index(":to")) st.bind(":to", to);
+    if (st.index(":scope")) st.bind(":scope", scope);
+    if (st.index(":from_path")) st.bind(":from_path", json_path(from));
+    if (st.index(":to_path")) st.bind(":to_path", json_path(to));
     return st.exec();
   };
   switch (kind) {
@@ -1578,6 +1456,10 @@ WHERE subject_kind = 'customer' AND field = 'layer' AND (from_value = :from OR t
     case KeyKind::segment:
       return run("UPDATE customer SET segment = :to WHERE segment = :from");
     case KeyKind::field:
+      if (postgres_)
+        return run(fmt::format(R"sql(
+UPDATE {} SET fields = CAST(CAST(fields AS jsonb) - :from || jsonb_build_object(:to, CAST(fields AS jsonb) -> :from) AS text)
+WHERE CAST(fields AS jsonb) -> :from IS NOT NULL)sql", entity_table(scope)));
       return run(fmt::format(R"sql(
 UPDATE {} SET fields = json_set(json_remove(fields, :from_path), :to_path, json_extract(fields, :from_path))
 WHERE json_extract(fields, :from_path) IS NOT NULL)sql", entity_table(scope)));
@@ -1589,18 +1471,28 @@ WHERE json_extract(fields, :from_path) IS NOT NULL)sql", entity_table(scope)));
 
 namespace {
 
-std::vector<std::string> table_names(SQLite::Database& db) {
-  SQLite::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
+// The workspace's tables, by name, without a session's state or the
+// server's version row: the data an export holds.
+std::vector<std::string> table_names(sql::Connection& db) {
+  auto st = db.prepare(db.dialect() == sql::Dialect::sqlite
+                           ? "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+                           : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'hopper' "
+                             "AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"");
   std::vector<std::string> names;
-  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
+  while (st->step())
+    if (std::string name = st->column(0).text(); name != "current_event" && name != "schema_version")
+      names.push_back(name);
   return names;
 }
 
-std::vector<std::string> column_names(SQLite::Database& db, const std::string& table) {
-  SQLite::Statement st(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
-  st.bind(1, table);
+std::vector<std::string> column_names(sql::Connection& db, const std::string& table) {
+  auto st = db.prepare(db.dialect() == sql::Dialect::sqlite
+                           ? "SELECT name FROM pragma_table_info(?) ORDER BY cid"
+                           : "SELECT column_name FROM information_schema.columns WHERE table_schema = 'hopper' "
+                             "AND table_name = ? ORDER BY ordinal_position");
+  st->bind(1, table);
   std::vector<std::string> names;
-  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
+  while (st->step()) names.push_back(st->column(0).text());
   return names;
 }
 
@@ -1608,12 +1500,16 @@ std::vector<std::string> column_names(SQLite::Database& db, const std::string& t
 
 void Store::export_rows(const std::function<void(const std::string& table, const std::string& row)>& each) {
   for (const auto& table : table_names(*db_)) {
-    if (table == "current_event") continue;  // a session's state, not data
-    std::string object;
-    for (const auto& c : column_names(*db_, table))
-      object += fmt::format("{}'{}', \"{}\"", object.empty() ? "" : ", ", c, c);  // names from the schema
-    SQLite::Statement st(*db_, fmt::format("SELECT json_object({}) FROM \"{}\" ORDER BY rowid", object, table));
-    while (st.executeStep()) each(table, st.getColumn(0).getString());
+    std::string object;  // names from the schema
+    if (postgres_) {
+      object = fmt::format("row_to_json(\"{}\")", table);
+    } else {
+      for (const auto& c : column_names(*db_, table))
+        object += fmt::format("{}'{}', \"{}\"", object.empty() ? "" : ", ", c, c);
+      object = "json_object(" + object + ")";
+    }
+    auto st = db_->prepare(fmt::format("SELECT {} FROM \"{}\" ORDER BY id", object, table));
+    while (st->step()) each(table, st->column(0).text());
   }
 }
 
@@ -1621,19 +1517,23 @@ long Store::record_count() {
   long n = 0;
   for (const char* table : kAuditedTables)
     if (std::string_view(table) != "rep")
-      n += db_->execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64();
+      n += db_->query_int(fmt::format("SELECT count(*) FROM {}", table));
   return n;
 }
 
 void Store::begin_restore() {
   // Deferred foreign keys and undoing a half restore both need a transaction.
-  if (sqlite3_get_autocommit(db_->getHandle()))
-    throw std::logic_error("a restore runs inside a write transaction");
-  db_->exec("PRAGMA defer_foreign_keys = ON");
-  for (const char* table : kAuditedTables)
-    db_->exec(fmt::format("DROP TRIGGER {0}_audit_insert; DROP TRIGGER {0}_audit_update; DROP TRIGGER {0}_never_delete",
-                          table));
+  if (!db_->in_transaction()) throw std::logic_error("a restore runs inside a write transaction");
   restore_columns_.clear();
+  if (postgres_) {  // the table owner's right: others are refused (exit 9)
+    db_->exec("SET CONSTRAINTS ALL DEFERRED");
+    for (const auto& table : table_names(*db_)) db_->exec(fmt::format("ALTER TABLE \"{}\" DISABLE TRIGGER USER", table));
+  } else {
+    db_->exec("PRAGMA defer_foreign_keys = ON");
+    for (const char* table : kAuditedTables)
+      db_->exec(fmt::format("DROP TRIGGER {0}_audit_insert; DROP TRIGGER {0}_audit_update; DROP TRIGGER {0}_never_delete",
+                            table));
+  }
   for (const auto& table : table_names(*db_)) {
     db_->exec(fmt::format("DELETE FROM \"{}\"", table));
     restore_columns_[table] = column_names(*db_, table);
@@ -1652,7 +1552,7 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
     columns += (columns.empty() ? "\"" : ", \"") + key + "\"";
     values += values.empty() ? "?" : ", ?";
   }
-  SQLite::Statement& st = statement(fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, values));
+  sql::Statement& st = statement(fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, values));
   int i = 1;
   for (auto& [key, value] : j.items()) {
     if (value.is_null()) st.bind(i);
@@ -1664,27 +1564,38 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   }
   try {
     st.exec();
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Failure& e) {
+    if (e.kind() != sql::Failure::Kind::constraint && e.kind() != sql::Failure::Kind::other) throw;
     throw Error(Exit::invalid, fmt::format("{}: {}", table, e.what()));
   }
 }
 
 void Store::end_restore() {
-  install_audit_triggers(*db_);
+  if (postgres_) {  // and ids go on after the restored ones
+    for (const auto& table : table_names(*db_)) {
+      db_->exec(fmt::format("ALTER TABLE \"{}\" ENABLE TRIGGER USER", table));
+      db_->exec(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, false) FROM \"{0}\"",
+                            table));
+    }
+  } else {
+    install_audit_triggers(*db_);
+  }
   restore_columns_.clear();
   // The restored log's newest event is where the log goes on.
-  set_current_event(db_->execAndGet("SELECT coalesce(max(id), 0) FROM event").getInt64());
+  set_current_event(db_->query_int("SELECT coalesce(max(id), 0) FROM event"));
 }
 
 void Store::backup_to(const std::filesystem::path& file) {
+  if (!sqlite_)
+    throw Error(Exit::config, "a workspace on a server is backed up by the server: pg_dump (see docs/team.md)");
   struct stat source {};
-  if (::stat(db_->getFilename().c_str(), &source) != 0)
-    throw Error(Exit::config, fmt::format("cannot read the mode of '{}'", db_->getFilename()));
+  if (::stat(sqlite_->filename().c_str(), &source) != 0)
+    throw Error(Exit::config, fmt::format("cannot read the mode of '{}'", sqlite_->filename()));
   if (std::filesystem::exists(file))
     throw Error(Exit::config, fmt::format("'{}' exists; backup never overwrites: choose another name", file.string()));
   create_private_file(file, source.st_mode & 0777);  // a copy is as private as the original
   try {
-    db_->backup(file.c_str(), SQLite::Database::Save);
+    sqlite_->backup_to(file);
   } catch (...) {
     std::error_code ec;
     std::filesystem::remove(file, ec);  // no half backup left behind
@@ -1693,15 +1604,17 @@ void Store::backup_to(const std::filesystem::path& file) {
 }
 
 namespace {
-std::vector<std::string> sentences(SQLite::Statement& st) {
+std::vector<std::string> sentences(sql::Statement& st) {
   std::vector<std::string> out;
-  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  while (st.step()) out.push_back(st.column(0).text());
   return out;
 }
 }  // namespace
 
+// A server checks its pages and every foreign key on every write itself.
 std::vector<std::string> Store::integrity_problems(int limit) {
-  SQLite::Statement& st = statement("SELECT * FROM pragma_integrity_check(?)");
+  if (!sqlite_) return {};
+  sql::Statement& st = statement("SELECT * FROM pragma_integrity_check(?)");
   st.bind(1, limit);
   auto out = sentences(st);
   if (out.size() == 1 && out[0] == "ok") out.clear();
@@ -1709,35 +1622,36 @@ std::vector<std::string> Store::integrity_problems(int limit) {
 }
 
 std::vector<std::string> Store::foreign_key_problems(int limit) {
-  SQLite::Statement& st = statement(R"sql(
+  if (!sqlite_) return {};
+  sql::Statement& st = statement(R"sql(
 SELECT "table" || ' row ' || rowid || ' points to a missing ' || parent FROM pragma_foreign_key_check LIMIT ?)sql");
   st.bind(1, limit);
   return sentences(st);
 }
 
 std::vector<std::string> Store::deals_not_with_their_customer(int limit) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT 'O' || o.id || ' is open with ' || coalesce(r.name, 'nobody') || ' but customer C' || c.id || ' belongs to '
        || coalesce(cr.name, 'the pool')
 FROM opportunity o JOIN customer c ON c.id = o.customer_id
   LEFT JOIN rep r ON r.id = o.owner_id LEFT JOIN rep cr ON cr.id = c.owner_id
-WHERE o.status = 'open' AND o.owner_id IS NOT c.owner_id LIMIT ?)sql");
+WHERE o.status = 'open' AND o.owner_id IS DISTINCT FROM c.owner_id LIMIT ?)sql");
   st.bind(1, limit);
   return sentences(st);
 }
 
 std::vector<std::string> Store::stages_not_matching_history(int limit) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT 'O' || o.id || ' is in ' || o.stage || ' but its history last moved it to ' || coalesce(h.to_value, 'nothing')
 FROM opportunity o LEFT JOIN history h ON h.id = (
   SELECT max(id) FROM history WHERE subject_kind = 'opportunity' AND subject_id = o.id AND field = 'stage')
-WHERE h.to_value IS NOT o.stage LIMIT ?)sql");
+WHERE h.to_value IS DISTINCT FROM o.stage LIMIT ?)sql");
   st.bind(1, limit);
   return sentences(st);
 }
 
 std::vector<std::string> Store::changes_without_event(int limit) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT 'change ' || c.id || ' of ' || c.tbl || ' ' || c.row_id || ' has no event'
 FROM event_change c LEFT JOIN event e ON e.id = c.event_id WHERE e.id IS NULL
 UNION ALL
@@ -1748,32 +1662,32 @@ FROM history h LEFT JOIN event e ON e.id = h.event_id WHERE e.id IS NULL LIMIT ?
 }
 
 std::vector<std::string> Store::records_of_departed_reps(int limit) {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT 'customer C' || c.id || ' is owned by ' || r.name || ', who has left'
-FROM customer c JOIN rep r ON r.id = c.owner_id WHERE NOT r.active
+FROM customer c JOIN rep r ON r.id = c.owner_id WHERE r.active = 0
 UNION ALL
 SELECT 'open lead L' || l.id || ' is owned by ' || r.name || ', who has left'
-FROM lead l JOIN rep r ON r.id = l.owner_id WHERE NOT r.active AND l.status = 'open' LIMIT ?)sql");
+FROM lead l JOIN rep r ON r.id = l.owner_id WHERE r.active = 0 AND l.status = 'open' LIMIT ?)sql");
   st.bind(1, limit);
   return sentences(st);
 }
 
 std::optional<std::string> Store::last_assigned_rep() {
-  SQLite::Statement& st = statement(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT to_value FROM history WHERE field = 'owner' AND subject_kind = 'customer' AND cause = 'assigned'
 ORDER BY id DESC LIMIT 1)sql");
-  if (!st.executeStep()) return std::nullopt;
-  return st.getColumn(0).getString();
+  if (!st.step()) return std::nullopt;
+  return st.column(0).text();
 }
 
 std::map<Id, double> Store::won_amounts_since(const std::string& since) {
-  // total(), not sum(): a float ranks reps and cannot overflow.
-  SQLite::Statement& st = statement(R"sql(
-SELECT owner_id, total(amount) FROM opportunity
+  // A float sum: it ranks reps and cannot overflow.
+  sql::Statement& st = statement(R"sql(
+SELECT owner_id, sum(CAST(amount AS DOUBLE PRECISION)) FROM opportunity
 WHERE status = 'won' AND closed_at >= ? AND owner_id IS NOT NULL GROUP BY owner_id)sql");
   st.bind(1, since);
   std::map<Id, double> out;
-  while (st.executeStep()) out[st.getColumn(0).getInt64()] = st.getColumn(1).getDouble();
+  while (st.step()) out[st.column(0).int64()] = st.column(1).real();
   return out;
 }
 

@@ -33,6 +33,26 @@ void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_li
     if (auto p = length_problem(*v.value, kMaxLineChars)) problems.push_back({v.field, *p, v.flag});
 }
 
+std::optional<std::string> server_url_problem(const std::string& url) {
+  bool is_url = url.starts_with("postgresql://") || url.starts_with("postgres://");
+  if (!is_url && url.find('=') == std::string::npos)
+    return fmt::format("'{}' is not a server address: use postgresql://HOST/DATABASE or a libpq connection string "
+                       "such as 'service=team'",
+                       url);
+  std::string lower = to_lower_ascii(url);
+  bool password = lower.find("password=") != std::string::npos;
+  if (is_url) {
+    auto authority = url.substr(url.find("://") + 3);
+    authority = authority.substr(0, authority.find_first_of("/?"));
+    auto at = authority.rfind('@');
+    if (at != std::string::npos && authority.substr(0, at).find(':') != std::string::npos) password = true;
+  }
+  if (password)
+    return "the address holds a password; leave it out (funnel.toml is shared) and let libpq find it in ~/.pgpass, "
+           "PGPASSWORD or pg_service.conf";
+  return std::nullopt;
+}
+
 std::optional<std::string> rep_name_problem(const std::string& name) {
   const char* rule = "a rep's name is 1–64 characters without control characters or spaces around it, "
                      "not starting with '-'";

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "hopper/error.h"
+#include "hopper/validation.h"
 
 namespace hopper {
 namespace fs = std::filesystem;
@@ -83,6 +84,14 @@ std::string display_path(const fs::path& path) {
   std::error_code ec;
   fs::path rel = fs::relative(path, fs::current_path(ec), ec);
   return ec || rel.empty() ? path.string() : rel.string();
+}
+
+std::optional<ServerStore> workspace_server(const Config& config) {
+  if (config.store.url) return ServerStore{*config.store.url};
+  const char* env = std::getenv("HOPPER_STORE");
+  if (!env || !*env) return std::nullopt;
+  if (auto problem = server_url_problem(env)) throw Error(Exit::config, fmt::format("HOPPER_STORE: {}", *problem));
+  return ServerStore{env};
 }
 
 std::string read_file(const fs::path& path) {

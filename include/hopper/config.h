@@ -111,6 +111,14 @@ struct SecuritySettings {
   bool strict = false;
 };
 
+// [store]: where the records live. Without url, the SQLite file
+// .hopper/hopper.db; with it, a PostgreSQL server (libpq's URL or
+// connection string). Never a password: funnel.toml is in version control,
+// and libpq finds it in ~/.pgpass, PGPASSWORD or pg_service.conf.
+struct StoreSettings {
+  std::optional<std::string> url;
+};
+
 // [forecast]: --method historical trusts a stage's measured win rate only
 // from this many closed deals that passed through it.
 struct ForecastSettings {
@@ -141,6 +149,7 @@ struct Config {
   AssignSettings assign;
   SecuritySettings security;
   ForecastSettings forecast;
+  StoreSettings store;
   std::vector<FieldDef> fields;
 
   Calendar calendar() const;

@@ -29,6 +29,12 @@ struct Session {
 // --at records what already happened: Error(invalid) when it is later than
 // the clock (--now, or the system time).
 void require_not_after_clock(Time at, Time now);
+// A workspace on a server: the connected PostgreSQL role is who acts.
+// Another rep may be named, and a change's clock moved, only by an admin's
+// role or the schema's owner; the server's policies hold either way.
+void require_server_identity(Store& store, const ServerSession& server, const Rep& actor, bool write,
+                             bool clock_moved);
+
 // [security] strict: the OS account is who acts. Another rep may be named
 // (--as, HOPPER_USER) only when the OS account's own rep is an active admin,
 // and so may a moved clock (--now, HOPPER_NOW, --at) on a change; Error(denied)

@@ -1,11 +1,13 @@
-// The store: schema, migrations and every SQL statement of hopper.
-// Nothing outside store.cc speaks SQL.
+// The store: schema, migrations and every SQL statement of hopper, on a
+// SQLite file or a PostgreSQL server. Nothing outside the store module
+// (store.cc, its backends sql_*.cc and the scripts of sql/) speaks SQL.
 #pragma once
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,12 +16,51 @@
 
 #include "hopper/records.h"
 
-namespace SQLite {
-class Database;
-class Statement;
-}
-
 namespace hopper {
+namespace sql {
+class Connection;
+class Statement;
+class SqliteConnection;
+class PostgresConnection;
+enum class Dialect;
+}  // namespace sql
+
+// A failure of the database rather than of hopper's rules, by what the user
+// can do about it (main turns each into its exit code and advice).
+class StoreFailure : public std::runtime_error {
+ public:
+  enum class Kind {
+    busy,         // another writer holds the lock past --wait
+    denied,       // the server refused: privileges, row-level security
+    unreachable,  // no server, or it refused the connection
+    read_only,    // the file or folder cannot be written
+    cannot_open,
+    damaged,
+    disk,         // full, or an I/O error
+    constraint,   // a row broke a CHECK, UNIQUE or foreign key
+    other,
+  };
+  StoreFailure(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// A workspace on a PostgreSQL server: a libpq URL or connection string
+// ("postgresql://host/db", "service=team"); credentials come from libpq's
+// own places (~/.pgpass, PGPASSWORD, pg_service.conf), never from funnel.toml.
+struct ServerStore {
+  std::string url;
+};
+
+// Who the server says is connected, and its clock: on a server the actor is
+// the connected role, and writes use the server's time.
+struct ServerSession {
+  std::string user;    // current_user
+  std::string now;     // the server's local time, YYYY-MM-DDTHH:MM:SS
+  bool owner = false;  // the role owns the workspace's schema (its DBA)
+};
 
 struct LeadFilter {
   std::optional<Id> owner_id;
@@ -145,13 +186,20 @@ class Store {
   // says "migrate" and the versions), or left out of the log without one.
   Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared = false,
         const EventStamp* migration = nullptr);
+  // A workspace on a server; `create` makes its schema, roles and policies
+  // in an empty database (sql/postgresql/), else the schema must be there.
+  Store(const ServerStore& server, int busy_timeout_ms, bool create);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   int schema_version();
-  // The SQL that moves a database from `version` to `version + 1`.
-  static const char* migration_script(int version);
+  // The SQL that moves a SQLite database from `version` to `version + 1`.
+  static std::string migration_script(int version);
+  bool on_server() const;
+  sql::Dialect dialect() const;
+  // On a server: who is connected and the server's clock.
+  ServerSession server_session();
   // BEGIN IMMEDIATE for writes, BEGIN under PRAGMA query_only for reads;
   // SQLITE_BUSY → Error(busy).
   void begin(bool write);
@@ -314,15 +362,19 @@ class Store {
   void rekey_duplicates();
   // The prepared statement for `sql`, reset with its bindings cleared:
   // preparing costs more than running most of hopper's statements.
-  SQLite::Statement& statement(const std::string& sql);
+  sql::Statement& statement(const std::string& sql);
   void reset_statements();
-  std::unique_ptr<SQLite::Database> db_;
+  // The event this transaction's changes are filed under, as SQL.
+  std::string current_event_sql() const;
+  std::unique_ptr<sql::Connection> db_;
+  sql::SqliteConnection* sqlite_ = nullptr;      // db_, when it is a file
+  sql::PostgresConnection* postgres_ = nullptr;  // db_, when it is a server
   bool wrote_ = false;
   Id current_event_ = 0;  // set by begin_event: what this session's changes are filed under
   void set_current_event(Id event);
-  std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring  // a write transaction ran: refresh statistics on close
+  std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring
   // Declared after db_ so they are finalized before it closes.
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 
 }  // namespace hopper

@@ -28,6 +28,9 @@ void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_li
 // 1–64 characters, no spaces around it, no control characters, not starting
 // with '-' (it would read as an option).
 std::optional<std::string> rep_name_problem(const std::string& name);
+// A server's address for [store] url, HOPPER_STORE or init --store: a
+// postgresql:// URL or a libpq connection string, without a password.
+std::optional<std::string> server_url_problem(const std::string& url);
 std::optional<std::string> phone_problem(const Config& config, const std::string& phone);
 std::optional<std::string> email_problem(const std::string& email);
 std::optional<std::string> grade_problem(const Config& config, const std::string& grade);

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "hopper/config.h"
+#include "hopper/store.h"
+
 namespace hopper {
 
 struct Template {
@@ -51,5 +54,10 @@ class NewWorkspace {
 std::string display_path(const std::filesystem::path& path);
 
 std::string read_file(const std::filesystem::path& path);
+
+// The server a workspace's records live on: [store] url, else
+// $HOPPER_STORE (for scripts and tests that run one funnel.toml against
+// several servers); nullopt for the SQLite file.
+std::optional<ServerStore> workspace_server(const Config& config);
 
 }  // namespace hopper

@@ -29,8 +29,9 @@ Id Context::begin_event(Store& on, const std::string& actor) const { return on.b
 
 std::unique_ptr<Store> Context::open_store() const {
   EventStamp migration = stamp(os_user);
-  return std::make_unique<Store>(paths->database(), static_cast<int>(globals.wait_seconds * 1000), false, false,
-                                 &migration);
+  int wait_ms = static_cast<int>(globals.wait_seconds * 1000);
+  if (auto server = workspace_server(config->config)) return std::make_unique<Store>(*server, wait_ms, false);
+  return std::make_unique<Store>(paths->database(), wait_ms, false, false, &migration);
 }
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }

@@ -95,8 +95,7 @@ void add_config_commands(Commands& c) {
                                                   ctx.config->problems.size(),
                                                   format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
           // The rules against the records: a key the file dropped must not strand them.
-          std::filesystem::path db = ctx.paths->database();
-          if (std::filesystem::exists(db)) {
+          if (workspace_server(ctx.config->config) || std::filesystem::exists(ctx.paths->database())) {
             auto store = ctx.open_store();
             store->begin(false);
             auto stranded = stranded_records(ctx.config->config, *store);

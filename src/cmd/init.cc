@@ -3,24 +3,37 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
+#include <toml++/toml.h>
 
 #include "command.h"
 #include "hopper/error.h"
 #include "hopper/validation.h"
 
 namespace hopper::cli {
+namespace {
+// A TOML basic string: quoted, escaped.
+std::string toml_string(const std::string& text) {
+  std::ostringstream out;
+  out << toml::value<std::string>(text);
+  return out.str();
+}
+}  // namespace
 
 void add_init_commands(Commands& c) {
   struct Options {
     std::string dir = ".";
     std::string tpl = "smb";
     bool shared = false;
+    std::optional<std::string> store;
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = c.add(&c.root(), "init", "Create a workspace: funnel.toml and .hopper/hopper.db", Needs::nothing,
                         [o](Context& ctx) {
     const Template* tpl = find_template(o->tpl);
     if (!tpl) throw Error(Exit::usage, "unknown template '" + o->tpl + "': use minimal, smb or key-accounts");
+    if (o->store)
+      if (auto p = server_url_problem(*o->store)) throw Error(Exit::invalid, "--store: " + *p);
     auto checked = parse_config(tpl->text);
     if (!checked.ok()) throw Error(Exit::internal, "template " + o->tpl + " is invalid:\n" + format_problems(checked.problems, o->tpl));
     std::string user = ctx.globals.as ? *ctx.globals.as : (std::getenv("HOPPER_USER") ? std::getenv("HOPPER_USER") : "");
@@ -38,18 +51,24 @@ void add_init_commands(Commands& c) {
                             o->shared ? ", group-writable" : "", user));
       return ctx.note("dry run: nothing was changed");
     }
-    NewWorkspace made(o->dir, *tpl, o->shared);
+    // --store is written to funnel.toml; HOPPER_STORE is not (it names the server for this run only).
+    Template with_store = *tpl;
+    if (o->store) with_store.text += fmt::format("\n# Where the records live (docs/team.md).\n[store]\nurl = {}\n",
+                                                 toml_string(*o->store));
+    NewWorkspace made(o->dir, with_store, o->shared);
     const WorkspacePaths& ws = made.paths();
     {
-      Store store(ws.database(), 5000, true, o->shared);
-      store.begin(true);
-      ctx.begin_event(store, user);
+      auto server = o->store ? std::optional<ServerStore>(ServerStore{*o->store}) : workspace_server(checked.config);
+      auto store = server ? std::make_unique<Store>(*server, 5000, true)
+                          : std::make_unique<Store>(ws.database(), 5000, true, o->shared);
+      store->begin(true);
+      ctx.begin_event(*store, user);
       Rep admin;
       admin.name = user;
       admin.role = Role::admin;
       admin.created_at = format_time(ctx.now);
-      store.insert_rep(admin);
-      store.commit();
+      store->insert_rep(admin);
+      store->commit();
     }
     made.keep();
     if (ctx.out.quiet) return ctx.print(ws.root.string() + "\n");
@@ -60,6 +79,9 @@ void add_init_commands(Commands& c) {
   app->add_option("--template", o->tpl, "minimal, smb or key-accounts (default smb)")
       ->check(CLI::IsMember({"minimal", "smb", "key-accounts"}));
   app->add_flag("--shared", o->shared, "Make the database group-writable (0660) for a team");
+  app->add_option("--store", o->store,
+                  "Keep the records on a PostgreSQL server: postgresql://HOST/DB, no password (docs/team.md)")
+      ->type_name("URL");
   c.example("init", "hopper init sales --template key-accounts --as boss");
 }
 

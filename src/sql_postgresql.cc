@@ -1,0 +1,252 @@
+#include "sql_postgresql.h"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "hopper/error.h"
+#include "sql_scripts.h"
+
+namespace hopper::sql {
+namespace {
+
+// Types of bound values (pg_type.dat); NULL is left to the server to infer.
+constexpr Oid kInt8 = 20, kText = 25, kFloat8 = 701;
+
+Failure failure(const PGresult* result, PGconn* conn) {
+  using K = Failure::Kind;
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  if (message.starts_with("ERROR:  ")) message.erase(0, 8);
+  std::string code = state ? state : "";
+  if (PQstatus(conn) == CONNECTION_BAD || code.starts_with("08") || code == "57P01")
+    return Failure(K::unreachable, "the connection to the server was lost: " + message);
+  if (code == "55P03" || code == "40P01" || code == "40001") return Failure(K::busy, message);
+  if (code == "42501") return Failure(K::denied, message);
+  if (code.starts_with("23")) return Failure(K::constraint, message);
+  if (code == "53100" || code.starts_with("58")) return Failure(K::disk, message);
+  return Failure(K::other, message);
+}
+
+// libpq numbers parameters $1, $2 …; the store writes "?", "?2" or ":name".
+// Quoted text and "::" casts are left alone.
+struct Translated {
+  std::string sql;
+  std::map<std::string, int> names;  // ":owner" → its $n
+  int count = 0;
+};
+Translated translate(const std::string& in) {
+  Translated t;
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '\'' || c == '"') {  // to the closing quote ('' and "" escape themselves)
+      std::size_t end = in.find(c, i + 1);
+      if (end == std::string::npos) end = in.size() - 1;
+      t.sql.append(in, i, end - i + 1);
+      i = end;
+    } else if (c == '?') {
+      std::size_t j = i + 1;
+      while (j < in.size() && std::isdigit(static_cast<unsigned char>(in[j]))) ++j;
+      int n = j > i + 1 ? std::atoi(in.substr(i + 1, j - i - 1).c_str()) : t.count + 1;
+      t.count = std::max(t.count, n);
+      t.sql += fmt::format("${}", n);
+      i = j - 1;
+    } else if (c == ':' && i + 1 < in.size() && in[i + 1] == ':') {
+      t.sql += "::";
+      ++i;
+    } else if (c == ':' && i + 1 < in.size() && ident(in[i + 1]) && !std::isdigit(static_cast<unsigned char>(in[i + 1]))) {
+      std::size_t j = i + 1;
+      while (j < in.size() && ident(in[j])) ++j;
+      std::string name = in.substr(i, j - i);
+      auto [it, added] = t.names.emplace(name, t.count + 1);
+      if (added) ++t.count;
+      t.sql += fmt::format("${}", it->second);
+      i = j - 1;
+    } else {
+      t.sql += c;
+    }
+  }
+  return t;
+}
+
+class PostgresStatement : public Statement {
+ public:
+  PostgresStatement(PGconn* conn, const std::string& sql) : conn_(conn), t_(translate(sql)) {
+    values_.resize(t_.count);
+    types_.assign(t_.count, 0);
+  }
+  ~PostgresStatement() override { clear(); }
+  int index(const char* name) override {
+    auto found = t_.names.find(name);
+    return found == t_.names.end() ? 0 : found->second;
+  }
+  void bind(int i, std::int64_t v) override { set(i, std::to_string(v), kInt8); }
+  void bind(int i, double v) override { set(i, fmt::format("{}", v), kFloat8); }
+  void bind(int i, const std::string& v) override { set(i, v, kText); }
+  void bind(int i) override { set(i, std::nullopt, 0); }
+  using Statement::bind;
+
+  bool step() override {
+    if (!result_) run();
+    return ++row_ < PQntuples(result_);
+  }
+  int exec() override {
+    run();
+    const char* n = PQcmdTuples(result_);
+    return *n ? std::atoi(n) : 0;
+  }
+  void reset() override {
+    clear();
+    for (auto& v : values_) v.reset();
+    types_.assign(t_.count, 0);
+  }
+  bool is_null(int c) override { return PQgetisnull(result_, row_, c) != 0; }
+  std::int64_t int64_at(int c) override {
+    const char* v = PQgetvalue(result_, row_, c);
+    if (std::strcmp(v, "t") == 0) return 1;  // a boolean, as SQLite's 1 and 0
+    if (std::strcmp(v, "f") == 0) return 0;
+    return std::strtoll(v, nullptr, 10);
+  }
+  double real_at(int c) override { return std::strtod(PQgetvalue(result_, row_, c), nullptr); }
+  std::string text_at(int c) override { return is_null(c) ? "" : PQgetvalue(result_, row_, c); }
+  int column_index(const char* name) override {
+    int i = PQfnumber(result_, name);
+    if (i < 0) throw std::logic_error(std::string("no column ") + name + " in the result");
+    return i;
+  }
+
+ private:
+  void set(int i, std::optional<std::string> v, Oid type) {
+    if (i < 1 || i > t_.count) throw std::logic_error(fmt::format("no parameter {} in the statement", i));
+    values_[i - 1] = std::move(v);
+    types_[i - 1] = type;
+  }
+  void run() {
+    clear();
+    std::vector<const char*> values;
+    for (const auto& v : values_) values.push_back(v ? v->c_str() : nullptr);
+    result_ = PQexecParams(conn_, t_.sql.c_str(), t_.count, types_.data(), values.data(), nullptr, nullptr, 0);
+    auto status = PQresultStatus(result_);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      Failure f = failure(result_, conn_);
+      clear();
+      throw f;
+    }
+  }
+  void clear() {
+    if (result_) PQclear(result_);
+    result_ = nullptr;
+    row_ = -1;
+  }
+  PGconn* conn_;
+  Translated t_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;
+  PGresult* result_ = nullptr;
+  int row_ = -1;
+};
+
+}  // namespace
+
+std::string without_password(const std::string& url) {
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + url.substr(at);
+}
+
+PostgresConnection::PostgresConnection(const std::string& url, int busy_timeout_ms) {
+  conn_ = PQconnectdb(url.c_str());
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn_);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    throw Failure(Failure::Kind::unreachable,
+                  fmt::format("cannot connect to the PostgreSQL server '{}': {}", without_password(url), message));
+  }
+  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "role is already a member": nothing to tell
+  // Messages in English whatever the server's locale: hopper reads their codes, users their words.
+  exec(fmt::format("SET search_path = hopper, pg_temp; SET client_encoding = 'UTF8'; SET lock_timeout = {}; "
+                   "SET lc_messages = 'C'",
+                   busy_timeout_ms));
+}
+
+PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
+
+std::unique_ptr<Statement> PostgresConnection::prepare(const std::string& sql) {
+  return std::make_unique<PostgresStatement>(conn_, sql);
+}
+
+void PostgresConnection::exec(const std::string& sql) {
+  PGresult* result = PQexec(conn_, sql.c_str());
+  auto status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    Failure f = failure(result, conn_);
+    PQclear(result);
+    throw f;
+  }
+  PQclear(result);
+}
+
+bool PostgresConnection::in_transaction() { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+
+void PostgresConnection::begin(bool write) {
+  if (!write) return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  exec("BEGIN");
+  exec("SELECT pg_advisory_xact_lock(hashtext('hopper workspace'))");
+  id_marks_.clear();
+  mark_ids();
+}
+
+void PostgresConnection::mark_ids() {
+  auto st = prepare(R"sql(
+SELECT coalesce(string_agg(format('setval(%L, %s, %s)', schemaname || '.' || sequencename, coalesce(last_value, 1),
+                                  CASE WHEN last_value IS NULL THEN 'false' ELSE 'true' END), ', '), '')
+FROM pg_sequences WHERE schemaname = 'hopper')sql");
+  st->step();
+  id_marks_.push_back(st->column(0).text());
+}
+void PostgresConnection::forget_ids_mark() {
+  if (!id_marks_.empty()) id_marks_.pop_back();
+}
+void PostgresConnection::restore_ids() {
+  if (id_marks_.empty()) return;
+  if (!id_marks_.back().empty()) exec("SELECT " + id_marks_.back());
+  id_marks_.pop_back();
+}
+void PostgresConnection::restore_all_ids() {
+  if (id_marks_.empty()) return;
+  id_marks_.resize(1);
+  restore_ids();
+}
+
+int PostgresConnection::schema_version() {
+  auto st = prepare("SELECT to_regclass('hopper.schema_version') IS NOT NULL");
+  st->step();
+  if (st->column(0).int64() == 0) return 0;
+  return static_cast<int>(query_int("SELECT max(version) FROM schema_version"));
+}
+
+void PostgresConnection::create_schema() {
+  if (schema_version() != 0)
+    throw Error(Exit::config, "the database already holds a hopper workspace; init never overwrites one (to use it, "
+                              "set [store] url in funnel.toml)");
+  exec("BEGIN");
+  try {
+    for (const auto& script : postgresql_scripts()) exec(script.text);
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace hopper::sql
