@@ -169,13 +169,12 @@ PostgresConnection::PostgresConnection(const std::string& url, int busy_timeout_
   if (PQstatus(conn_) != CONNECTION_OK) {
     std::string message = PQerrorMessage(conn_);
     while (!message.empty() && message.back() == '\n') message.pop_back();
+    for (std::size_t at; (at = message.find("\n\t")) != std::string::npos;) message.replace(at, 2, " ");
     throw Failure(Failure::Kind::unreachable,
                   fmt::format("cannot connect to the PostgreSQL server '{}': {}", without_password(url), message));
   }
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "role is already a member": nothing to tell
-  // Messages in English whatever the server's locale: hopper reads their codes, users their words.
-  exec(fmt::format("SET search_path = hopper, pg_temp; SET client_encoding = 'UTF8'; SET lock_timeout = {}; "
-                   "SET lc_messages = 'C'",
+  exec(fmt::format("SET search_path = hopper, pg_temp; SET client_encoding = 'UTF8'; SET lock_timeout = {}",
                    busy_timeout_ms));
 }
 

@@ -19,23 +19,24 @@ BEGIN
   END IF;
 END $$;
 
--- The connected rep, read past the policies (they are what the policies ask).
-CREATE FUNCTION my_rep() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hopper, pg_temp AS $$
+-- The connected rep and what they may see. Not SECURITY DEFINER: there
+-- current_user would be the definer. Every member reads rep.
+CREATE FUNCTION my_rep() RETURNS bigint LANGUAGE sql STABLE SET search_path = hopper, pg_temp AS $$
   SELECT id FROM rep WHERE name = current_user AND active = 1
 $$;
-CREATE FUNCTION is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hopper, pg_temp AS $$
+CREATE FUNCTION is_admin() RETURNS boolean LANGUAGE sql STABLE SET search_path = hopper, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM rep WHERE name = current_user AND active = 1 AND role = 'admin')
-      OR pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'hopper'), 'MEMBER')
+      OR pg_has_role(current_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'hopper'), 'MEMBER')
 $$;
 -- Whether the connected rep may see and change what `owner` owns: their
 -- own, their team's for a manager, everything for an admin.
-CREATE FUNCTION sees(owner bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hopper, pg_temp AS $$
+CREATE FUNCTION sees(owner bigint) RETURNS boolean LANGUAGE sql STABLE SET search_path = hopper, pg_temp AS $$
   SELECT is_admin() OR EXISTS (
     SELECT 1 FROM rep me JOIN rep o ON o.id = owner
     WHERE me.name = current_user AND me.active = 1
       AND (o.id = me.id OR (me.role = 'manager' AND o.team = me.team AND me.team <> '')))
 $$;
-CREATE FUNCTION sees_rep_named(name text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hopper, pg_temp AS $$
+CREATE FUNCTION sees_rep_named(name text) RETURNS boolean LANGUAGE sql STABLE SET search_path = hopper, pg_temp AS $$
   SELECT name = current_user OR sees((SELECT id FROM rep r WHERE r.name = sees_rep_named.name))
 $$;
 
