@@ -128,11 +128,24 @@ class PostgresStatement : public Statement {
     values_[i - 1] = std::move(v);
     types_[i - 1] = type;
   }
+  // The first run prepares the statement on the server (parsed and planned
+  // once, as SQLite's prepared statements are), typed by that run's values;
+  // one the server cannot type so is sent whole each time instead.
   void run() {
     clear();
     std::vector<const char*> values;
     for (const auto& v : values_) values.push_back(v ? v->c_str() : nullptr);
-    result_ = PQexecParams(conn_, t_.sql.c_str(), t_.count, types_.data(), values.data(), nullptr, nullptr, 0);
+    if (name_.empty() && !unpreparable_) {
+      static int counter = 0;
+      std::string name = fmt::format("hopper_{}", ++counter);
+      PGresult* prepared = PQprepare(conn_, name.c_str(), t_.sql.c_str(), t_.count, types_.data());
+      if (PQresultStatus(prepared) == PGRES_COMMAND_OK) name_ = name;
+      else unpreparable_ = true;
+      PQclear(prepared);
+    }
+    result_ = name_.empty()
+                  ? PQexecParams(conn_, t_.sql.c_str(), t_.count, types_.data(), values.data(), nullptr, nullptr, 0)
+                  : PQexecPrepared(conn_, name_.c_str(), t_.count, values.data(), nullptr, nullptr, 0);
     auto status = PQresultStatus(result_);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       Failure f = failure(result_, conn_);
@@ -151,6 +164,8 @@ class PostgresStatement : public Statement {
   std::vector<Oid> types_;
   PGresult* result_ = nullptr;
   int row_ = -1;
+  std::string name_;  // of the prepared statement on the server, once prepared
+  bool unpreparable_ = false;
 };
 
 }  // namespace
@@ -170,12 +185,18 @@ PostgresConnection::PostgresConnection(const std::string& url, int busy_timeout_
     std::string message = PQerrorMessage(conn_);
     while (!message.empty() && message.back() == '\n') message.pop_back();
     for (std::size_t at; (at = message.find("\n\t")) != std::string::npos;) message.replace(at, 2, " ");
+    PQfinish(conn_);  // a constructor that throws has no destructor run
     throw Failure(Failure::Kind::unreachable,
                   fmt::format("cannot connect to the PostgreSQL server '{}': {}", without_password(url), message));
   }
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "role is already a member": nothing to tell
-  exec(fmt::format("SET search_path = hopper, pg_temp; SET client_encoding = 'UTF8'; SET lock_timeout = {}",
-                   busy_timeout_ms));
+  try {
+    exec(fmt::format("SET search_path = hopper, pg_temp; SET client_encoding = 'UTF8'; SET lock_timeout = {}",
+                     busy_timeout_ms));
+  } catch (...) {
+    PQfinish(conn_);
+    throw;
+  }
 }
 
 PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
@@ -206,12 +227,19 @@ void PostgresConnection::begin(bool write) {
 }
 
 void PostgresConnection::mark_ids() {
-  auto st = prepare(R"sql(
-SELECT coalesce(string_agg(format('setval(%L, %s, %s)', schemaname || '.' || sequencename, coalesce(last_value, 1),
-                                  CASE WHEN last_value IS NULL THEN 'false' ELSE 'true' END), ', '), '')
-FROM pg_sequences WHERE schemaname = 'hopper')sql");
-  st->step();
-  id_marks_.push_back(st->column(0).text());
+  if (!marker_) {  // each sequence's own row: pg_sequences hides a value not yet called
+    auto names = prepare("SELECT sequencename FROM pg_sequences WHERE schemaname = 'hopper' ORDER BY 1");
+    std::string rows;
+    while (names->step())
+      rows += fmt::format("{sep}SELECT format('setval(%L, %s, %s)', 'hopper.{seq}', last_value, "
+                          "CASE WHEN is_called THEN 'true' ELSE 'false' END) AS s FROM hopper.\"{seq}\"",
+                          fmt::arg("sep", rows.empty() ? "" : " UNION ALL "), fmt::arg("seq", names->column(0).text()));
+    if (rows.empty()) rows = "SELECT '' AS s";
+    marker_ = prepare("SELECT string_agg(s, ', ') FROM (" + rows + ") AS sequences");
+  }
+  marker_->reset();
+  marker_->step();
+  id_marks_.push_back(marker_->column(0).text());
 }
 void PostgresConnection::forget_ids_mark() {
   if (!id_marks_.empty()) id_marks_.pop_back();
@@ -225,6 +253,61 @@ void PostgresConnection::restore_all_ids() {
   if (id_marks_.empty()) return;
   id_marks_.resize(1);
   restore_ids();
+}
+
+void PostgresConnection::copy_begin(const std::string& table, const std::vector<std::string>& columns) {
+  std::string names;
+  for (const auto& c : columns) names += (names.empty() ? "\"" : ", \"") + c + "\"";
+  PGresult* result = PQexec(conn_, fmt::format("COPY \"{}\" ({}) FROM STDIN", table, names).c_str());
+  bool ok = PQresultStatus(result) == PGRES_COPY_IN;
+  if (!ok) {
+    Failure f = failure(result, conn_);
+    PQclear(result);
+    throw f;
+  }
+  PQclear(result);
+  copying_ = true;
+}
+
+void PostgresConnection::copy_row(const std::vector<std::optional<std::string>>& values) {
+  copy_buffer_.clear();
+  for (std::size_t i = 0; i < values.size(); ++i) {  // COPY's text format
+    if (i) copy_buffer_ += '\t';
+    if (!values[i]) {
+      copy_buffer_ += "\\N";
+      continue;
+    }
+    for (char c : *values[i]) {
+      switch (c) {
+        case '\\': copy_buffer_ += "\\\\"; break;
+        case '\t': copy_buffer_ += "\\t"; break;
+        case '\n': copy_buffer_ += "\\n"; break;
+        case '\r': copy_buffer_ += "\\r"; break;
+        default: copy_buffer_ += c;
+      }
+    }
+  }
+  copy_buffer_ += '\n';
+  if (PQputCopyData(conn_, copy_buffer_.data(), static_cast<int>(copy_buffer_.size())) != 1)
+    throw failure(nullptr, conn_);
+}
+
+void PostgresConnection::copy_end() {
+  copying_ = false;
+  if (PQputCopyEnd(conn_, nullptr) != 1) throw failure(nullptr, conn_);
+  std::optional<Failure> failed;
+  while (PGresult* result = PQgetResult(conn_)) {
+    if (PQresultStatus(result) != PGRES_COMMAND_OK && !failed) failed = failure(result, conn_);
+    PQclear(result);
+  }
+  if (failed) throw *failed;
+}
+
+void PostgresConnection::copy_abort() {
+  if (!copying_) return;
+  copying_ = false;
+  PQputCopyEnd(conn_, "abandoned");
+  while (PGresult* result = PQgetResult(conn_)) PQclear(result);
 }
 
 int PostgresConnection::schema_version() {

@@ -2,6 +2,7 @@
 // a server, where roles and row-level security decide who sees what.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,16 @@ class PostgresConnection : public Connection {
   void restore_ids();      // to the last mark, which is dropped
   void restore_all_ids();  // to the first, and every mark dropped
 
+  // COPY … FROM STDIN, a row at a time: how a restore goes in (a round
+  // trip per row would take minutes at a million). No other statement may
+  // run until copy_end, which gives the server's verdict on the rows;
+  // copy_abort drops them (before a rollback).
+  void copy_begin(const std::string& table, const std::vector<std::string>& columns);
+  void copy_row(const std::vector<std::optional<std::string>>& values);
+  void copy_end();
+  void copy_abort();
+  bool copying() const { return copying_; }
+
   // 0 when the database holds no hopper schema.
   int schema_version();
   // The schema, triggers, roles and policies of sql/postgresql/, in one
@@ -43,6 +54,9 @@ class PostgresConnection : public Connection {
  private:
   pg_conn* conn_ = nullptr;
   std::vector<std::string> id_marks_;  // "setval(…), …" per mark
+  std::unique_ptr<Statement> marker_;  // reads where the sequences stand
+  bool copying_ = false;
+  std::string copy_buffer_;
 };
 
 // "postgresql://user:secret@host/db" → "postgresql://user@host/db": what

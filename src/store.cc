@@ -391,6 +391,7 @@ void Store::commit() {
 void Store::rollback() {
   reset_statements();
   if (!db_->in_transaction()) return;
+  if (postgres_) postgres_->copy_abort();
   if (postgres_ && postgres_->in_transaction()) {
     try {
       postgres_->restore_all_ids();
@@ -1556,6 +1557,7 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
     columns += (columns.empty() ? "\"" : ", \"") + key + "\"";
     values += values.empty() ? "?" : ", ?";
   }
+  if (postgres_) return restore_row_by_copy(table, j);
   sql::Statement& st = statement(fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, values));
   int i = 1;
   for (auto& [key, value] : j.items()) {
@@ -1574,8 +1576,41 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   }
 }
 
+// On a server the rows of a table stream in through one COPY, started anew
+// when the table or its columns change.
+void Store::restore_row_by_copy(const std::string& table, const nlohmann::json& j) {
+  std::vector<std::string> columns;
+  std::vector<std::optional<std::string>> values;
+  for (auto& [key, value] : j.items()) {
+    columns.push_back(key);
+    if (value.is_null()) values.emplace_back();
+    else if (value.is_number_integer()) values.push_back(std::to_string(value.get<std::int64_t>()));
+    else if (value.is_number()) values.push_back(fmt::format("{}", value.get<double>()));
+    else if (value.is_string()) values.push_back(value.get<std::string>());
+    else values.push_back(value.dump());
+  }
+  std::string target = table + "(" + fmt::format("{}", fmt::join(columns, ",")) + ")";
+  if (!postgres_->copying() || target != copy_target_) {
+    end_copy();
+    postgres_->copy_begin(table, columns);
+    copy_target_ = target;
+  }
+  postgres_->copy_row(values);
+}
+
+void Store::end_copy() {
+  if (!postgres_->copying()) return;
+  try {
+    postgres_->copy_end();
+  } catch (const sql::Failure& e) {
+    if (e.kind() != sql::Failure::Kind::constraint && e.kind() != sql::Failure::Kind::other) throw;
+    throw Error(Exit::invalid, fmt::format("{}: {}", copy_target_.substr(0, copy_target_.find('(')), e.what()));
+  }
+}
+
 void Store::end_restore() {
   if (postgres_) {  // checked now, so the triggers may come back; ids go on after the restored ones
+    end_copy();
     db_->exec("SET CONSTRAINTS ALL IMMEDIATE");
     for (const auto& table : table_names(*db_)) {
       db_->exec(fmt::format("ALTER TABLE \"{}\" ENABLE TRIGGER USER", table));

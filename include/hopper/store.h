@@ -364,6 +364,9 @@ class Store {
   // preparing costs more than running most of hopper's statements.
   sql::Statement& statement(const std::string& sql);
   void reset_statements();
+  void restore_row_by_copy(const std::string& table, const nlohmann::json& row);
+  void end_copy();
+  std::string copy_target_;  // "table(col,…)" of the COPY under way
   // The event this transaction's changes are filed under, as SQL.
   std::string current_event_sql() const;
   std::unique_ptr<sql::Connection> db_;

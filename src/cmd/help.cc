@@ -127,7 +127,7 @@ std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
       "## SYNOPSIS\n\n    hopper [GLOBAL OPTIONS] COMMAND [OPTIONS]\n\n"
       "## DESCRIPTION\n\nhopper keeps a sales team's leads, customers and opportunities in a workspace: a "
       "directory with `funnel.toml`, the rules (grades, layers, pipelines and stages, pool rules, validation), "
-      "and `.hopper/hopper.db`, a SQLite database. Reps add leads, log follow-ups and move customers and deals "
+      "and `.hopper/hopper.db`, a SQLite database, or a PostgreSQL server a team shares (`[store] url`). Reps add leads, log follow-ups and move customers and deals "
       "through the funnel; managers see who holds what and read forecasts; cron jobs recycle the customer pool "
       "and mail reports. Every command is one transaction and every change is in the event log (`hopper "
       "history`); nothing is ever deleted.\n\n"
@@ -146,11 +146,13 @@ std::string hopper_man_markdown(const std::vector<CommandDoc>& commands) {
          "- `HOPPER_DIR` — the workspace, as `-C`.\n"
          "- `NO_COLOR` — no colour, even on a terminal.\n"
          "- `HOPPER_FORCE_TTY` — a number of columns: write tables as on a terminal that wide, even piped.\n"
+         "- `HOPPER_STORE` — a PostgreSQL server for a workspace whose funnel.toml names none.\n"
+         "- `PGHOST`, `PGUSER`, `PGPASSWORD`, `PGSERVICE` … — libpq's, for a workspace on a server.\n"
          "- `USER` — the acting rep when nothing else names one.\n"
          "\n## FILES\n\n"
          "- `funnel.toml` — the rules of the workspace; see funnel.toml(5).\n"
          "- `.hopper/hopper.db` — the database (mode 0600); `hopper backup FILE` copies it safely.\n"
-         "\n## SEE ALSO\n\nfunnel.toml(5), sqlite3(1), cron(8)\n";
+         "\n## SEE ALSO\n\nfunnel.toml(5), sqlite3(1), psql(1), pg_dump(1), cron(8)\n";
   return out;
 }
 

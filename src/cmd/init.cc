@@ -32,8 +32,10 @@ void add_init_commands(Commands& c) {
                         [o](Context& ctx) {
     const Template* tpl = find_template(o->tpl);
     if (!tpl) throw Error(Exit::usage, "unknown template '" + o->tpl + "': use minimal, smb or key-accounts");
-    if (o->store)
+    if (o->store) {
       if (auto p = server_url_problem(*o->store)) throw Error(Exit::invalid, "--store: " + *p);
+      if (o->shared) throw Error(Exit::usage, "--shared makes a database file group-writable; a server has roles instead");
+    }
     auto checked = parse_config(tpl->text);
     if (!checked.ok()) throw Error(Exit::internal, "template " + o->tpl + " is invalid:\n" + format_problems(checked.problems, o->tpl));
     std::string user = ctx.globals.as ? *ctx.globals.as : (std::getenv("HOPPER_USER") ? std::getenv("HOPPER_USER") : "");
@@ -47,7 +49,8 @@ void add_init_commands(Commands& c) {
         throw Error(Exit::config, fmt::format("'{}' already holds a hopper workspace; init never overwrites one",
                                               would.root.string()));
       ctx.print(fmt::format("would create {} and {} (template {}{}); {} would be its first admin\n",
-                            would.config().string(), would.database().string(), o->tpl,
+                            would.config().string(),
+                            o->store ? "the schema on " + *o->store : would.database().string(), o->tpl,
                             o->shared ? ", group-writable" : "", user));
       return ctx.note("dry run: nothing was changed");
     }
