@@ -56,19 +56,23 @@ END $$;
 CREATE FUNCTION duplicates(phone text, email text, company text, except_kind text, except_id bigint)
 RETURNS TABLE (kind text, id bigint, name text, owner text, layer text, phone_key text, email_key text, name_key text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hopper, pg_temp AS $$
+  -- One indexed lookup per key (each names its partial index's condition).
+  WITH customers AS (
+    SELECT c.* FROM customer c WHERE duplicates.phone <> '' AND c.phone_key = duplicates.phone AND c.phone_key <> ''
+    UNION SELECT c.* FROM customer c WHERE duplicates.email <> '' AND c.email_key = duplicates.email AND c.email_key <> ''
+    UNION SELECT c.* FROM customer c WHERE duplicates.company <> '' AND c.name_key = duplicates.company),
+  leads AS (
+    SELECT l.* FROM lead l WHERE duplicates.phone <> '' AND l.phone_key = duplicates.phone AND l.phone_key <> ''
+    UNION SELECT l.* FROM lead l WHERE duplicates.email <> '' AND l.email_key = duplicates.email AND l.email_key <> ''
+    UNION SELECT l.* FROM lead l WHERE duplicates.company <> '' AND l.company_key = duplicates.company
+      AND l.company_key <> '')
   SELECT 'customer', c.id, c.name, coalesce(r.name, ''), c.layer, c.phone_key, c.email_key, c.name_key
-  FROM customer c LEFT JOIN rep r ON r.id = c.owner_id
-  WHERE ((duplicates.phone <> '' AND c.phone_key = duplicates.phone)
-         OR (duplicates.email <> '' AND c.email_key = duplicates.email)
-         OR (duplicates.company <> '' AND c.name_key = duplicates.company))
-    AND NOT (except_kind = 'customer' AND c.id = except_id)
+  FROM customers c LEFT JOIN rep r ON r.id = c.owner_id
+  WHERE NOT (except_kind = 'customer' AND c.id = except_id)
   UNION
   SELECT 'lead', l.id, l.name, coalesce(r.name, ''), 'lead', l.phone_key, l.email_key, l.company_key
-  FROM lead l LEFT JOIN rep r ON r.id = l.owner_id
-  WHERE ((duplicates.phone <> '' AND l.phone_key = duplicates.phone)
-         OR (duplicates.email <> '' AND l.email_key = duplicates.email)
-         OR (duplicates.company <> '' AND l.company_key = duplicates.company))
-    AND l.status = 'open' AND NOT (except_kind = 'lead' AND l.id = except_id)
+  FROM leads l LEFT JOIN rep r ON r.id = l.owner_id
+  WHERE l.status = 'open' AND NOT (except_kind = 'lead' AND l.id = except_id)
 $$;
 -- When a rep last lost a customer (a cooldown), whoever released it.
 CREATE FUNCTION last_lost_at(customer bigint, rep text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
