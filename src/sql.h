@@ -88,6 +88,10 @@ class Connection {
   virtual ~Connection() = default;
   virtual Dialect dialect() const = 0;
   virtual std::unique_ptr<Statement> prepare(const std::string& sql) = 0;
+  // A query read a batch of rows at a time, for lists of any length (a
+  // cursor on a server; SQLite steps its statements so anyway). Other
+  // statements may run between its rows.
+  virtual std::unique_ptr<Statement> stream(const std::string& sql) { return prepare(sql); }
   // Runs SQL without parameters, one statement or several.
   virtual void exec(const std::string& sql) = 0;
   // The first column of the first row of a query without parameters.

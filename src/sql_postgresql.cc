@@ -78,7 +78,9 @@ Translated translate(const std::string& in) {
 
 class PostgresStatement : public Statement {
  public:
-  PostgresStatement(PGconn* conn, const std::string& sql) : conn_(conn), t_(translate(sql)) {
+  // `cursor`: the rows come kBatch at a time through a cursor, not all at once.
+  PostgresStatement(PGconn* conn, const std::string& sql, bool cursor = false)
+      : conn_(conn), t_(translate(sql)), cursor_(cursor) {
     values_.resize(t_.count);
     types_.assign(t_.count, 0);
   }
@@ -94,7 +96,11 @@ class PostgresStatement : public Statement {
   using Statement::bind;
 
   bool step() override {
-    if (!result_) run();
+    if (!result_) {
+      run();
+    } else if (cursor_ && row_ + 1 >= PQntuples(result_) && PQntuples(result_) == kBatch) {
+      fetch();
+    }
     return ++row_ < PQntuples(result_);
   }
   int exec() override {
@@ -103,6 +109,9 @@ class PostgresStatement : public Statement {
     return *n ? std::atoi(n) : 0;
   }
   void reset() override {
+    if (!cursor_name_.empty() && PQtransactionStatus(conn_) == PQTRANS_INTRANS)
+      PQclear(PQexec(conn_, ("CLOSE " + cursor_name_).c_str()));  // else the transaction's end closes it
+    cursor_name_.clear();
     clear();
     for (auto& v : values_) v.reset();
     types_.assign(t_.count, 0);
@@ -135,6 +144,14 @@ class PostgresStatement : public Statement {
     clear();
     std::vector<const char*> values;
     for (const auto& v : values_) values.push_back(v ? v->c_str() : nullptr);
+    if (cursor_) {
+      static int cursors = 0;
+      cursor_name_ = fmt::format("hopper_cursor_{}", ++cursors);
+      std::string declare = "DECLARE " + cursor_name_ + " NO SCROLL CURSOR FOR " + t_.sql;
+      check(PQexecParams(conn_, declare.c_str(), t_.count, types_.data(), values.data(), nullptr, nullptr, 0));
+      clear();
+      return fetch();
+    }
     if (name_.empty() && !unpreparable_) {
       static int counter = 0;
       std::string name = fmt::format("hopper_{}", ++counter);
@@ -143,9 +160,17 @@ class PostgresStatement : public Statement {
       else unpreparable_ = true;
       PQclear(prepared);
     }
-    result_ = name_.empty()
-                  ? PQexecParams(conn_, t_.sql.c_str(), t_.count, types_.data(), values.data(), nullptr, nullptr, 0)
-                  : PQexecPrepared(conn_, name_.c_str(), t_.count, values.data(), nullptr, nullptr, 0);
+    check(name_.empty()
+              ? PQexecParams(conn_, t_.sql.c_str(), t_.count, types_.data(), values.data(), nullptr, nullptr, 0)
+              : PQexecPrepared(conn_, name_.c_str(), t_.count, values.data(), nullptr, nullptr, 0));
+  }
+  void fetch() {
+    clear();
+    check(PQexec(conn_, fmt::format("FETCH {} FROM {}", kBatch, cursor_name_).c_str()));
+  }
+  // Keeps a result that succeeded; throws the failure of one that did not.
+  void check(PGresult* result) {
+    result_ = result;
     auto status = PQresultStatus(result_);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       Failure f = failure(result_, conn_);
@@ -166,6 +191,9 @@ class PostgresStatement : public Statement {
   int row_ = -1;
   std::string name_;  // of the prepared statement on the server, once prepared
   bool unpreparable_ = false;
+  static constexpr int kBatch = 1000;
+  bool cursor_;
+  std::string cursor_name_;  // while declared
 };
 
 }  // namespace
@@ -203,6 +231,9 @@ PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
 
 std::unique_ptr<Statement> PostgresConnection::prepare(const std::string& sql) {
   return std::make_unique<PostgresStatement>(conn_, sql);
+}
+std::unique_ptr<Statement> PostgresConnection::stream(const std::string& sql) {
+  return std::make_unique<PostgresStatement>(conn_, sql, true);
 }
 
 void PostgresConnection::exec(const std::string& sql) {

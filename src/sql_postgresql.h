@@ -19,6 +19,7 @@ class PostgresConnection : public Connection {
   ~PostgresConnection() override;
   Dialect dialect() const override { return Dialect::postgresql; }
   std::unique_ptr<Statement> prepare(const std::string& sql) override;
+  std::unique_ptr<Statement> stream(const std::string& sql) override;
   void exec(const std::string& sql) override;
   bool in_transaction() override;
 

@@ -275,7 +275,6 @@ SELECT current_user, to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS'),
 std::string Store::current_event_sql() const {
   return sqlite_ ? "(SELECT event_id FROM current_event)" : "CAST(nullif(current_setting('hopper.event', true), '') AS bigint)";
 }
-sql::Dialect Store::dialect() const { return db_->dialect(); }
 
 std::string Store::migration_script(int version) { return sql::sqlite_migrations().at(version).text; }
 
@@ -543,7 +542,7 @@ WHERE subject_kind = ? AND subject_id = ? ORDER BY at, id)sql");
 void Store::each_history_row(Kind kind, const std::vector<std::string>& fields, const std::string& before,
                              const std::function<void(const HistoryEntry&)>& each) {
   // Not a cached statement: `each` may run others while this one steps.
-  auto owned = db_->prepare(fmt::format(R"sql(
+  auto owned = db_->stream(fmt::format(R"sql(
 SELECT id, at, actor, subject_id, field, from_value, to_value, reason, cause, rule FROM history
 WHERE subject_kind = ?1 AND field IN ({}) AND at < ?2
 ORDER BY subject_id, at, id)sql", numbered_parameters(3, fields.size())));
@@ -684,7 +683,7 @@ static Where lead_filter(const LeadFilter& f) {
 void Store::each_lead(const LeadFilter& f, const std::function<void(const Lead&)>& each) {
   Where where = lead_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  auto owned = db_->prepare(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
+  auto owned = db_->stream(std::string(kLeadSelect) + where.text() + " ORDER BY l.id");
   sql::Statement& st = *owned;
   where.bind(st);
   while (st.step()) each(read_lead(st));
@@ -769,7 +768,7 @@ static Where customer_filter(const CustomerFilter& f) {
 void Store::each_customer(const CustomerFilter& f, const std::function<void(const Customer&)>& each) {
   Where where = customer_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  auto owned = db_->prepare(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
+  auto owned = db_->stream(std::string(kCustomerSelect) + where.text() + " ORDER BY c.id");
   sql::Statement& st = *owned;
   where.bind(st);
   while (st.step()) each(read_customer(st));
@@ -1106,7 +1105,7 @@ static Where opportunity_filter(const OpportunityFilter& f) {
 void Store::each_opportunity(const OpportunityFilter& f, const std::function<void(const Opportunity&)>& each) {
   Where where = opportunity_filter(f);
   // Not a cached statement: `each` may run others while this one steps.
-  auto owned = db_->prepare(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
+  auto owned = db_->stream(std::string(kOpportunitySelect) + where.text() + " ORDER BY o.id");
   sql::Statement& st = *owned;
   where.bind(st);
   while (st.step()) each(read_opportunity(st));
@@ -1509,7 +1508,7 @@ void Store::export_rows(const std::function<void(const std::string& table, const
         object += fmt::format("{}'{}', \"{}\"", object.empty() ? "" : ", ", c, c);
       object = "json_object(" + object + ")";
     }
-    auto st = db_->prepare(fmt::format("SELECT {} FROM \"{}\" ORDER BY id", object, table));
+    auto st = db_->stream(fmt::format("SELECT {} FROM \"{}\" ORDER BY id", object, table));
     while (st->step()) each(table, st->column(0).text());
   }
 }

@@ -197,7 +197,6 @@ class Store {
   // The SQL that moves a SQLite database from `version` to `version + 1`.
   static std::string migration_script(int version);
   bool on_server() const;
-  sql::Dialect dialect() const;
   // On a server: who is connected and the server's clock.
   ServerSession server_session();
   // BEGIN IMMEDIATE for writes, BEGIN under PRAGMA query_only for reads;

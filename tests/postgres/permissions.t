@@ -117,3 +117,14 @@ An admin's rep add makes the role (or lets an existing one in):
   t
   $ PGUSER=qian hopper customer list -q | wc -l
   0
+
+Another writer holding the workspace past --wait: exit 8, as on a file.
+
+  $ psql -X -q -c "BEGIN" -c "SELECT pg_advisory_xact_lock(hashtext('hopper workspace'))" -c "SELECT pg_sleep(4)" -c "COMMIT" >/dev/null &
+  $ sleep 1
+  $ hopper --wait 1 customer add 等待科技 --as admin -q
+  hopper: the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS
+  [8]
+  $ hopper customer list --as admin -q | wc -l
+  3
+  $ wait

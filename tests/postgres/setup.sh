@@ -4,6 +4,7 @@
 # reps who are roles of their own: wang (manager, east), li (rep, east),
 # zhao (rep, west). PGUSER says who connects; it is hopper_dba unless a
 # command says otherwise.
+[ -S "$HOPPER_TEST_PGHOST/.s.PGSQL.5432" ] || exit 80  # no cluster could run here: skipped
 export HOPPER_NOW=2026-11-27T09:00 NO_COLOR=1 LC_ALL=C.UTF-8
 unset HOPPER_DIR HOPPER_USER HOPPER_STORE
 export PGHOST=$HOPPER_TEST_PGHOST PGUSER=hopper_dba
