@@ -34,13 +34,8 @@ Failure failure(const PGresult* result, PGconn* conn) {
   return Failure(K::other, message);
 }
 
-// libpq numbers parameters $1, $2 …; the store writes "?", "?2" or ":name".
-// Quoted text and "::" casts are left alone.
-struct Translated {
-  std::string sql;
-  std::map<std::string, int> names;  // ":owner" → its $n
-  int count = 0;
-};
+}  // namespace
+
 Translated translate(const std::string& in) {
   Translated t;
   auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
@@ -75,6 +70,8 @@ Translated translate(const std::string& in) {
   }
   return t;
 }
+
+namespace {
 
 class PostgresStatement : public Statement {
  public:

@@ -1,6 +1,7 @@
 // The PostgreSQL backend of the store (libpq): a workspace a team shares on
 // a server, where roles and row-level security decide who sees what.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +60,15 @@ class PostgresConnection : public Connection {
   bool copying_ = false;
   std::string copy_buffer_;
 };
+
+// libpq numbers parameters $1, $2 …; the store writes "?", "?2" or ":name"
+// (one kind per statement). Quoted text and "::" casts are left alone.
+struct Translated {
+  std::string sql;
+  std::map<std::string, int> names;  // ":owner" → its $n
+  int count = 0;                     // parameters in all
+};
+Translated translate(const std::string& sql);
 
 // "postgresql://user:secret@host/db" → "postgresql://user@host/db": what
 // messages may show.
