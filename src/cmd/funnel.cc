@@ -108,10 +108,10 @@ void add_funnel_commands(Commands& c) {
     print_report(ctx, {"Funnel", "", std::nullopt, f.total.count ? "" : "no open opportunities"}, rows, columns, total,
                  json::object(), [&] {
                    std::string html;
-                   for (const auto& c : charts) {
-                     const Pipeline* p = s.config.find_pipeline(c.key);
-                     html += html_figure(fmt::format("Pipeline {} — {}: open deals per stage", c.key, p ? p->name : c.key),
-                                         svg_funnel(c.labels, c.values));
+                   for (const auto& chart : charts) {
+                     const Pipeline* p = s.config.find_pipeline(chart.key);
+                     html += html_figure(fmt::format("Pipeline {} — {}: open deals per stage", chart.key, p ? p->name : chart.key),
+                                         svg_funnel(chart.labels, chart.values));
                    }
                    return html;
                  }(),

@@ -128,3 +128,9 @@ Another writer holding the workspace past --wait: exit 8, as on a file.
   $ hopper customer list --as admin -q | wc -l
   3
   $ wait
+
+A rep is a role, whose name the server limits to 63 bytes:
+
+  $ hopper rep add 王王王王王王王王王王王王王王王王王王王王王王 --as admin
+  hopper: '王王王王王王王王王王王王王王王王王王王王王王' is 66 bytes long; on a server a rep is a PostgreSQL role, whose name is at most 63 bytes
+  [6]
