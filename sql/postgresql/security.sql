@@ -12,11 +12,13 @@
 -- hopper's triggers and history rows) and never edit or delete it.
 SET search_path = hopper;
 
+-- Roles are the cluster's, shared by its databases: two workspaces made at
+-- once may both create one, and the second is then told it exists.
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hopper_member') THEN
-    CREATE ROLE hopper_member NOLOGIN;
-  END IF;
+  CREATE ROLE hopper_member NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END $$;
 
 -- The connected rep and what they may see. Not SECURITY DEFINER: there
@@ -84,12 +86,21 @@ $$;
 
 -- A new rep's role: made when missing (LOGIN, no password: the DBA sets
 -- one, or the server trusts peers), and let in. Runs with the rights of the
--- admin who adds the rep, who needs CREATEROLE.
+-- admin who adds the rep, who needs CREATEROLE. Another database of the
+-- cluster may make the same role at the same moment: then it is tried again.
 CREATE FUNCTION map_role(name text) RETURNS void LANGUAGE plpgsql SET search_path = hopper, pg_temp AS $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
-    EXECUTE format('CREATE ROLE %I LOGIN', name);
-  END IF;
+  FOR attempt IN 1..5 LOOP
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
+        EXECUTE format('CREATE ROLE %I LOGIN', name);
+      END IF;
+      EXECUTE format('GRANT hopper_member TO %I', name);
+      RETURN;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      PERFORM pg_sleep(0.05 * attempt);
+    END;
+  END LOOP;
   EXECUTE format('GRANT hopper_member TO %I', name);
 END $$;
 REVOKE ALL ON FUNCTION map_role(text) FROM PUBLIC;
