@@ -180,15 +180,15 @@ Customer read_customer(sql::Statement& st) {
   c.email = st.column("email").text();
   c.locked = st.column("locked").integer() != 0;
   c.lead_id = optional_id(st.column("lead_id"));
-  c.cool_until = st.column("cool_until").null() ? "" : st.column("cool_until").text();
-  c.claimed_at = st.column("claimed_at").null() ? "" : st.column("claimed_at").text();
+  c.cool_until = st.column("cool_until").text();
+  c.claimed_at = st.column("claimed_at").text();
   c.previous_owner_id = optional_id(st.column("previous_owner_id"));
   c.previous_owner = st.column("previous_owner_name").text();
   c.reserved_for_id = optional_id(st.column("reserved_for_id"));
   c.reserved_for = st.column("reserved_for_name").text();
   c.staked_by_id = optional_id(st.column("staked_by_id"));
   c.staked_by = st.column("staked_by_name").text();
-  c.staked_at = st.column("staked_at").null() ? "" : st.column("staked_at").text();
+  c.staked_at = st.column("staked_at").text();
   c.fields = parse_fields(st.column("fields").text());
   c.created_at = st.column("created_at").text();
   return c;
@@ -969,38 +969,39 @@ ORDER BY a.at, a.id)sql");
 
 // ---- duplicates
 
-std::vector<DuplicateMatch> Store::find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except) {
-  // One indexed lookup per key given (each names its partial index's
-  // condition, so SQLite may use it); UNION drops a record matched twice.
+// SQLite's lookup: one indexed branch per key given (each names its partial
+// index's condition, so SQLite may use it); UNION drops a record matched twice.
+static std::string duplicate_lookup(const DuplicateKeys& keys) {
   struct Branch {
     const std::string& value;
     const char *customer_column, *lead_column;
   };
-  std::vector<std::string> parts;
+  std::string text;
   for (const Branch& b : {Branch{keys.phone, "phone_key", "phone_key"}, Branch{keys.email, "email_key", "email_key"},
                           Branch{keys.company, "name_key", "company_key"}}) {
     if (b.value.empty()) continue;
-    std::string param = std::string(":") + b.lead_column;
-    parts.push_back(fmt::format(R"sql(
+    text += fmt::format(R"sql({2}
 SELECT 'customer', c.id, c.name, coalesce(r.name, ''), c.layer, c.phone_key, c.email_key, c.name_key
 FROM customer c LEFT JOIN rep r ON r.id = c.owner_id
-WHERE c.{0} = {2} AND c.{0} <> '' AND NOT (:except_kind = 'customer' AND c.id = :except_id)
+WHERE c.{0} = :{1} AND c.{0} <> '' AND NOT (:except_kind = 'customer' AND c.id = :except_id)
 UNION
 SELECT 'lead', l.id, l.name, coalesce(r.name, ''), 'lead', l.phone_key, l.email_key, l.company_key
 FROM lead l LEFT JOIN rep r ON r.id = l.owner_id
-WHERE l.{1} = {2} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind = 'lead' AND l.id = :except_id))sql",
-                                b.customer_column, b.lead_column, param));
+WHERE l.{1} = :{1} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind = 'lead' AND l.id = :except_id))sql",
+                        b.customer_column, b.lead_column, text.empty() ? "" : "\nUNION");
   }
-  if (parts.empty()) return {};
-  std::string text;
-  for (const auto& part : parts) text += (text.empty() ? "" : "\nUNION") + part;
+  return text;
+}
+
+std::vector<DuplicateMatch> Store::find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except) {
+  if (keys.phone.empty() && keys.email.empty() && keys.company.empty()) return {};
   // On a server, past the policies: a rep's duplicate may be another's record.
-  if (postgres_)
-    text = "SELECT * FROM duplicates(:phone_key, :email_key, :company_key, :except_kind, :except_id) ORDER BY kind, id";
-  sql::Statement& st = statement(text);
-  if (postgres_ || !keys.phone.empty()) st.bind(":phone_key", keys.phone);
-  if (postgres_ || !keys.email.empty()) st.bind(":email_key", keys.email);
-  if (postgres_ || !keys.company.empty()) st.bind(":company_key", keys.company);
+  sql::Statement& st = statement(
+      postgres_ ? "SELECT * FROM duplicates(:phone_key, :email_key, :company_key, :except_kind, :except_id) ORDER BY kind, id"
+                : duplicate_lookup(keys));
+  for (auto [name, value] : {std::pair{":phone_key", &keys.phone}, std::pair{":email_key", &keys.email},
+                             std::pair{":company_key", &keys.company}})
+    if (st.index(name)) st.bind(name, *value);
   st.bind(":except_kind", except ? std::string(kind_table(except->kind)) : std::string());
   st.bind(":except_id", except ? except->id : 0);
   std::vector<DuplicateMatch> out;
@@ -1033,13 +1034,13 @@ static Opportunity read_opportunity(sql::Statement& st) {
   o.pipeline = st.column("pipeline").text();
   o.stage = st.column("stage").text();
   o.amount = st.column("amount").int64();
-  o.close_date = st.column("close_date").null() ? "" : st.column("close_date").text();
+  o.close_date = st.column("close_date").text();
   if (!st.column("manual_probability").null()) o.manual_probability = st.column("manual_probability").real();
   o.owner_id = optional_id(st.column("owner_id"));
   o.owner = st.column("owner_name").text();
   o.status = st.column("status").text();
   o.lost_reason = st.column("lost_reason").text();
-  o.closed_at = st.column("closed_at").null() ? "" : st.column("closed_at").text();
+  o.closed_at = st.column("closed_at").text();
   o.stage_since = st.column("stage_since").text();
   o.fields = parse_fields(st.column("fields").text());
   o.created_at = st.column("created_at").text();
@@ -1161,15 +1162,15 @@ static Todo read_todo(sql::Statement& st) {
   Todo t;
   t.id = st.column("id").int64();
   t.text = st.column("text").text();
-  t.due = st.column("due").null() ? "" : st.column("due").text();
+  t.due = st.column("due").text();
   t.owner_id = optional_id(st.column("owner_id"));
   t.owner = st.column("owner_name").text();
   if (!st.column("subject_kind").null())
     t.subject = Ref{kind_from_table(st.column("subject_kind").text()), st.column("subject_id").int64()};
   t.reorder_id = optional_id(st.column("reorder_id"));
-  t.occurrence = st.column("occurrence").null() ? "" : st.column("occurrence").text();
+  t.occurrence = st.column("occurrence").text();
   t.status = st.column("status").text();
-  t.done_at = st.column("done_at").null() ? "" : st.column("done_at").text();
+  t.done_at = st.column("done_at").text();
   t.created_at = st.column("created_at").text();
   return t;
 }
@@ -1242,7 +1243,7 @@ static Reorder read_reorder(sql::Statement& st) {
   r.product = st.column("product").text();
   r.every = st.column("every").text();
   r.first_due = st.column("first_due").text();
-  r.until = st.column("until").null() ? "" : st.column("until").text();
+  r.until = st.column("until").text();
   r.remind_days = st.column("remind_days").integer();
   r.active = st.column("active").integer() != 0;
   r.created_at = st.column("created_at").text();
@@ -1544,19 +1545,27 @@ void Store::begin_restore() {
   for (const auto& [table, columns] : restore_columns_) db_->exec(fmt::format("DELETE FROM \"{}\"", table));
 }
 
+// A restored row the database refused is bad input (exit 6); a fault of the
+// machine or the server stays what it is.
+[[noreturn]] static void refuse_restored(const std::string& table, const sql::Failure& e) {
+  if (e.kind() != sql::Failure::Kind::constraint && e.kind() != sql::Failure::Kind::other) throw e;
+  throw Error(Exit::invalid, fmt::format("{}: {}", table, e.what()));
+}
+
 void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   auto found = restore_columns_.find(table);
   if (!j.is_object() || found == restore_columns_.end())
     throw Error(Exit::config, fmt::format("table '{}' is not in this schema (version {})", table, kSchemaVersion));
   const auto& known = found->second;
-  std::string columns, values;
-  for (auto& [key, value] : j.items()) {
+  for (auto& [key, value] : j.items())
     if (std::find(known.begin(), known.end(), key) == known.end())
       throw Error(Exit::config, fmt::format("column {}.{} is not in this schema (version {})", table, key, kSchemaVersion));
+  if (postgres_) return restore_row_by_copy(table, j);
+  std::string columns, values;
+  for (auto& [key, value] : j.items()) {
     columns += (columns.empty() ? "\"" : ", \"") + key + "\"";
     values += values.empty() ? "?" : ", ?";
   }
-  if (postgres_) return restore_row_by_copy(table, j);
   sql::Statement& st = statement(fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, values));
   int i = 1;
   for (auto& [key, value] : j.items()) {
@@ -1570,8 +1579,7 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   try {
     st.exec();
   } catch (const sql::Failure& e) {
-    if (e.kind() != sql::Failure::Kind::constraint && e.kind() != sql::Failure::Kind::other) throw;
-    throw Error(Exit::invalid, fmt::format("{}: {}", table, e.what()));
+    refuse_restored(table, e);
   }
 }
 
@@ -1602,8 +1610,7 @@ void Store::end_copy() {
   try {
     postgres_->copy_end();
   } catch (const sql::Failure& e) {
-    if (e.kind() != sql::Failure::Kind::constraint && e.kind() != sql::Failure::Kind::other) throw;
-    throw Error(Exit::invalid, fmt::format("{}: {}", copy_target_.substr(0, copy_target_.find('(')), e.what()));
+    refuse_restored(copy_target_.substr(0, copy_target_.find('(')), e);
   }
 }
 
