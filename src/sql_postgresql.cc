@@ -34,6 +34,15 @@ Failure failure(const PGresult* result, PGconn* conn) {
   return Failure(K::other, message);
 }
 
+// The result of a command that succeeded; a failed one is freed and thrown.
+PGresult* succeeded(PGresult* result, PGconn* conn) {
+  auto status = PQresultStatus(result);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+  Failure f = failure(result, conn);
+  PQclear(result);
+  throw f;
+}
+
 }  // namespace
 
 Translated translate(const std::string& in) {
@@ -166,15 +175,7 @@ class PostgresStatement : public Statement {
     check(PQexec(conn_, fmt::format("FETCH {} FROM {}", kBatch, cursor_name_).c_str()));
   }
   // Keeps a result that succeeded; throws the failure of one that did not.
-  void check(PGresult* result) {
-    result_ = result;
-    auto status = PQresultStatus(result_);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      Failure f = failure(result_, conn_);
-      clear();
-      throw f;
-    }
-  }
+  void check(PGresult* result) { result_ = succeeded(result, conn_); }
   void clear() {
     if (result_) PQclear(result_);
     result_ = nullptr;
@@ -233,16 +234,7 @@ std::unique_ptr<Statement> PostgresConnection::stream(const std::string& sql) {
   return std::make_unique<PostgresStatement>(conn_, sql, true);
 }
 
-void PostgresConnection::exec(const std::string& sql) {
-  PGresult* result = PQexec(conn_, sql.c_str());
-  auto status = PQresultStatus(result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    Failure f = failure(result, conn_);
-    PQclear(result);
-    throw f;
-  }
-  PQclear(result);
-}
+void PostgresConnection::exec(const std::string& sql) { PQclear(succeeded(PQexec(conn_, sql.c_str()), conn_)); }
 
 bool PostgresConnection::in_transaction() { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
