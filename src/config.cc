@@ -648,9 +648,9 @@ ConfigResult parse_config(std::string_view text) {
   return result;
 }
 
-std::string format_problems(const std::vector<ConfigProblem>& problems, const std::string& file) {
-  std::string out;
-  for (const auto& p : problems) out += fmt::format("{}:{}:{}: {}\n", file, p.line, p.column, p.message);
+std::vector<std::string> format_problems(const std::vector<ConfigProblem>& problems, const std::string& file) {
+  std::vector<std::string> out;
+  for (const auto& p : problems) out.push_back(fmt::format("{}:{}:{}: {}", file, p.line, p.column, p.message));
   return out;
 }
 

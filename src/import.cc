@@ -108,13 +108,14 @@ class Importer {
       if (o_.progress && result_.rows % 4096 == 0) o_.progress(lines_, result_.rows);
     }
     if (result_.rejected && !o_.rejects) {
-      std::string message = fmt::format("{}: {} of {} rows {} invalid; nothing was imported:", lines_.name(),
-                                        result_.rejected, result_.rows, result_.rejected == 1 ? "is" : "are");
-      for (const auto& p : result_.problems) message += "\n  " + format_problem(p);
+      std::vector<std::string> items;
+      for (const auto& p : result_.problems) items.push_back(format_problem(p));
       if (result_.problem_count > static_cast<long>(result_.problems.size()))
-        message += fmt::format("\n  … and {} more", result_.problem_count - static_cast<long>(result_.problems.size()));
-      message += "\nfix them, or import the good rows with --skip-invalid --rejects FILE";
-      throw Error(Exit::invalid, message);
+        items.push_back(fmt::format("… and {} more", result_.problem_count - static_cast<long>(result_.problems.size())));
+      throw Error(Exit::invalid, message_lines(fmt::format("{}: {} of {} rows {} invalid; nothing was imported:",
+                                                           lines_.name(), result_.rejected, result_.rows,
+                                                           result_.rejected == 1 ? "is" : "are"),
+                                               items, "fix them, or import the good rows with --skip-invalid --rejects FILE"));
     }
     return result_;
   }

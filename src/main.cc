@@ -235,6 +235,14 @@ Rep resolve_actor(Store& store, const std::string& name) {
   return *rep;
 }
 
+// An error as the terminal shows it: each of the message's own lines, with
+// whatever acts on a terminal inside one escaped, a newline included.
+std::string shown(const Error& e) {
+  std::vector<std::string> lines;
+  for (const auto& line : e.lines()) lines.push_back(terminal_safe(line));
+  return join(lines, "\n");
+}
+
 // A change hard to take back asks first, on a terminal only: -y answers yes,
 // --dry-run changes nothing anyway, and a script's stdin is never read.
 void confirm(const Command& cmd, const Globals& g) {
@@ -255,10 +263,12 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.config = parse_config(read_file(ctx.paths->config()));
   ctx.out.currency = ctx.config->config.workspace.currency;
   if (cmd.needs == Needs::workspace) return cmd.run(ctx);
-  if (!ctx.config->ok())
-    throw Error(Exit::config, fmt::format("{} is invalid; fix it (hopper config check) before running commands:\n{}",
-                                          display_path(ctx.paths->config()),
-                                          format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
+  if (!ctx.config->ok()) {
+    std::vector<std::string> lines{fmt::format("{} is invalid; fix it (hopper config check) before running commands:",
+                                               display_path(ctx.paths->config()))};
+    for (auto& line : format_problems(ctx.config->problems, display_path(ctx.paths->config()))) lines.push_back(line);
+    throw Error(Exit::config, lines);
+  }
   ctx.store = ctx.open_store();
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
@@ -351,7 +361,7 @@ int main(int argc, char** argv) {
   try {
     check_arguments(argc, argv);
   } catch (const Error& e) {
-    std::cerr << "hopper: " << terminal_safe(e.what(), true) << "\n";
+    std::cerr << "hopper: " << shown(e) << "\n";
     return static_cast<int>(e.code());
   }
   try {
@@ -362,7 +372,7 @@ int main(int argc, char** argv) {
       std::cerr << app.help();
       return static_cast<int>(Exit::usage);
     }
-    std::cerr << "hopper: " << terminal_safe(usage_message(app, e, argc, argv), true) << "\n";
+    std::cerr << "hopper: " << terminal_safe(usage_message(app, e, argc, argv)) << "\n";
     return static_cast<int>(Exit::usage);
   }
   const Command* cmd = commands.selected();
@@ -383,13 +393,11 @@ int main(int argc, char** argv) {
     run(*cmd, ctx, globals);
     return 0;
   } catch (const Error& e) {
-    std::string message = e.what();
-    if (message.ends_with('\n')) message.pop_back();
-    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    std::cerr << "hopper: " << shown(e) << "\n";
     return static_cast<int>(e.code());
   } catch (const StoreFailure& e) {
     auto [code, message] = store_failure(e);
-    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    std::cerr << "hopper: " << terminal_safe(message) << "\n";
     return static_cast<int>(code);
   } catch (const std::exception& e) {
     std::cerr << "hopper: internal error: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -79,12 +80,18 @@ std::string escape_markup(const std::string& text, bool quotes) {
   return out;
 }
 
-// Markdown renders inline HTML, so its markup characters are escaped.
+// Markdown renders inline HTML, links and images, so its markup characters
+// are escaped: < > & as entities, | [ ] with a backslash, so no cell becomes
+// a link (javascript:) or an image a viewer fetches; and a backslash before
+// punctuation, which would otherwise undo the escape after it. Before
+// anything else (\x1b) a backslash is a backslash.
 std::string md_field(const std::string& text) {
-  std::string out;
-  for (char c : escape_markup(terminal_safe(text, true), false)) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
+  std::string marked = escape_markup(terminal_safe(text, true), false), out;
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    char c = marked[i];
+    auto next = i + 1 < marked.size() ? static_cast<unsigned char>(marked[i + 1]) : 0;
+    if (c == '|' || c == '[' || c == ']' || (c == '\\' && next < 0x80 && std::ispunct(next))) out += '\\';
+    if (c == '\n') out += "<br>";
     else out += c;
   }
   return out;
@@ -195,7 +202,8 @@ std::string cell_text(const json& value, ColumnKind kind) { return cell(value, k
 
 std::string csv_field(const std::string& text) { return csv_quote(formula_safe(text)); }
 
-std::string html_escape(const std::string& text) { return escape_markup(text, true); }
+// A browser ignores an escape sequence, a terminal showing the file does not.
+std::string html_escape(const std::string& text) { return escape_markup(terminal_safe(text, true), true); }
 
 std::string html_page(const std::string& title, const std::string& body, const std::string& subtitle) {
   std::string full = subtitle.empty() ? title : title + " — " + subtitle;

@@ -89,9 +89,9 @@ std::optional<std::string> segment_problem(const Config& config, const std::stri
 
 void refuse_problems(const std::string& what, const std::vector<FieldProblem>& problems) {
   if (problems.empty()) return;
-  std::string message = fmt::format("{} refused, nothing was written:", what);
-  for (const auto& p : problems) message += fmt::format("\n  {} {}", p.flag.empty() ? "--" + p.field : p.flag, p.text);
-  throw Error(Exit::invalid, message, problems);
+  std::vector<std::string> items;
+  for (const auto& p : problems) items.push_back(fmt::format("{} {}", p.flag.empty() ? "--" + p.field : p.flag, p.text));
+  throw Error(Exit::invalid, message_lines(fmt::format("{} refused, nothing was written:", what), items), problems);
 }
 
 }  // namespace hopper

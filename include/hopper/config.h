@@ -192,6 +192,6 @@ struct ConfigResult {
 // Parses and checks TOML text; every problem is collected, not just the first.
 ConfigResult parse_config(std::string_view toml_text);
 // "funnel.toml:12:1: unknown key ..." lines, one per problem.
-std::string format_problems(const std::vector<ConfigProblem>& problems, const std::string& file);
+std::vector<std::string> format_problems(const std::vector<ConfigProblem>& problems, const std::string& file);
 
 }  // namespace hopper

@@ -11,9 +11,7 @@
 namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
-void Context::note(const std::string& text) const {
-  std::cerr << terminal_safe(text, true) << (text.ends_with('\n') ? "" : "\n");
-}
+void Context::note(const std::string& text) const { std::cerr << terminal_safe(text) << "\n"; }
 void Context::checkpoint() {
   if (globals.dry_run || !store || !session) return;
   store->commit();

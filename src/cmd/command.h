@@ -47,7 +47,7 @@ struct Context {
   std::optional<Session> session;
 
   void print(const std::string& text) const;  // data: stdout
-  void note(const std::string& text) const;   // messages: stderr
+  void note(const std::string& text) const;   // a message of one line: stderr, every newline in it escaped
   // For long writes: commits what is done and opens the next transaction
   // (with its own event), so other writers get in. Under --dry-run it does
   // nothing: the whole command is rolled back at the end.

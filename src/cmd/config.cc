@@ -60,27 +60,33 @@ json config_json(const Config& c) {
 }
 
 // The effective rules for people: one line per setting, stages in order.
+// Every name and key from the file is shown escaped (terminal_safe): an
+// escape sequence, a newline or a bidi override in funnel.toml must not act
+// on the terminal of whoever reads it.
 std::string config_text(const Config& c) {
-  std::string out = fmt::format("workspace  {} ({}), fiscal year from month {}, weeks start {}\n", c.workspace.name,
-                                c.workspace.currency, c.workspace.fiscal_year_start_month, c.workspace.week_start);
-  out += fmt::format("grades     {}\nsegments   {} (default {})\n", join(c.grades, " "), join(c.segments, " "), c.default_segment);
+  auto safe = [](const std::string& text) { return terminal_safe(text); };
+  auto list = [](const std::vector<std::string>& texts, std::string_view sep) { return terminal_safe(join(texts, sep)); };
+  std::string out = fmt::format("workspace  {} ({}), fiscal year from month {}, weeks start {}\n", safe(c.workspace.name),
+                                safe(c.workspace.currency), c.workspace.fiscal_year_start_month, c.workspace.week_start);
+  out += fmt::format("grades     {}\nsegments   {} (default {})\n", list(c.grades, " "), list(c.segments, " "),
+                     safe(c.default_segment));
   out += "layers     ";
-  for (const auto& l : c.layers) out += l.name + " (" + l.key + ") → ";
-  out += fmt::format("{} ({}, cooled {} days)\n", c.abandoned.name, c.abandoned.key, c.abandoned.cool_days);
+  for (const auto& l : c.layers) out += safe(l.name) + " (" + safe(l.key) + ") → ";
+  out += fmt::format("{} ({}, cooled {} days)\n", safe(c.abandoned.name), safe(c.abandoned.key), c.abandoned.cool_days);
   for (const auto& p : c.pipelines) {
-    out += fmt::format("pipeline   {} {}{}{}\n", p.key, p.name, p.sequential ? ", sequential" : "",
+    out += fmt::format("pipeline   {} {}{}{}\n", safe(p.key), safe(p.name), p.sequential ? ", sequential" : "",
                        p.allow_regress ? "" : ", no going back");
     for (const auto& s : p.stages)
-      out += fmt::format("  {:<12} {} {} {}{}\n", s.key, format_percent(s.probability), s.category, s.name,
-                         s.required_actions.empty() ? "" : " — needs " + join(s.required_actions, ", "));
+      out += fmt::format("  {:<12} {} {} {}{}\n", safe(s.key), format_percent(s.probability), s.category, safe(s.name),
+                         s.required_actions.empty() ? "" : " — needs " + list(s.required_actions, ", "));
   }
   out += fmt::format("pool       capacity {}, {} claims a day, cooldown {} days, after release: {}\n", c.pool.capacity,
                      c.pool.daily_claim_limit, c.pool.cooldown_days, c.pool.after_release);
   for (const auto& r : c.pool.rules)
-    out += fmt::format("  rule     {}: {} after {} days{}\n", r.name, r.kind, r.days,
-                       r.segments.empty() ? "" : " (" + join(r.segments, ", ") + ")");
-  out += fmt::format("followup   types {}; at least {} characters; filler: {}\n", join(c.followup.valid_types, ", "),
-                     c.followup.min_chars, join(c.followup.invalid_phrases, ", "));
+    out += fmt::format("  rule     {}: {} after {} days{}\n", safe(r.name), r.kind, r.days,
+                       r.segments.empty() ? "" : " (" + list(r.segments, ", ") + ")");
+  out += fmt::format("followup   types {}; at least {} characters; filler: {}\n", list(c.followup.valid_types, ", "),
+                     c.followup.min_chars, list(c.followup.invalid_phrases, ", "));
   return out;
 }
 
@@ -90,10 +96,13 @@ void add_config_commands(Commands& c) {
   CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml; rename the keys records use");
   c.add(noun, "check", "Validate funnel.toml; every problem with its line (exit 7 when invalid)", Needs::workspace,
         [](Context& ctx) {
-          if (!ctx.config->ok())
-            throw Error(Exit::config, fmt::format("{} has {} problem(s):\n{}", display_path(ctx.paths->config()),
-                                                  ctx.config->problems.size(),
-                                                  format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
+          if (!ctx.config->ok()) {
+            std::vector<std::string> lines{fmt::format("{} has {} problem(s):", display_path(ctx.paths->config()),
+                                                       ctx.config->problems.size())};
+            for (auto& line : format_problems(ctx.config->problems, display_path(ctx.paths->config())))
+              lines.push_back(line);
+            throw Error(Exit::config, lines);
+          }
           // The rules against the records: a key the file dropped must not strand them.
           if (workspace_server(ctx.config->config) || std::filesystem::exists(ctx.paths->database())) {
             auto store = ctx.open_store();
@@ -101,9 +110,9 @@ void add_config_commands(Commands& c) {
             auto stranded = stranded_records(ctx.config->config, *store);
             store->rollback();
             if (!stranded.empty())
-              throw Error(Exit::config, fmt::format("{} no longer fits {} record key(s):\n  {}",
-                                                    display_path(ctx.paths->config()), stranded.size(),
-                                                    join(stranded, "\n  ")));
+              throw Error(Exit::config, message_lines(fmt::format("{} no longer fits {} record key(s):",
+                                                                  display_path(ctx.paths->config()), stranded.size()),
+                                                      stranded));
           }
           if (!ctx.out.quiet) ctx.note(display_path(ctx.paths->config()) + ": ok");
         });

@@ -354,11 +354,13 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
     return ctx.print(html_page(h.title, body, workspace));
   }
   bool text = (f == Format::table || f == Format::md) && !ctx.out.quiet;
-  if (text && f == Format::md) ctx.print("## " + h.title + " — " + workspace + "\n\n" + heading_meta(ctx, h) + "\n\n");
+  // Names from funnel.toml (the workspace's, a stage's) cannot act on the terminal.
+  if (text && f == Format::md)
+    ctx.print("## " + h.title + " — " + terminal_safe(workspace) + "\n\n" + heading_meta(ctx, h) + "\n\n");
   if (text && f == Format::table) ctx.print(h.title + " · " + heading_meta(ctx, h) + "\n\n");
-  if (text && !h.empty.empty()) ctx.print(h.empty + "\n");
+  if (text && !h.empty.empty()) ctx.print(terminal_safe(h.empty) + "\n");
   else ctx.print(render_list(all, columns, ctx.out));
-  if (text && !note.empty()) ctx.print("\n" + note + "\n");
+  if (text && !note.empty()) ctx.print("\n" + terminal_safe(note, true) + "\n");
   if (f == Format::table && !ctx.out.quiet) {
     if (ctx.out.tty && !text_chart.empty() && h.empty.empty()) ctx.print("\n" + text_chart);
   }
