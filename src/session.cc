@@ -64,6 +64,13 @@ bool ContactVisibility::visible(std::optional<Id> owner) const {
   return std::find(team_.begin(), team_.end(), *owner) != team_.end();
 }
 
+bool ContactVisibility::visible(const Conflict& c) const {
+  if (admin_ || (c.key != "phone" && c.key != "email")) return true;
+  for (const Holding* h : {&c.record_holder, &c.existing_holder})
+    if (h->known && visible(h->owner)) return true;
+  return false;
+}
+
 void require_admin(const Session& s, std::string_view action) {
   if (s.actor.role != Role::admin)
     throw Error(Exit::denied, fmt::format("{} is for admins; {} is a {}", action, s.actor.name, role_name(s.actor.role)));

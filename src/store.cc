@@ -1315,9 +1315,19 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql");
 }
 
 std::vector<Conflict> Store::conflicts(const std::string& status) {
+  // Each record's owner, and whether the reader may read it at all (on a
+  // server the policies hide another rep's rows, which is not the pool).
   sql::Statement& st = statement(R"sql(
-SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at, resolved_to, resolution
-FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
+SELECT x.id, x.record_kind, x.record_id, x.existing_kind, x.existing_id, x.key, x.value, x.status, x.created_at,
+       x.resolved_to, x.resolution,
+       rl.id IS NOT NULL OR rc.id IS NOT NULL, coalesce(rl.owner_id, rc.owner_id),
+       el.id IS NOT NULL OR ec.id IS NOT NULL, coalesce(el.owner_id, ec.owner_id)
+FROM conflict x
+LEFT JOIN lead rl ON x.record_kind = 'lead' AND rl.id = x.record_id
+LEFT JOIN customer rc ON x.record_kind = 'customer' AND rc.id = x.record_id
+LEFT JOIN lead el ON x.existing_kind = 'lead' AND el.id = x.existing_id
+LEFT JOIN customer ec ON x.existing_kind = 'customer' AND ec.id = x.existing_id
+WHERE ?1 = '' OR x.status = ?1 ORDER BY x.id)sql");
   st.bind(1, status);
   std::vector<Conflict> out;
   while (st.step())
@@ -1325,7 +1335,9 @@ FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
                    {kind_from_table(st.column(1).text()), st.column(2).int64()},
                    {kind_from_table(st.column(3).text()), st.column(4).int64()},
                    st.column(5).text(), st.column(6).text(), st.column(7).text(),
-                   st.column(8).text(), st.column(9).text(), st.column(10).text()});
+                   st.column(8).text(), st.column(9).text(), st.column(10).text(),
+                   {st.column(11).integer() != 0, optional_id(st.column(12))},
+                   {st.column(13).integer() != 0, optional_id(st.column(14))}});
   return out;
 }
 

@@ -56,6 +56,10 @@ class ContactVisibility {
   explicit ContactVisibility(const Session& s);
   // A record owned by `owner` (nobody: the pool).
   bool visible(std::optional<Id> owner) const;
+  // A conflict's value, when it is a phone or an email (a company is a
+  // name): both records hold it, so it shows when either record's contacts
+  // do, and is hidden from whoever sees neither.
+  bool visible(const Conflict& conflict) const;
   bool sees_all() const { return admin_; }
 
  private:

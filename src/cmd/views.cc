@@ -113,13 +113,13 @@ json activity_json(const Activity& a) {
           {"invalid_reason", a.valid ? json() : json(a.invalid_reason)}};
 }
 
-json conflict_json(const Conflict& c) {
+json conflict_json(const Conflict& c, bool value_visible) {
   return {{"id", c.id},
           {"ref", make_ref(Kind::conflict, c.id)},
           {"record", make_ref(c.record.kind, c.record.id)},
           {"existing", make_ref(c.existing.kind, c.existing.id)},
           {"key", c.key},
-          {"value", c.value},
+          {"value", contact_value(c.value, value_visible)},
           {"status", c.status},
           {"resolved_to", c.resolved_to.empty() ? json() : json(c.resolved_to)},
           {"resolution", c.resolution.empty() ? json() : json(c.resolution)},
