@@ -58,4 +58,9 @@ long restore_workspace(Session& s, std::istream& in, const std::string& name) {
   return number - 1;
 }
 
+void backup_workspace(Session& s, const std::filesystem::path& file) {
+  require_manager(s, "backing up the workspace");
+  s.store.backup_to(file);
+}
+
 }  // namespace hopper

@@ -273,9 +273,10 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
   // Refused changes are logged (SPEC §12), by whoever was named, known or
-  // not; a refused --dry-run writes that record and nothing else.
+  // not, and so are refused copies of the whole workspace; a refused
+  // --dry-run writes that record and nothing else.
   auto record_denial = [&](const std::string& who) {
-    if (!write) return;
+    if (!write && !cmd.records_refusal) return;
     ctx.store->begin(true);
     ctx.store->set_event_outcome(ctx.begin_event(*ctx.store, who), "denied");
     ctx.store->commit();

@@ -107,6 +107,11 @@ void Commands::confirm(CLI::App* app, std::function<std::string()> question) {
     if (c.app == app) c.question = std::move(question);
 }
 
+void Commands::record_refusals(CLI::App* app) {
+  for (auto& c : commands_)
+    if (c.app == app) c.records_refusal = true;
+}
+
 std::vector<std::string> option_names(const CLI::Option& option) {
   std::vector<std::string> names;
   for (const auto& l : option.get_lnames()) names.push_back("--" + l);

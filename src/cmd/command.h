@@ -102,6 +102,9 @@ struct Command {
   // For a change that is hard to take back: the question a person at a
   // terminal answers before it runs (-y, --dry-run and a script skip it).
   std::function<std::string()> question;
+  // A read that copies the whole workspace (export, backup): its refusal is
+  // on the record, as a refused change's is.
+  bool records_refusal = false;
 };
 
 class Commands {
@@ -116,6 +119,8 @@ class Commands {
   void example(const std::string& path, const std::string& text);
   // Makes `app` ask before it changes anything; `question` sees the parsed options.
   void confirm(CLI::App* app, std::function<std::string()> question);
+  // Makes a read command's refusal (exit 9) an event in the log.
+  void record_refusals(CLI::App* app);
   CLI::App& root() { return root_; }
   const Command* selected() const;
 

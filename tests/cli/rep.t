@@ -71,6 +71,22 @@ and nothing else, and says so:
   $ hopper customer list --format tsv | wc -l
   0
 
+A copy of the whole workspace holds every contact: export and backup are
+for managers and admins, and a refused one is in the log as a refused
+change is:
+
+  $ hopper backup ../li.db --as li
+  hopper: backing up the workspace is for managers and admins; li is a rep
+  [9]
+  $ hopper export --as li
+  hopper: exporting the workspace is for managers and admins; li is a rep
+  [9]
+  $ test -e ../li.db || echo 'no copy'
+  no copy
+  $ hopper history --format tsv | grep denied | head -2 | cut -f7
+  hopper export --as li
+  hopper backup ../li.db --as li
+
 A rep's name is typed after --as and shown in every table: 1–64 characters,
 no control characters, no spaces around it, not starting with '-':
 
