@@ -423,7 +423,7 @@ class Parser {
   void read_pool(const toml::table& t) {
     TableReader r(t, "pool", p_);
     PoolSettings& pool = c_.pool;
-    assign(pool.capacity, r.integer("capacity", 0, 1000000));
+    assign(pool.capacity, r.integer("capacity", 0, kMaxCapacity));
     if (auto v = r.strings("capacity_excludes")) {
       check_refs(r, *v, layer_keys(), "layer");
       pool.capacity_excludes = values(*v);

@@ -159,6 +159,13 @@ std::string text_table(std::vector<std::vector<std::string>> cells, const std::v
   return out;
 }
 
+// -q prints what a script needs: a record's ref, one a line; a row that is
+// no record (a doctor check, a report row) prints nothing, its exit code says it.
+std::string quiet_line(const json& row) {
+  auto ref = row.find("ref");
+  return ref != row.end() && ref->is_string() ? ref->get<std::string>() + "\n" : "";
+}
+
 std::string html_cells(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns) {
   std::string out = "<table>\n<tr>";
   for (const auto& c : columns) out += "<th>" + html_escape(c.header) + "</th>";
@@ -328,7 +335,7 @@ void ListWriter::add(const json& r) {
   }
   ++shown_;
   if (o_.quiet) {
-    out_ << r.value("ref", "") << "\n";
+    out_ << quiet_line(r);
     return;
   }
   switch (o_.format) {
@@ -395,7 +402,7 @@ std::string render_list(const std::vector<json>& rows, const std::vector<Column>
 }
 
 std::string render_record(const json& record, const std::vector<Column>& fields, const OutputOptions& o) {
-  if (o.quiet) return record.value("ref", "") + "\n";
+  if (o.quiet) return quiet_line(record);
   if (o.format == Format::json) return json_text(record, 2) + "\n";
   if (o.format == Format::jsonl) return json_text(record, -1) + "\n";
   if (o.format == Format::csv) return render_list({record}, fields, o);

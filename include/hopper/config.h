@@ -79,6 +79,9 @@ struct StakeRules {
   bool route_inbound = true;
 };
 
+// The most customers a rep may hold: [pool] capacity and a rep's own.
+inline constexpr int kMaxCapacity = 1000000;
+
 struct PoolSettings {
   int capacity = 50;
   std::vector<std::string> capacity_excludes = {"signed", "implemented"};

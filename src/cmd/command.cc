@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -34,9 +35,20 @@ std::unique_ptr<Store> Context::open_store() const {
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
 
+CLI::Validator whole_number(long min, long max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        long n = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (error == std::errc() && end == text.data() + text.size() && n >= min && n <= max) return "";
+        return fmt::format("'{}' is not a whole number from {} to {}", text, min, max);
+      },
+      fmt::format("{} to {}", min, max));
+}
+
 void add_limit_options(CLI::App* app, ListLimit& l) {
   auto* limit = app->add_option("--limit", l.limit, fmt::format("At most N rows (on a terminal the default is {})", ListLimit::kPage))
-                    ->check(CLI::PositiveNumber);
+                    ->check(whole_number(1, ListLimit::kMost));
   app->add_flag("--all", l.all, "Every row, also on a terminal")->excludes(limit);
 }
 

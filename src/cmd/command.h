@@ -79,7 +79,12 @@ struct ListLimit {
   std::optional<long> limit;
   bool all = false;
   static constexpr long kPage = 50;
+  static constexpr long kMost = 1000000000;  // what --limit takes at most
 };
+// An option that takes a whole number from `min` to `max`; anything else is
+// a usage error saying so ("--capacity: '-1' is not a whole number from 0 to
+// 1000000"), read before CLI11 converts it.
+CLI::Validator whole_number(long min, long max);
 void add_limit_options(CLI::App* app, ListLimit& limit);
 // Rows stream to stdout as the caller adds them; finish() notes what a page left out.
 class ListPrinter {

@@ -149,7 +149,7 @@ void add_history_commands(Commands& c) {
     print_list(ctx, rows, kChangeColumns);
   });
   app->add_option("ref", o->ref, "Only changes to this record (L12, C7, P3, R2 …)");
-  app->add_option("--limit", o->limit, "At most this many rows (default 50)")->check(CLI::PositiveNumber);
+  app->add_option("--limit", o->limit, "At most this many rows (default 50)")->check(whole_number(1, ListLimit::kMost));
   app->footer("Example: hopper history C7");
 }
 

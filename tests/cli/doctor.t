@@ -71,5 +71,5 @@ sqlite3, a lowered capacity, a dropped stage) is found, exit 7:
 The backup from before is clean:
 
   $ cp funnel.toml ../funnel.toml && mkdir -p ../restored/.hopper && cp ../copy.db ../restored/.hopper/hopper.db && sed -i 's/^capacity = 0/capacity = 50/' ../funnel.toml && cp ../funnel.toml ../restored/
-  $ hopper -C ../restored doctor -q >/dev/null; echo $?
+  $ hopper -C ../restored doctor -q; echo $?
   0

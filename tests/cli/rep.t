@@ -18,6 +18,15 @@ hopper rep: only admins manage reps.
   {"name":"li","capacity":30,"capacity_override":30}
   $ hopper rep edit li --default-capacity --json | jq -c '{name, capacity, capacity_override}'
   {"name":"li","capacity":50,"capacity_override":null}
+  $ hopper rep edit li --capacity -1
+  hopper: --capacity: '-1' is not a whole number from 0 to 1000000; see hopper rep edit --help
+  [2]
+  $ hopper rep add qian --capacity 1e400
+  hopper: --capacity: '1e400' is not a whole number from 0 to 1000000; see hopper rep add --help
+  [2]
+  $ hopper customer list --limit 0
+  hopper: --limit: '0' is not a whole number from 1 to 1000000000; see hopper customer list --help
+  [2]
   $ hopper rep edit wang --role admin -q
   R2
   $ hopper rep list --json | jq -r '.[] | "\(.ref) \(.name) \(.role)"'
