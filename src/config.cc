@@ -368,6 +368,7 @@ class Parser {
   void read_pipelines(const std::vector<const toml::table*>& tables) {
     if (tables.empty()) {
       c_.pipelines = default_pipelines();
+      c_.built_in_pipelines = true;
       return;
     }
     std::vector<std::string> opp_fields = kOpportunityFields;

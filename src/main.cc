@@ -15,6 +15,7 @@
 
 #include "cmd/command.h"
 #include "hopper/error.h"
+#include "hopper/stored_keys.h"
 #include "hopper/text.h"
 #include "hopper/validation.h"
 
@@ -270,6 +271,8 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     throw Error(Exit::config, lines);
   }
   ctx.store = ctx.open_store();
+  if (auto cut_short = rules_cut_short(ctx.config->config, *ctx.store, display_path(ctx.paths->config())))
+    throw Error(Exit::config, *cut_short);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
   // Refused changes are logged (SPEC §12), by whoever was named, known or

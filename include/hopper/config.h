@@ -147,6 +147,7 @@ struct Config {
   std::vector<Layer> layers;
   AbandonedLayer abandoned;
   std::vector<Pipeline> pipelines;
+  bool built_in_pipelines = false;  // funnel.toml defines no [[pipeline]]: the built-in one stands in
   PoolSettings pool;
   ConflictSettings conflict;
   AssignSettings assign;

@@ -107,8 +107,10 @@ void add_config_commands(Commands& c) {
           if (workspace_server(ctx.config->config) || std::filesystem::exists(ctx.paths->database())) {
             auto store = ctx.open_store();
             store->begin(false);
+            auto cut_short = rules_cut_short(ctx.config->config, *store, display_path(ctx.paths->config()));
             auto stranded = stranded_records(ctx.config->config, *store);
             store->rollback();
+            if (cut_short) throw Error(Exit::config, *cut_short);
             if (!stranded.empty())
               throw Error(Exit::config, message_lines(fmt::format("{} no longer fits {} record key(s):",
                                                                   display_path(ctx.paths->config()), stranded.size()),
