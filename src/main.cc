@@ -215,11 +215,11 @@ std::string os_account() {
 // --as, HOPPER_USER, default_user, $USER, the OS account. Under [security]
 // strict the OS account is who acts, and on a server the connected role,
 // unless --as or HOPPER_USER says otherwise (and then only an admin may).
-std::string acting_user(const Globals& g, const Config& config, const std::string& os_user,
-                        const std::optional<ServerSession>& server) {
+std::string acting_user(const Globals& g, const Config& config, const SecuritySettings& security,
+                        const std::string& os_user, const std::optional<ServerSession>& server) {
   if (g.as) return *g.as;
   if (!env("HOPPER_USER").empty()) return env("HOPPER_USER");
-  if (config.security.strict) return os_user;
+  if (security.strict) return os_user;
   if (server) return server->user;
   if (config.workspace.default_user) return *config.workspace.default_user;
   if (!env("USER").empty()) return env("USER");
@@ -271,6 +271,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     throw Error(Exit::config, lines);
   }
   ctx.store = ctx.open_store();
+  SecuritySettings security = effective_security(ctx.config->config.security, *ctx.store);
   if (auto cut_short = rules_cut_short(ctx.config->config, *ctx.store, display_path(ctx.paths->config())))
     throw Error(Exit::config, *cut_short);
   bool write = cmd.needs == Needs::write;
@@ -291,7 +292,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     server = ctx.store->server_session();
     if (!g.now && env("HOPPER_NOW").empty()) ctx.now = parse_absolute_time(server->now);
   }
-  std::string acting = acting_user(g, ctx.config->config, ctx.os_user, server);
+  std::string acting = acting_user(g, ctx.config->config, security, ctx.os_user, server);
   Rep actor;
   try {
     actor = resolve_actor(*ctx.store, acting);
@@ -307,7 +308,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.store->begin(write);
   try {
     if (write) ctx.begin_event(*ctx.store, actor.name);
-    require_strict_identity(ctx.config->config, *ctx.store, ctx.os_user, actor, write, clock_moved);
+    require_strict_identity(security, *ctx.store, ctx.os_user, actor, write, clock_moved);
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();

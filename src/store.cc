@@ -21,7 +21,7 @@ namespace {
 
 // Tables whose every insert and update lands in the event log.
 const char* const kAuditedTables[] = {"rep",         "lead",   "customer", "person",  "activity", "conflict",
-                                      "opportunity", "opportunity_action", "reorder", "todo"};
+                                      "opportunity", "opportunity_action", "reorder", "todo", "security"};
 
 // The event log is kept by triggers, so no command can forget it. They are
 // generated from the live columns after each migration; the column names come
@@ -239,7 +239,18 @@ Store::Store(const ServerStore& server, int busy_timeout_ms, bool create) {
     postgres_->create_schema();
     return;
   }
+  if (sql::kPostgresqlBaseVersion + static_cast<int>(sql::postgresql_migrations().size()) != kSchemaVersion)
+    throw std::logic_error("sql/postgresql/ holds a migration per schema version after its base");
   int version = postgres_->schema_version();
+  if (version >= sql::kPostgresqlBaseVersion && version < kSchemaVersion) {
+    if (!server_session().owner)
+      throw Error(Exit::config, fmt::format("the server's hopper schema is version {}, this hopper knows {}: the "
+                                            "schema's owner (the DBA) moves it forward by running any hopper command "
+                                            "in the workspace once (see docs/team.md)",
+                                            version, kSchemaVersion));
+    postgres_->migrate_schema();
+    version = postgres_->schema_version();
+  }
   if (version != kSchemaVersion)
     throw Error(Exit::config, fmt::format("the server's hopper schema is version {}, this hopper knows {}; {}", version,
                                           kSchemaVersion,
@@ -1297,6 +1308,22 @@ SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occur
   return std::make_pair(st.column(0).text(), st.column(1).integer() != 0);
 }
 
+// ---- security settings
+
+bool Store::recorded_strict() {
+  sql::Statement& st = statement("SELECT strict FROM security WHERE id = 1");
+  bool on = st.step() && st.column(0).integer() != 0;
+  st.reset();
+  return on;
+}
+
+void Store::record_strict(bool on) {
+  sql::Statement& st = statement(
+      "INSERT INTO security (id, strict) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET strict = excluded.strict");
+  st.bind(1, std::int64_t{on ? 1 : 0});
+  st.exec();
+}
+
 // ---- conflicts
 
 Id Store::insert_conflict(const Conflict& c) {
@@ -1529,7 +1556,7 @@ void Store::export_rows(const std::function<void(const std::string& table, const
 long Store::record_count() {
   long n = 0;
   for (const char* table : kAuditedTables)
-    if (std::string_view(table) != "rep")
+    if (std::string_view(table) != "rep" && std::string_view(table) != "security")
       n += db_->query_int(fmt::format("SELECT count(*) FROM {}", table));
   return n;
 }

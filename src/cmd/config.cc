@@ -90,10 +90,18 @@ std::string config_text(const Config& c) {
   return out;
 }
 
+// Where strict mode comes from: the database binds every funnel.toml.
+std::string security_text(bool strict, bool recorded) {
+  if (recorded) return "security   strict (recorded in the database: it holds whatever funnel.toml says)\n";
+  if (strict) return "security   strict (funnel.toml only: hopper config strict on records it in the database)\n";
+  return "security   not strict\n";
+}
+
 }  // namespace
 
 void add_config_commands(Commands& c) {
-  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml; rename the keys records use");
+  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml; rename the keys records use; record "
+                                    "strict mode in the database");
   c.add(noun, "check", "Validate funnel.toml; every problem with its line (exit 7 when invalid)", Needs::workspace,
         [](Context& ctx) {
           if (!ctx.config->ok()) {
@@ -103,10 +111,12 @@ void add_config_commands(Commands& c) {
               lines.push_back(line);
             throw Error(Exit::config, lines);
           }
+          bool recorded_strict = false;
           // The rules against the records: a key the file dropped must not strand them.
           if (workspace_server(ctx.config->config) || std::filesystem::exists(ctx.paths->database())) {
             auto store = ctx.open_store();
             store->begin(false);
+            recorded_strict = store->recorded_strict();
             auto cut_short = rules_cut_short(ctx.config->config, *store, display_path(ctx.paths->config()));
             auto stranded = stranded_records(ctx.config->config, *store);
             store->rollback();
@@ -117,6 +127,9 @@ void add_config_commands(Commands& c) {
                                                       stranded));
           }
           if (!ctx.out.quiet) ctx.note(display_path(ctx.paths->config()) + ": ok");
+          if (!ctx.out.quiet && ctx.config->config.security.strict && !recorded_strict)
+            ctx.note("[security] strict holds only for those who run hopper with this funnel.toml; an admin records "
+                     "it in the database with hopper config strict on");
         });
   struct RenameOptions {
     std::string kind, from, to;
@@ -149,12 +162,31 @@ void add_config_commands(Commands& c) {
 
   c.add(noun, "show", "Print the effective rules, defaults filled in", Needs::read, [](Context& ctx) {
     const Config& cfg = ctx.config->config;
-    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(json_text(config_json(cfg), 2) + "\n");
-    else ctx.print(config_text(cfg));
+    bool strict = effective_security(cfg.security, ctx.session->store).strict;
+    bool recorded = ctx.session->store.recorded_strict();
+    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) {
+      json j = config_json(cfg);
+      j["security"] = {{"strict", strict}, {"strict_recorded", recorded}};
+      return ctx.print(json_text(j, 2) + "\n");
+    }
+    ctx.print(config_text(cfg) + security_text(strict, recorded));
   });
+
+  auto strict = std::make_shared<std::string>();
+  CLI::App* strict_cmd = c.add(noun, "strict", "Record [security] strict in the database, where no funnel.toml can "
+                                               "turn it off (admins)",
+                               Needs::write, [strict](Context& ctx) {
+    record_strict(*ctx.session, *strict == "on");
+    if (*strict == "off" && ctx.config->config.security.strict && !ctx.globals.dry_run)
+      ctx.note("strict is off in the database; funnel.toml still says strict = true, which holds for whoever uses it");
+  });
+  strict_cmd->add_option("state", *strict, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
+  strict_cmd->footer("On a shared workspace, a rep can run hopper with a funnel.toml of their own; what the database\n"
+                     "records binds every one of them (the stricter of the two holds). See docs/team.md.");
   c.example("config check", "hopper config check && git commit funnel.toml");
   c.example("config rename", "hopper config rename stage proposal quote --dry-run");
   c.example("config show", "hopper config show --json | jq .pool");
+  c.example("config strict", "hopper config strict on");
 }
 
 }  // namespace hopper::cli
