@@ -10,6 +10,9 @@ namespace hopper {
 namespace {
 
 const char* const kFormat = "hopper-export";
+// The oldest export a restore takes as it is: schema 7 only added the
+// security settings, of which an export of schema 6 has none.
+const int kOldestSchema = 6;
 
 }  // namespace
 
@@ -38,9 +41,10 @@ long restore_workspace(Session& s, std::istream& in, const std::string& name) {
   if (!header.is_object() || header.value("format", "") != kFormat)
     throw bad("not a hopper export (it starts with {\"format\":\"hopper-export\",…}); to bring in a spreadsheet use lead, "
               "customer or opp import");
-  if (header.value("schema", 0) != Store::kSchemaVersion)
-    throw bad(fmt::format("an export of schema {}; this hopper imports schema {} (export it again with this version)",
-                          header.value("schema", 0), Store::kSchemaVersion));
+  if (int schema = header.value("schema", 0); schema < kOldestSchema || schema > Store::kSchemaVersion)
+    throw bad(fmt::format("an export of schema {}; this hopper imports schema {} to {} (export it again with this "
+                          "version)",
+                          schema, kOldestSchema, Store::kSchemaVersion));
   s.store.begin_restore();
   while (std::getline(in, line)) {
     ++number;
@@ -56,6 +60,11 @@ long restore_workspace(Session& s, std::istream& in, const std::string& name) {
   }
   s.store.end_restore();
   return number - 1;
+}
+
+void backup_workspace(Session& s, const std::filesystem::path& file) {
+  require_manager(s, "backing up the workspace");
+  s.store.backup_to(file);
 }
 
 }  // namespace hopper

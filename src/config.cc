@@ -368,6 +368,7 @@ class Parser {
   void read_pipelines(const std::vector<const toml::table*>& tables) {
     if (tables.empty()) {
       c_.pipelines = default_pipelines();
+      c_.built_in_pipelines = true;
       return;
     }
     std::vector<std::string> opp_fields = kOpportunityFields;
@@ -423,7 +424,7 @@ class Parser {
   void read_pool(const toml::table& t) {
     TableReader r(t, "pool", p_);
     PoolSettings& pool = c_.pool;
-    assign(pool.capacity, r.integer("capacity", 0, 1000000));
+    assign(pool.capacity, r.integer("capacity", 0, kMaxCapacity));
     if (auto v = r.strings("capacity_excludes")) {
       check_refs(r, *v, layer_keys(), "layer");
       pool.capacity_excludes = values(*v);
@@ -648,9 +649,9 @@ ConfigResult parse_config(std::string_view text) {
   return result;
 }
 
-std::string format_problems(const std::vector<ConfigProblem>& problems, const std::string& file) {
-  std::string out;
-  for (const auto& p : problems) out += fmt::format("{}:{}:{}: {}\n", file, p.line, p.column, p.message);
+std::vector<std::string> format_problems(const std::vector<ConfigProblem>& problems, const std::string& file) {
+  std::vector<std::string> out;
+  for (const auto& p : problems) out.push_back(fmt::format("{}:{}:{}: {}", file, p.line, p.column, p.message));
   return out;
 }
 

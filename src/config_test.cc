@@ -4,6 +4,7 @@
 
 #include "hopper/config.h"
 #include "hopper/error.h"
+#include "hopper/text.h"
 #include "hopper/workspace.h"
 
 using namespace hopper;
@@ -18,7 +19,7 @@ static bool has_problem(const ConfigResult& r, int line, const std::string& text
 
 TEST_CASE("the reference funnel.example.toml is accepted unchanged") {
   auto r = parse_config(example());
-  CHECK_MESSAGE(r.ok(), format_problems(r.problems, "funnel.example.toml"));
+  CHECK_MESSAGE(r.ok(), join(format_problems(r.problems, "funnel.example.toml"), "\n"));
   const Config& c = r.config;
   CHECK(c.workspace.default_user == "admin");
   CHECK(c.layers.size() == 7);
@@ -39,7 +40,7 @@ TEST_CASE("every template is valid") {
   for (const auto& t : templates()) {
     CAPTURE(t.name);
     auto r = parse_config(t.text);
-    CHECK_MESSAGE(r.ok(), format_problems(r.problems, t.name));
+    CHECK_MESSAGE(r.ok(), join(format_problems(r.problems, t.name), "\n"));
   }
   auto ka = parse_config(find_template("key-accounts")->text).config;
   REQUIRE(ka.pipelines.size() == 1);
@@ -86,7 +87,7 @@ TEST_CASE("all problems are reported with their lines, not just the first") {
   CHECK(has_problem(r, 12, "unknown grade 'Z'"));
   CHECK(has_problem(r, 17, "between 0 and 100"));
   CHECK(r.problems.size() == 6);
-  CHECK(format_problems(r.problems, "funnel.toml").find("funnel.toml:5:1: unknown key 'capacty'") != std::string::npos);
+  CHECK(join(format_problems(r.problems, "funnel.toml"), "\n").find("funnel.toml:5:1: unknown key 'capacty'") != std::string::npos);
 }
 
 TEST_CASE("duplicate keys and syntax errors carry their position") {

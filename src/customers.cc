@@ -115,13 +115,14 @@ std::vector<DuplicateMatch> find_duplicates(Session& s, const std::string& phone
 
 void refuse_duplicates(Session& s, const std::vector<DuplicateMatch>& matches) {
   if (matches.empty()) return;
-  std::string message = "duplicate (撞单), nothing was written:";
+  std::vector<std::string> items;
   for (const auto& m : matches)
-    message += fmt::format("\n  {} {} is already {} {} (owner {}, {})", m.key, m.value, make_ref(m.ref.kind, m.ref.id),
-                           m.name, owner_label(m.owner),
-                           m.ref.kind == Kind::lead ? "open lead" : "layer " + s.config.layer_name(m.where));
-  message += "\nadd --force to add it anyway and open a conflict for a manager (hopper conflict list)";
-  throw Error(Exit::conflict, message);
+    items.push_back(fmt::format("{} {} is already {} {} (owner {}, {})", m.key, m.value, make_ref(m.ref.kind, m.ref.id),
+                                m.name, owner_label(m.owner),
+                                m.ref.kind == Kind::lead ? "open lead" : "layer " + s.config.layer_name(m.where)));
+  throw Error(Exit::conflict, message_lines("duplicate (撞单), nothing was written:", items,
+                                            "add --force to add it anyway and open a conflict for a manager (hopper "
+                                            "conflict list)"));
 }
 
 std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phone, const std::string& email,

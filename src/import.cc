@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "hopper/customers.h"
@@ -108,13 +109,14 @@ class Importer {
       if (o_.progress && result_.rows % 4096 == 0) o_.progress(lines_, result_.rows);
     }
     if (result_.rejected && !o_.rejects) {
-      std::string message = fmt::format("{}: {} of {} rows {} invalid; nothing was imported:", lines_.name(),
-                                        result_.rejected, result_.rows, result_.rejected == 1 ? "is" : "are");
-      for (const auto& p : result_.problems) message += "\n  " + format_problem(p);
+      std::vector<std::string> items;
+      for (const auto& p : result_.problems) items.push_back(format_problem(p));
       if (result_.problem_count > static_cast<long>(result_.problems.size()))
-        message += fmt::format("\n  … and {} more", result_.problem_count - static_cast<long>(result_.problems.size()));
-      message += "\nfix them, or import the good rows with --skip-invalid --rejects FILE";
-      throw Error(Exit::invalid, message);
+        items.push_back(fmt::format("… and {} more", result_.problem_count - static_cast<long>(result_.problems.size())));
+      throw Error(Exit::invalid, message_lines(fmt::format("{}: {} of {} rows {} invalid; nothing was imported:",
+                                                           lines_.name(), result_.rejected, result_.rows,
+                                                           result_.rejected == 1 ? "is" : "are"),
+                                               items, "fix them, or import the good rows with --skip-invalid --rejects FILE"));
     }
     return result_;
   }
@@ -160,16 +162,30 @@ class Importer {
       for (std::size_t i = 0; i < columns_.size(); ++i)
         if (!columns_[i].empty())
           row.values.emplace_back(columns_[i], i < row.csv_fields.size() ? row.csv_fields[i] : std::string());
-      check_lengths(row);
+      check_values(row);
       return true;
     }
     do {
       if (!lines_.next(row.json_text)) return false;
     } while (trim(row.json_text).empty());
     row.line = lines_.line_number();
-    auto j = nlohmann::json::parse(row.json_text, nullptr, false);
+    // JSON keeps the last of two equal keys; a row that says two things is refused.
+    std::set<std::string> keys;
+    std::optional<std::string> twice;
+    auto j = nlohmann::json::parse(
+        row.json_text,
+        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          if (depth == 1 && event == nlohmann::json::parse_event_t::key && !twice &&
+              !keys.insert(parsed.get<std::string>()).second)
+            twice = parsed.get<std::string>();
+          return true;
+        },
+        false);
     if (!j.is_object())
       throw Error(Exit::invalid, fmt::format("{}:{}: not a JSON object; JSONL has one object per line", lines_.name(), row.line));
+    if (twice)
+      throw Error(Exit::invalid, fmt::format("{}:{}: key '{}' appears twice; give each field once", lines_.name(),
+                                             row.line, *twice));
     for (auto& [key, value] : j.items()) {
       std::string field = field_of(key, row.line);
       if (field.empty()) continue;
@@ -180,15 +196,17 @@ class Importer {
                                                row.line, field, key));
       row.values.emplace_back(field, value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump());
     }
-    check_lengths(row);
+    check_values(row);
     return true;
   }
 
-  // Any value past what a record keeps; the add paths check one-line fields
-  // more tightly.
-  void check_lengths(const Row& row) {
-    for (const auto& [field, value] : row.values)
+  // Any value past what a record keeps (the add paths check one-line fields
+  // more tightly), or holding a NUL byte, which no command line can carry.
+  void check_values(const Row& row) {
+    for (const auto& [field, value] : row.values) {
       if (auto p = length_problem(value, kMaxTextChars)) problems_.push_back({row.line, column_of(field), *p});
+      if (auto p = nul_problem(value)) problems_.push_back({row.line, column_of(field), *p});
+    }
   }
 
   void reject(const Row& row) {

@@ -15,6 +15,7 @@
 
 #include "cmd/command.h"
 #include "hopper/error.h"
+#include "hopper/stored_keys.h"
 #include "hopper/text.h"
 #include "hopper/validation.h"
 
@@ -214,11 +215,11 @@ std::string os_account() {
 // --as, HOPPER_USER, default_user, $USER, the OS account. Under [security]
 // strict the OS account is who acts, and on a server the connected role,
 // unless --as or HOPPER_USER says otherwise (and then only an admin may).
-std::string acting_user(const Globals& g, const Config& config, const std::string& os_user,
-                        const std::optional<ServerSession>& server) {
+std::string acting_user(const Globals& g, const Config& config, const SecuritySettings& security,
+                        const std::string& os_user, const std::optional<ServerSession>& server) {
   if (g.as) return *g.as;
   if (!env("HOPPER_USER").empty()) return env("HOPPER_USER");
-  if (config.security.strict) return os_user;
+  if (security.strict) return os_user;
   if (server) return server->user;
   if (config.workspace.default_user) return *config.workspace.default_user;
   if (!env("USER").empty()) return env("USER");
@@ -233,6 +234,14 @@ Rep resolve_actor(Store& store, const std::string& name) {
                                           name));
   if (!rep->active) throw Error(Exit::denied, fmt::format("rep '{}' has left this workspace", name));
   return *rep;
+}
+
+// An error as the terminal shows it: each of the message's own lines, with
+// whatever acts on a terminal inside one escaped, a newline included.
+std::string shown(const Error& e) {
+  std::vector<std::string> lines;
+  for (const auto& line : e.lines()) lines.push_back(terminal_safe(line));
+  return join(lines, "\n");
 }
 
 // A change hard to take back asks first, on a terminal only: -y answers yes,
@@ -255,17 +264,23 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.config = parse_config(read_file(ctx.paths->config()));
   ctx.out.currency = ctx.config->config.workspace.currency;
   if (cmd.needs == Needs::workspace) return cmd.run(ctx);
-  if (!ctx.config->ok())
-    throw Error(Exit::config, fmt::format("{} is invalid; fix it (hopper config check) before running commands:\n{}",
-                                          display_path(ctx.paths->config()),
-                                          format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
+  if (!ctx.config->ok()) {
+    std::vector<std::string> lines{fmt::format("{} is invalid; fix it (hopper config check) before running commands:",
+                                               display_path(ctx.paths->config()))};
+    for (auto& line : format_problems(ctx.config->problems, display_path(ctx.paths->config()))) lines.push_back(line);
+    throw Error(Exit::config, lines);
+  }
   ctx.store = ctx.open_store();
+  SecuritySettings security = effective_security(ctx.config->config.security, *ctx.store);
+  if (auto cut_short = rules_cut_short(ctx.config->config, *ctx.store, display_path(ctx.paths->config())))
+    throw Error(Exit::config, *cut_short);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
   // Refused changes are logged (SPEC §12), by whoever was named, known or
-  // not; a refused --dry-run writes that record and nothing else.
+  // not, and so are refused copies of the whole workspace; a refused
+  // --dry-run writes that record and nothing else.
   auto record_denial = [&](const std::string& who) {
-    if (!write) return;
+    if (!write && !cmd.records_refusal) return;
     ctx.store->begin(true);
     ctx.store->set_event_outcome(ctx.begin_event(*ctx.store, who), "denied");
     ctx.store->commit();
@@ -277,7 +292,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     server = ctx.store->server_session();
     if (!g.now && env("HOPPER_NOW").empty()) ctx.now = parse_absolute_time(server->now);
   }
-  std::string acting = acting_user(g, ctx.config->config, ctx.os_user, server);
+  std::string acting = acting_user(g, ctx.config->config, security, ctx.os_user, server);
   Rep actor;
   try {
     actor = resolve_actor(*ctx.store, acting);
@@ -293,7 +308,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
   ctx.store->begin(write);
   try {
     if (write) ctx.begin_event(*ctx.store, actor.name);
-    require_strict_identity(ctx.config->config, *ctx.store, ctx.os_user, actor, write, clock_moved);
+    require_strict_identity(security, *ctx.store, ctx.os_user, actor, write, clock_moved);
     cmd.run(ctx);
     if (write && g.dry_run) {
       ctx.store->rollback();
@@ -351,7 +366,7 @@ int main(int argc, char** argv) {
   try {
     check_arguments(argc, argv);
   } catch (const Error& e) {
-    std::cerr << "hopper: " << terminal_safe(e.what(), true) << "\n";
+    std::cerr << "hopper: " << shown(e) << "\n";
     return static_cast<int>(e.code());
   }
   try {
@@ -362,7 +377,7 @@ int main(int argc, char** argv) {
       std::cerr << app.help();
       return static_cast<int>(Exit::usage);
     }
-    std::cerr << "hopper: " << terminal_safe(usage_message(app, e, argc, argv), true) << "\n";
+    std::cerr << "hopper: " << terminal_safe(usage_message(app, e, argc, argv)) << "\n";
     return static_cast<int>(Exit::usage);
   }
   const Command* cmd = commands.selected();
@@ -383,13 +398,11 @@ int main(int argc, char** argv) {
     run(*cmd, ctx, globals);
     return 0;
   } catch (const Error& e) {
-    std::string message = e.what();
-    if (message.ends_with('\n')) message.pop_back();
-    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    std::cerr << "hopper: " << shown(e) << "\n";
     return static_cast<int>(e.code());
   } catch (const StoreFailure& e) {
     auto [code, message] = store_failure(e);
-    std::cerr << "hopper: " << terminal_safe(message, true) << "\n";
+    std::cerr << "hopper: " << terminal_safe(message) << "\n";
     return static_cast<int>(code);
   } catch (const std::exception& e) {
     std::cerr << "hopper: internal error: " << e.what() << "\n";

@@ -74,10 +74,7 @@ std::string pass_gates(Session& s, const std::string& what, const std::vector<st
   if (options.force) require_manager(s, "--force");
   if (problems.empty()) return options.reason;
   if (!options.force) {
-    std::string message = what + ":";
-    for (const auto& problem : problems) message += "\n  " + problem;
-    message += "\na manager or admin may pass with --force --reason TEXT";
-    throw Error(Exit::refused, message);
+    throw Error(Exit::refused, message_lines(what + ":", problems, "a manager or admin may pass with --force --reason TEXT"));
   }
   if (trim(options.reason).empty())
     throw Error(Exit::usage, "--force passes a gate only with --reason TEXT saying why; it goes in the history");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -79,12 +80,18 @@ std::string escape_markup(const std::string& text, bool quotes) {
   return out;
 }
 
-// Markdown renders inline HTML, so its markup characters are escaped.
+// Markdown renders inline HTML, links and images, so its markup characters
+// are escaped: < > & as entities, | [ ] with a backslash, so no cell becomes
+// a link (javascript:) or an image a viewer fetches; and a backslash before
+// punctuation, which would otherwise undo the escape after it. Before
+// anything else (\x1b) a backslash is a backslash.
 std::string md_field(const std::string& text) {
-  std::string out;
-  for (char c : escape_markup(terminal_safe(text, true), false)) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
+  std::string marked = escape_markup(terminal_safe(text, true), false), out;
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    char c = marked[i];
+    auto next = i + 1 < marked.size() ? static_cast<unsigned char>(marked[i + 1]) : 0;
+    if (c == '|' || c == '[' || c == ']' || (c == '\\' && next < 0x80 && std::ispunct(next))) out += '\\';
+    if (c == '\n') out += "<br>";
     else out += c;
   }
   return out;
@@ -152,6 +159,13 @@ std::string text_table(std::vector<std::vector<std::string>> cells, const std::v
   return out;
 }
 
+// -q prints what a script needs: a record's ref, one a line; a row that is
+// no record (a doctor check, a report row) prints nothing, its exit code says it.
+std::string quiet_line(const json& row) {
+  auto ref = row.find("ref");
+  return ref != row.end() && ref->is_string() ? ref->get<std::string>() + "\n" : "";
+}
+
 std::string html_cells(const std::vector<std::vector<std::string>>& cells, const std::vector<Column>& columns) {
   std::string out = "<table>\n<tr>";
   for (const auto& c : columns) out += "<th>" + html_escape(c.header) + "</th>";
@@ -195,7 +209,8 @@ std::string cell_text(const json& value, ColumnKind kind) { return cell(value, k
 
 std::string csv_field(const std::string& text) { return csv_quote(formula_safe(text)); }
 
-std::string html_escape(const std::string& text) { return escape_markup(text, true); }
+// A browser ignores an escape sequence, a terminal showing the file does not.
+std::string html_escape(const std::string& text) { return escape_markup(terminal_safe(text, true), true); }
 
 std::string html_page(const std::string& title, const std::string& body, const std::string& subtitle) {
   std::string full = subtitle.empty() ? title : title + " — " + subtitle;
@@ -320,7 +335,7 @@ void ListWriter::add(const json& r) {
   }
   ++shown_;
   if (o_.quiet) {
-    out_ << r.value("ref", "") << "\n";
+    out_ << quiet_line(r);
     return;
   }
   switch (o_.format) {
@@ -387,7 +402,7 @@ std::string render_list(const std::vector<json>& rows, const std::vector<Column>
 }
 
 std::string render_record(const json& record, const std::vector<Column>& fields, const OutputOptions& o) {
-  if (o.quiet) return record.value("ref", "") + "\n";
+  if (o.quiet) return quiet_line(record);
   if (o.format == Format::json) return json_text(record, 2) + "\n";
   if (o.format == Format::jsonl) return json_text(record, -1) + "\n";
   if (o.format == Format::csv) return render_list({record}, fields, o);

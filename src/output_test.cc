@@ -77,6 +77,27 @@ TEST_CASE("markdown and html escape their specials") {
   CHECK(render_list(r, kColumns, as(Format::html)).find("a|b &lt;x&gt;") != std::string::npos);
 }
 
+TEST_CASE("markdown makes no link or image of a cell; a backslash cannot undo an escape") {
+  auto md = [](const std::string& name) {
+    std::vector<json> r = {{{"ref", "C1"}, {"name", name}, {"amount", 1}}};
+    std::string out = render_list(r, kColumns, as(Format::md));
+    return out.substr(out.rfind("| C1 | ") + 7, out.rfind(" | 1 |") - out.rfind("| C1 | ") - 7);
+  };
+  CHECK(md("![t](http://evil/x.png)") == "!\\[t\\](http://evil/x.png)");
+  CHECK(md("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
+  CHECK(md("\\[x](javascript:y)") == "\\\\\\[x\\](javascript:y)");
+  CHECK(md("a\\|b") == "a\\\\\\|b");
+  CHECK(md("esc\x1b[1m") == "esc\\x1b\\[1m");  // a backslash before a letter stays one
+}
+
+TEST_CASE("html shows terminal controls escaped, in cells and titles") {
+  std::vector<json> r = {{{"ref", "C1"}, {"name", "Esc\x1b[31mred\xe2\x80\xae"}, {"amount", 1}}};
+  std::string html = render_list(r, kColumns, as(Format::html));
+  CHECK(html.find('\x1b') == std::string::npos);
+  CHECK(html.find("<td>Esc\\x1b[31mred\\u202e</td>") != std::string::npos);
+  CHECK(html_page("t\x1b]0;x\a", "", "").find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("tty tables shrink to the terminal with an ellipsis") {
   OutputOptions o = as(Format::table);
   o.tty = true;

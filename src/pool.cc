@@ -26,10 +26,8 @@ std::string stage_probabilities(const Config& config) {
   return all.dump();
 }
 
-std::string refuse_all(const std::string& what, const std::vector<std::string>& problems) {
-  std::string message = what + " refused, nothing was changed:";
-  for (const auto& p : problems) message += "\n  " + p;
-  return message;
+std::vector<std::string> refuse_all(const std::string& what, const std::vector<std::string>& problems) {
+  return message_lines(what + " refused, nothing was changed:", problems);
 }
 
 std::vector<Customer> load_all(Session& s, const std::vector<Id>& ids) {

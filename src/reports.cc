@@ -118,10 +118,13 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
       row.count_share = share(row.count, t.count);
       row.amount_share = share(static_cast<double>(row.amount), static_cast<double>(t.amount));
     }
-    // Pipelines in their configured order.
+    // Pipelines in their configured order, then those funnel.toml no longer
+    // defines (config check names them): every deal the total counts has its row.
     for (const auto& p : s.config.pipelines)
       for (auto& [key, row] : rows)
         if (key.first == p.key) report.rows.push_back(row);
+    for (auto& [key, row] : rows)
+      if (!s.config.find_pipeline(key.first)) report.rows.push_back(row);
     report.total.count += t.count;
     report.total.amount = add_money(report.total.amount, t.amount);
     report.total.weighted = add_money(report.total.weighted, t.weighted);
@@ -275,6 +278,9 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
 }
 
 std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const std::string& by) {
+  // A deal in a stage funnel.toml no longer defines has no category; it is
+  // counted in a group of its own after the three.
+  static const std::string kNoCategory = "(stage not in funnel.toml)";
   std::map<std::string, ForecastGroup> groups;
   auto quarter_of = [&](const std::string& date) {  // "2017-Q3", fiscal
     return parse_period("this-quarter", parse_absolute_time(date), s.config.calendar()).label;
@@ -293,7 +299,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
     if (by == "quarter") return quarter_of(o.close_date);
     if (by == "category") {
       const Stage* st = find_stage(s.config, o);
-      return st ? st->category : "";
+      return st ? st->category : kNoCategory;
     }
     if (by == "rep") return o.owner;
     if (by == "team") return o.owner_id ? reps[*o.owner_id].team : "";
@@ -323,6 +329,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   if (by == "category") {
     for (const char* cat : {"pipeline", "best_case", "commit"})
       out.push_back(groups.count(cat) ? groups[cat] : ForecastGroup{cat, 0, 0, 0});
+    if (groups.count(kNoCategory)) out.push_back(groups[kNoCategory]);  // the rows add up to the total
     return out;
   }
   for (auto& [key, g] : groups) out.push_back(g);

@@ -19,9 +19,20 @@ void require_not_after_clock(Time at, Time now) {
                                            format_time(at), format_time(now)));
 }
 
-void require_strict_identity(const Config& config, Store& store, const std::string& os_user, const Rep& actor,
-                             bool write, bool clock_moved) {
-  if (!config.security.strict) return;
+SecuritySettings effective_security(const SecuritySettings& file, Store& store) {
+  SecuritySettings effective = file;
+  effective.strict = file.strict || store.recorded_strict();
+  return effective;
+}
+
+void record_strict(Session& s, bool on) {
+  require_admin(s, "config strict");
+  s.store.record_strict(on);
+}
+
+void require_strict_identity(const SecuritySettings& security, Store& store, const std::string& os_user,
+                             const Rep& actor, bool write, bool clock_moved) {
+  if (!security.strict) return;
   std::optional<Rep> own = store.find_rep(os_user);
   if (own && own->active && own->role == Role::admin) return;
   if (actor.name != os_user)
@@ -62,6 +73,13 @@ ContactVisibility::ContactVisibility(const Session& s) : actor_(s.actor.id), adm
 bool ContactVisibility::visible(std::optional<Id> owner) const {
   if (admin_ || !owner || *owner == actor_) return true;
   return std::find(team_.begin(), team_.end(), *owner) != team_.end();
+}
+
+bool ContactVisibility::visible(const Conflict& c) const {
+  if (admin_ || (c.key != "phone" && c.key != "email")) return true;
+  for (const Holding* h : {&c.record_holder, &c.existing_holder})
+    if (h->known && visible(h->owner)) return true;
+  return false;
 }
 
 void require_admin(const Session& s, std::string_view action) {

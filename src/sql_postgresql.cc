@@ -344,11 +344,27 @@ void PostgresConnection::create_schema() {
   exec("BEGIN");
   try {
     for (const auto& script : postgresql_scripts()) exec(script.text);
+    for (const auto& script : postgresql_migrations()) exec(script.text);
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
     throw;
   }
+}
+
+void PostgresConnection::migrate_schema() {
+  begin(true);
+  try {
+    const auto& migrations = postgresql_migrations();
+    for (int v = schema_version(); v < kPostgresqlBaseVersion + static_cast<int>(migrations.size()); ++v)
+      exec(migrations.at(static_cast<std::size_t>(v - kPostgresqlBaseVersion)).text);
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    id_marks_.clear();
+    throw;
+  }
+  id_marks_.clear();
 }
 
 }  // namespace hopper::sql

@@ -49,9 +49,14 @@ class PostgresConnection : public Connection {
 
   // 0 when the database holds no hopper schema.
   int schema_version();
-  // The schema, triggers, roles and policies of sql/postgresql/, in one
-  // transaction; Error(config) when the database already holds one.
+  // The schema, triggers, roles and policies of sql/postgresql/, and every
+  // migration, in one transaction; Error(config) when the database already
+  // holds one.
   void create_schema();
+  // Moves a schema of version kPostgresqlBaseVersion or later forward
+  // through the migrations, in one transaction under the workspace's write
+  // lock (the next hopper finds it done). The schema's owner's to run.
+  void migrate_schema();
 
  private:
   pg_conn* conn_ = nullptr;

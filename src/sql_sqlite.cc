@@ -1,6 +1,11 @@
 #include "sql_sqlite.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <string_view>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -62,6 +67,18 @@ class SqliteStatement : public Statement {
   SQLite::Statement st_;
 };
 
+// A file: URI naming `path`, for SQLite's URI parameters.
+std::string file_uri(const std::filesystem::path& path) {
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos)
+      uri += static_cast<char>(c);
+    else
+      uri += fmt::format("%{:02X}", c);
+  }
+  return uri;
+}
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::filesystem::path& path, int busy_timeout_ms) {
@@ -69,6 +86,27 @@ SqliteConnection::SqliteConnection(const std::filesystem::path& path, int busy_t
     db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
     db_->setBusyTimeout(busy_timeout_ms);
   });
+  // Reading a WAL database takes its -shm file, which SQLite makes in the
+  // database's folder. Where the user may not write that folder and no
+  // writer has the database open (no -wal file: the last one to close
+  // removes it), the file is read as it is (immutable, without locks), so a
+  // read-only workspace can still be read; every write then fails as
+  // read-only. A writer elsewhere starting mid-read may make that read
+  // fail; it is run again.
+  try {
+    db_->execAndGet("PRAGMA schema_version");
+  } catch (const SQLite::Exception& e) {
+    std::filesystem::path wal = path;
+    wal += "-wal";
+    std::error_code ignored;
+    if ((e.getErrorCode() & 0xff) != SQLITE_READONLY || std::filesystem::exists(wal, ignored) ||
+        ::access(path.parent_path().empty() ? "." : path.parent_path().c_str(), W_OK) == 0)
+      throw failure(e);
+    guarded([&] {
+      db_ = std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+      db_->setBusyTimeout(busy_timeout_ms);
+    });
+  }
 }
 SqliteConnection::~SqliteConnection() = default;
 

@@ -21,7 +21,7 @@ namespace {
 
 // Tables whose every insert and update lands in the event log.
 const char* const kAuditedTables[] = {"rep",         "lead",   "customer", "person",  "activity", "conflict",
-                                      "opportunity", "opportunity_action", "reorder", "todo"};
+                                      "opportunity", "opportunity_action", "reorder", "todo", "security"};
 
 // The event log is kept by triggers, so no command can forget it. They are
 // generated from the live columns after each migration; the column names come
@@ -239,7 +239,18 @@ Store::Store(const ServerStore& server, int busy_timeout_ms, bool create) {
     postgres_->create_schema();
     return;
   }
+  if (sql::kPostgresqlBaseVersion + static_cast<int>(sql::postgresql_migrations().size()) != kSchemaVersion)
+    throw std::logic_error("sql/postgresql/ holds a migration per schema version after its base");
   int version = postgres_->schema_version();
+  if (version >= sql::kPostgresqlBaseVersion && version < kSchemaVersion) {
+    if (!server_session().owner)
+      throw Error(Exit::config, fmt::format("the server's hopper schema is version {}, this hopper knows {}: the "
+                                            "schema's owner (the DBA) moves it forward by running any hopper command "
+                                            "in the workspace once (see docs/team.md)",
+                                            version, kSchemaVersion));
+    postgres_->migrate_schema();
+    version = postgres_->schema_version();
+  }
   if (version != kSchemaVersion)
     throw Error(Exit::config, fmt::format("the server's hopper schema is version {}, this hopper knows {}; {}", version,
                                           kSchemaVersion,
@@ -1297,6 +1308,22 @@ SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occur
   return std::make_pair(st.column(0).text(), st.column(1).integer() != 0);
 }
 
+// ---- security settings
+
+bool Store::recorded_strict() {
+  sql::Statement& st = statement("SELECT strict FROM security WHERE id = 1");
+  bool on = st.step() && st.column(0).integer() != 0;
+  st.reset();
+  return on;
+}
+
+void Store::record_strict(bool on) {
+  sql::Statement& st = statement(
+      "INSERT INTO security (id, strict) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET strict = excluded.strict");
+  st.bind(1, std::int64_t{on ? 1 : 0});
+  st.exec();
+}
+
 // ---- conflicts
 
 Id Store::insert_conflict(const Conflict& c) {
@@ -1315,9 +1342,19 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql");
 }
 
 std::vector<Conflict> Store::conflicts(const std::string& status) {
+  // Each record's owner, and whether the reader may read it at all (on a
+  // server the policies hide another rep's rows, which is not the pool).
   sql::Statement& st = statement(R"sql(
-SELECT id, record_kind, record_id, existing_kind, existing_id, key, value, status, created_at, resolved_to, resolution
-FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
+SELECT x.id, x.record_kind, x.record_id, x.existing_kind, x.existing_id, x.key, x.value, x.status, x.created_at,
+       x.resolved_to, x.resolution,
+       rl.id IS NOT NULL OR rc.id IS NOT NULL, coalesce(rl.owner_id, rc.owner_id),
+       el.id IS NOT NULL OR ec.id IS NOT NULL, coalesce(el.owner_id, ec.owner_id)
+FROM conflict x
+LEFT JOIN lead rl ON x.record_kind = 'lead' AND rl.id = x.record_id
+LEFT JOIN customer rc ON x.record_kind = 'customer' AND rc.id = x.record_id
+LEFT JOIN lead el ON x.existing_kind = 'lead' AND el.id = x.existing_id
+LEFT JOIN customer ec ON x.existing_kind = 'customer' AND ec.id = x.existing_id
+WHERE ?1 = '' OR x.status = ?1 ORDER BY x.id)sql");
   st.bind(1, status);
   std::vector<Conflict> out;
   while (st.step())
@@ -1325,7 +1362,9 @@ FROM conflict WHERE ?1 = '' OR status = ?1 ORDER BY id)sql");
                    {kind_from_table(st.column(1).text()), st.column(2).int64()},
                    {kind_from_table(st.column(3).text()), st.column(4).int64()},
                    st.column(5).text(), st.column(6).text(), st.column(7).text(),
-                   st.column(8).text(), st.column(9).text(), st.column(10).text()});
+                   st.column(8).text(), st.column(9).text(), st.column(10).text(),
+                   {st.column(11).integer() != 0, optional_id(st.column(12))},
+                   {st.column(13).integer() != 0, optional_id(st.column(14))}});
   return out;
 }
 
@@ -1517,7 +1556,7 @@ void Store::export_rows(const std::function<void(const std::string& table, const
 long Store::record_count() {
   long n = 0;
   for (const char* table : kAuditedTables)
-    if (std::string_view(table) != "rep")
+    if (std::string_view(table) != "rep" && std::string_view(table) != "security")
       n += db_->query_int(fmt::format("SELECT count(*) FROM {}", table));
   return n;
 }

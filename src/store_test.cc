@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -214,7 +215,8 @@ TEST_CASE("a migration given a stamp files its changes under an event of its own
   EventStamp stamp{"2026-11-27T09:00:00", "root", "", "2026-11-27T09:00:00", "root"};
   Store store(t.path(), 1000, false, false, &stamp);
   SQLite::Database db(t.path().string());
-  CHECK(db.execAndGet("SELECT argv FROM event ORDER BY id DESC LIMIT 1").getString() == R"(["migrate","schema 5 to 6"])");
+  CHECK(db.execAndGet("SELECT argv FROM event ORDER BY id DESC LIMIT 1").getString() ==
+        fmt::format(R"(["migrate","schema 5 to {}"])", Store::kSchemaVersion));
   CHECK(db.execAndGet("SELECT count(*) FROM event_change WHERE event_id = 2 AND tbl = 'customer'").getInt() == 1);
   CHECK(db.execAndGet("SELECT count(*) FROM event_change WHERE event_id = 1").getInt() == 0);
 }

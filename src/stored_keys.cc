@@ -71,6 +71,20 @@ std::optional<KeyKind> parse_key_kind(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> rules_cut_short(const Config& config, Store& store, const std::string& file) {
+  if (!config.built_in_pipelines) return std::nullopt;
+  std::vector<std::string> used;
+  int deals = 0;
+  for (const StoredKey& k : store.stored_keys())
+    if (k.kind == KeyKind::pipeline) used.push_back(k.key), deals += k.count;
+  if (used.empty()) return std::nullopt;
+  return fmt::format("{} defines no [[pipeline]], but {} opportunit{} use{} pipeline{} {}: a rules file cut short (a "
+                     "bad merge, a full disk) must not run them on built-in rules. Restore it (git checkout, or the "
+                     "last good copy) or define the pipelines again",
+                     file, deals, deals == 1 ? "y" : "ies", deals == 1 ? "s" : "", used.size() == 1 ? "" : "s",
+                     join(used, ", "));
+}
+
 std::vector<std::string> stranded_records(const Config& config, Store& store) {
   std::vector<std::string> problems;
   for (const StoredKey& k : store.stored_keys()) {

@@ -64,3 +64,18 @@ TEST_CASE("the abandoned layer and the default keys are never stranded") {
   abandon_customer(s, c, "no budget");
   CHECK(stranded_records(s.config, s.store).empty());
 }
+
+TEST_CASE("a rules file that defines no pipeline is refused once deals use one") {
+  testing::TestSession t;  // no [[pipeline]]: the built-in one stands in
+  Session& s = t.s();
+  CHECK(s.config.built_in_pipelines);
+  CHECK_FALSE(rules_cut_short(s.config, s.store, "funnel.toml"));  // nothing uses one yet
+  OpportunityInput in;
+  in.name = "Deal";
+  in.amount = "1";
+  add_opportunity(s, t.customer("Z"), in);
+  auto problem = rules_cut_short(s.config, s.store, "team/funnel.toml");
+  REQUIRE(problem);
+  CHECK(problem->starts_with("team/funnel.toml defines no [[pipeline]], but 1 opportunity uses pipeline M:"));
+  CHECK_FALSE(rules_cut_short(parse_config(kRules).config, s.store, "funnel.toml"));  // a file that defines them
+}

@@ -28,6 +28,12 @@ std::optional<std::string> length_problem(const std::string& value, std::size_t 
   return fmt::format("is {} characters long; at most {} fit (see hopper help limits)", n, max_chars);
 }
 
+std::optional<std::string> nul_problem(const std::string& value) {
+  auto at = value.find('\0');
+  if (at == std::string::npos) return std::nullopt;
+  return fmt::format("holds a NUL byte (at byte {}); no value may hold one: remove it from the file", at + 1);
+}
+
 void check_line_lengths(std::vector<FieldProblem>& problems, std::initializer_list<LineValue> values) {
   for (const auto& v : values)
     if (auto p = length_problem(*v.value, kMaxLineChars)) problems.push_back({v.field, *p, v.flag});
@@ -89,9 +95,9 @@ std::optional<std::string> segment_problem(const Config& config, const std::stri
 
 void refuse_problems(const std::string& what, const std::vector<FieldProblem>& problems) {
   if (problems.empty()) return;
-  std::string message = fmt::format("{} refused, nothing was written:", what);
-  for (const auto& p : problems) message += fmt::format("\n  {} {}", p.flag.empty() ? "--" + p.field : p.flag, p.text);
-  throw Error(Exit::invalid, message, problems);
+  std::vector<std::string> items;
+  for (const auto& p : problems) items.push_back(fmt::format("{} {}", p.flag.empty() ? "--" + p.field : p.flag, p.text));
+  throw Error(Exit::invalid, message_lines(fmt::format("{} refused, nothing was written:", what), items), problems);
 }
 
 }  // namespace hopper

@@ -9,6 +9,7 @@
 #include "hopper/customers.h"
 #include "hopper/session.h"
 #include "hopper/store.h"
+#include "hopper/text.h"
 
 namespace hopper::testing {
 
@@ -25,7 +26,7 @@ struct TestSession {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     auto parsed = parse_config(toml);
-    if (!parsed.ok()) throw std::runtime_error(format_problems(parsed.problems, "test.toml"));
+    if (!parsed.ok()) throw std::runtime_error(join(format_problems(parsed.problems, "test.toml"), "\n"));
     config = parsed.config;
     store = std::make_unique<Store>(dir / "hopper.db", 1000, true);
     Rep admin;

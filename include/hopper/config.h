@@ -79,6 +79,9 @@ struct StakeRules {
   bool route_inbound = true;
 };
 
+// The most customers a rep may hold: [pool] capacity and a rep's own.
+inline constexpr int kMaxCapacity = 1000000;
+
 struct PoolSettings {
   int capacity = 50;
   std::vector<std::string> capacity_excludes = {"signed", "implemented"};
@@ -144,6 +147,7 @@ struct Config {
   std::vector<Layer> layers;
   AbandonedLayer abandoned;
   std::vector<Pipeline> pipelines;
+  bool built_in_pipelines = false;  // funnel.toml defines no [[pipeline]]: the built-in one stands in
   PoolSettings pool;
   ConflictSettings conflict;
   AssignSettings assign;
@@ -192,6 +196,6 @@ struct ConfigResult {
 // Parses and checks TOML text; every problem is collected, not just the first.
 ConfigResult parse_config(std::string_view toml_text);
 // "funnel.toml:12:1: unknown key ..." lines, one per problem.
-std::string format_problems(const std::vector<ConfigProblem>& problems, const std::string& file);
+std::vector<std::string> format_problems(const std::vector<ConfigProblem>& problems, const std::string& file);
 
 }  // namespace hopper

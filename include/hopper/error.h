@@ -28,17 +28,40 @@ struct FieldProblem {
   std::string flag = {};
 };
 
+// The lines of a message that lists problems: `head`, each item indented by
+// two spaces, then `tail` when there is one.
+inline std::vector<std::string> message_lines(const std::string& head, const std::vector<std::string>& items,
+                                              const std::string& tail = "") {
+  std::vector<std::string> lines{head};
+  for (const auto& item : items) lines.push_back("  " + item);
+  if (!tail.empty()) lines.push_back(tail);
+  return lines;
+}
+
 class Error : public std::runtime_error {
  public:
   Error(Exit code, const std::string& message, std::vector<FieldProblem> problems = {})
-      : std::runtime_error(message), code_(code), problems_(std::move(problems)) {}
+      : Error(code, std::vector<std::string>{message}, std::move(problems)) {}
+  // A message of several lines (message_lines). The breaks between them are
+  // hopper's own; a newline inside one came from someone's text, and main
+  // shows it escaped, so no stored name can start a line ("hopper: …") of
+  // its own in another rep's terminal.
+  Error(Exit code, std::vector<std::string> lines, std::vector<FieldProblem> problems = {})
+      : std::runtime_error(joined(lines)), code_(code), lines_(std::move(lines)), problems_(std::move(problems)) {}
   Exit code() const { return code_; }
+  const std::vector<std::string>& lines() const { return lines_; }
   // Invalid input: each problem by field, for callers that name fields their
   // own way (an import names the file, line and column).
   const std::vector<FieldProblem>& problems() const { return problems_; }
 
  private:
+  static std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
+    return out;
+  }
   Exit code_;
+  std::vector<std::string> lines_;
   std::vector<FieldProblem> problems_;
 };
 

@@ -74,6 +74,9 @@ std::string render_list(const std::vector<nlohmann::json>& rows, const std::vect
 // One record: JSON prints the object, text formats a two-column "field value" view.
 std::string render_record(const nlohmann::json& record, const std::vector<Column>& fields,
                           const OutputOptions& options);
+// Text for HTML (an element or an attribute): & < > " ' as entities, and
+// terminal controls escaped as terminal_safe shows them (\x1b), so the file
+// is safe to cat too.
 std::string html_escape(const std::string& text);
 
 // Charts for reports. A self-contained page: inline CSS and SVG, no scripts.

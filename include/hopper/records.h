@@ -125,6 +125,14 @@ struct Activity {
   std::string invalid_reason;
 };
 
+// Who holds a record as far as the reader may know: a rep, or nobody (the
+// shared pool); not `known` when the reader may not read the record at all
+// (a server's row-level security hides it).
+struct Holding {
+  bool known = true;
+  std::optional<Id> owner;
+};
+
 // A forced duplicate (撞单) waiting for a decision.
 struct Conflict {
   Id id = 0;
@@ -136,6 +144,7 @@ struct Conflict {
   std::string created_at;
   std::string resolved_to;  // the rep who got both records
   std::string resolution;   // how: the policy, or "manager"
+  Holding record_holder, existing_holder;  // as read (ContactVisibility decides who sees `value`)
 };
 
 // An opportunity (商机): a staged sales goal of one customer (seed 003).

@@ -91,7 +91,8 @@ struct Forecast {
   std::vector<StageWinRate> win_rates;  // method historical
 };
 Forecast forecast(Session& s, const Period& period, const std::string& method);
-// by: month | quarter | category | rep | team | pipeline | grade | source
+// by: month | quarter | category | rep | team | pipeline | grade | source;
+// the groups always add up to the forecast's total.
 std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const std::string& by);
 std::vector<StageWinRate> measured_win_rates(Session& s);
 

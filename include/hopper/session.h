@@ -35,12 +35,21 @@ void require_not_after_clock(Time at, Time now);
 void require_server_identity(Store& store, const ServerSession& server, const Rep& actor, bool write,
                              bool clock_moved);
 
-// [security] strict: the OS account is who acts. Another rep may be named
-// (--as, HOPPER_USER) only when the OS account's own rep is an active admin,
-// and so may a moved clock (--now, HOPPER_NOW, --at) on a change; Error(denied)
-// otherwise. Does nothing when strict is off.
-void require_strict_identity(const Config& config, Store& store, const std::string& os_user, const Rep& actor,
-                             bool write, bool clock_moved);
+// [security] as it binds a command: the stricter of funnel.toml's and what
+// an admin recorded in the database, so a rep's own funnel.toml pointed at a
+// shared workspace cannot turn strict off (docs/team.md).
+SecuritySettings effective_security(const SecuritySettings& file, Store& store);
+// hopper config strict on|off: records strict in the database (admins), in
+// the event log as any change. Off there, funnel.toml's strict = true holds.
+void record_strict(Session& s, bool on);
+
+// [security] strict (`security`: effective_security's): the OS account is
+// who acts. Another rep may be named (--as, HOPPER_USER) only when the OS
+// account's own rep is an active admin, and so may a moved clock (--now,
+// HOPPER_NOW, --at) on a change; Error(denied) otherwise. Does nothing when
+// strict is off.
+void require_strict_identity(const SecuritySettings& security, Store& store, const std::string& os_user,
+                             const Rep& actor, bool write, bool clock_moved);
 
 // Error(denied) unless the actor is a manager or an admin.
 void require_manager(const Session& s, std::string_view action);
@@ -56,6 +65,10 @@ class ContactVisibility {
   explicit ContactVisibility(const Session& s);
   // A record owned by `owner` (nobody: the pool).
   bool visible(std::optional<Id> owner) const;
+  // A conflict's value, when it is a phone or an email (a company is a
+  // name): both records hold it, so it shows when either record's contacts
+  // do, and is hidden from whoever sees neither.
+  bool visible(const Conflict& conflict) const;
   bool sees_all() const { return admin_; }
 
  private:

@@ -177,7 +177,7 @@ struct StoredKey {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -315,6 +315,12 @@ class Store {
   std::pair<int, int> followup_counts(Id rep, const std::string& from, const std::string& to);
   // Won deals of the rep in [from, to) on customers the rep had staked.
   int staked_signings(const std::string& rep, const std::string& from, const std::string& to);
+
+  // [security] strict as an admin recorded it in the database (hopper
+  // config strict), where a rep's own funnel.toml cannot turn it off; false
+  // while nothing is recorded.
+  bool recorded_strict();
+  void record_strict(bool on);
 
   // funnel.toml against the records: every stored key with its count; the
   // distinct stored values of one custom field; renaming a key in every

@@ -21,6 +21,12 @@ std::optional<KeyKind> parse_key_kind(std::string_view text);
 // and what to do), and per stored custom-field value that no longer parses
 // as its field's type.
 std::vector<std::string> stranded_records(const Config& config, Store& store);
+// A rules file (`file`, as the message names it) that defines no
+// [[pipeline]] while opportunities use pipelines: most likely cut short (a
+// bad merge, a full disk), and the deals must not run on the built-in
+// rules, their gates gone. Every command and config check refuse such a
+// file (exit 7); the problem in words, or none.
+std::optional<std::string> rules_cut_short(const Config& config, Store& store, const std::string& file);
 
 struct Renamed {
   KeyKind kind;

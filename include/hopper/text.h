@@ -13,8 +13,10 @@ std::size_t invalid_utf8_at(std::string_view utf8);
 // Text that cannot act on a terminal: C0 and C1 controls, DEL, line
 // separators and bidi overrides and isolates are shown as escapes (\n, \t,
 // \x1b, \u202e), so stored text can neither move the cursor, start a fake
-// row, nor reorder what follows it. `keep_newlines` leaves \n as is (for
-// messages of several lines). Bytes that are not UTF-8 show as \xff.
+// row, nor reorder what follows it. `keep_newlines` leaves \n as is, for
+// text whose every line break is hopper's own or becomes markup (Markdown's
+// <br>); an error message's lines are escaped one by one instead (Error).
+// Bytes that are not UTF-8 show as \xff.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 // Number of Unicode code points (bytes that start a character).
 std::size_t char_count(std::string_view utf8);

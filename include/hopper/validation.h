@@ -17,6 +17,8 @@ namespace hopper {
 inline constexpr std::size_t kMaxLineChars = 200;
 inline constexpr std::size_t kMaxTextChars = 10000;
 std::optional<std::string> length_problem(const std::string& value, std::size_t max_chars);
+// A NUL byte: no argument can hold one, so no imported value may either.
+std::optional<std::string> nul_problem(const std::string& value);
 // Adds a problem for each one-line value longer than kMaxLineChars.
 struct LineValue {
   const char* field;

@@ -17,7 +17,8 @@ void add_archive_commands(Commands& c) {
     std::cout.flush();
     if (!std::cout) throw Error(Exit::invalid, "export: writing to stdout failed");
   });
-  exp->footer("Managers and admins. `hopper import` restores it into a new workspace; a second export is "
+  c.record_refusals(exp);
+  exp->footer("Managers and admins (a refusal is in the event log). `hopper import` restores it into a new workspace; a second export is "
               "byte-identical.\nExample: hopper export > sales-$(date +%F).jsonl");
 
   auto file = std::make_shared<std::string>();

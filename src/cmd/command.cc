@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -11,9 +12,7 @@
 namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
-void Context::note(const std::string& text) const {
-  std::cerr << terminal_safe(text, true) << (text.ends_with('\n') ? "" : "\n");
-}
+void Context::note(const std::string& text) const { std::cerr << terminal_safe(text) << "\n"; }
 void Context::checkpoint() {
   if (globals.dry_run || !store || !session) return;
   store->commit();
@@ -36,9 +35,20 @@ std::unique_ptr<Store> Context::open_store() const {
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
 
+CLI::Validator whole_number(long min, long max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        long n = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (error == std::errc() && end == text.data() + text.size() && n >= min && n <= max) return "";
+        return fmt::format("'{}' is not a whole number from {} to {}", text, min, max);
+      },
+      fmt::format("{} to {}", min, max));
+}
+
 void add_limit_options(CLI::App* app, ListLimit& l) {
   auto* limit = app->add_option("--limit", l.limit, fmt::format("At most N rows (on a terminal the default is {})", ListLimit::kPage))
-                    ->check(CLI::PositiveNumber);
+                    ->check(whole_number(1, ListLimit::kMost));
   app->add_flag("--all", l.all, "Every row, also on a terminal")->excludes(limit);
 }
 
@@ -107,6 +117,11 @@ void Commands::example(const std::string& path, const std::string& text) {
 void Commands::confirm(CLI::App* app, std::function<std::string()> question) {
   for (auto& c : commands_)
     if (c.app == app) c.question = std::move(question);
+}
+
+void Commands::record_refusals(CLI::App* app) {
+  for (auto& c : commands_)
+    if (c.app == app) c.records_refusal = true;
 }
 
 std::vector<std::string> option_names(const CLI::Option& option) {

@@ -47,7 +47,7 @@ struct Context {
   std::optional<Session> session;
 
   void print(const std::string& text) const;  // data: stdout
-  void note(const std::string& text) const;   // messages: stderr
+  void note(const std::string& text) const;   // a message of one line: stderr, every newline in it escaped
   // For long writes: commits what is done and opens the next transaction
   // (with its own event), so other writers get in. Under --dry-run it does
   // nothing: the whole command is rolled back at the end.
@@ -79,7 +79,12 @@ struct ListLimit {
   std::optional<long> limit;
   bool all = false;
   static constexpr long kPage = 50;
+  static constexpr long kMost = 1000000000;  // what --limit takes at most
 };
+// An option that takes a whole number from `min` to `max`; anything else is
+// a usage error saying so ("--capacity: '-1' is not a whole number from 0 to
+// 1000000"), read before CLI11 converts it.
+CLI::Validator whole_number(long min, long max);
 void add_limit_options(CLI::App* app, ListLimit& limit);
 // Rows stream to stdout as the caller adds them; finish() notes what a page left out.
 class ListPrinter {
@@ -102,6 +107,9 @@ struct Command {
   // For a change that is hard to take back: the question a person at a
   // terminal answers before it runs (-y, --dry-run and a script skip it).
   std::function<std::string()> question;
+  // A read that copies the whole workspace (export, backup): its refusal is
+  // on the record, as a refused change's is.
+  bool records_refusal = false;
 };
 
 class Commands {
@@ -116,6 +124,8 @@ class Commands {
   void example(const std::string& path, const std::string& text);
   // Makes `app` ask before it changes anything; `question` sees the parsed options.
   void confirm(CLI::App* app, std::function<std::string()> question);
+  // Makes a read command's refusal (exit 9) an event in the log.
+  void record_refusals(CLI::App* app);
   CLI::App& root() { return root_; }
   const Command* selected() const;
 

@@ -60,52 +60,76 @@ json config_json(const Config& c) {
 }
 
 // The effective rules for people: one line per setting, stages in order.
+// Every name and key from the file is shown escaped (terminal_safe): an
+// escape sequence, a newline or a bidi override in funnel.toml must not act
+// on the terminal of whoever reads it.
 std::string config_text(const Config& c) {
-  std::string out = fmt::format("workspace  {} ({}), fiscal year from month {}, weeks start {}\n", c.workspace.name,
-                                c.workspace.currency, c.workspace.fiscal_year_start_month, c.workspace.week_start);
-  out += fmt::format("grades     {}\nsegments   {} (default {})\n", join(c.grades, " "), join(c.segments, " "), c.default_segment);
+  auto safe = [](const std::string& text) { return terminal_safe(text); };
+  auto list = [](const std::vector<std::string>& texts, std::string_view sep) { return terminal_safe(join(texts, sep)); };
+  std::string out = fmt::format("workspace  {} ({}), fiscal year from month {}, weeks start {}\n", safe(c.workspace.name),
+                                safe(c.workspace.currency), c.workspace.fiscal_year_start_month, c.workspace.week_start);
+  out += fmt::format("grades     {}\nsegments   {} (default {})\n", list(c.grades, " "), list(c.segments, " "),
+                     safe(c.default_segment));
   out += "layers     ";
-  for (const auto& l : c.layers) out += l.name + " (" + l.key + ") → ";
-  out += fmt::format("{} ({}, cooled {} days)\n", c.abandoned.name, c.abandoned.key, c.abandoned.cool_days);
+  for (const auto& l : c.layers) out += safe(l.name) + " (" + safe(l.key) + ") → ";
+  out += fmt::format("{} ({}, cooled {} days)\n", safe(c.abandoned.name), safe(c.abandoned.key), c.abandoned.cool_days);
   for (const auto& p : c.pipelines) {
-    out += fmt::format("pipeline   {} {}{}{}\n", p.key, p.name, p.sequential ? ", sequential" : "",
+    out += fmt::format("pipeline   {} {}{}{}\n", safe(p.key), safe(p.name), p.sequential ? ", sequential" : "",
                        p.allow_regress ? "" : ", no going back");
     for (const auto& s : p.stages)
-      out += fmt::format("  {:<12} {} {} {}{}\n", s.key, format_percent(s.probability), s.category, s.name,
-                         s.required_actions.empty() ? "" : " — needs " + join(s.required_actions, ", "));
+      out += fmt::format("  {:<12} {} {} {}{}\n", safe(s.key), format_percent(s.probability), s.category, safe(s.name),
+                         s.required_actions.empty() ? "" : " — needs " + list(s.required_actions, ", "));
   }
   out += fmt::format("pool       capacity {}, {} claims a day, cooldown {} days, after release: {}\n", c.pool.capacity,
                      c.pool.daily_claim_limit, c.pool.cooldown_days, c.pool.after_release);
   for (const auto& r : c.pool.rules)
-    out += fmt::format("  rule     {}: {} after {} days{}\n", r.name, r.kind, r.days,
-                       r.segments.empty() ? "" : " (" + join(r.segments, ", ") + ")");
-  out += fmt::format("followup   types {}; at least {} characters; filler: {}\n", join(c.followup.valid_types, ", "),
-                     c.followup.min_chars, join(c.followup.invalid_phrases, ", "));
+    out += fmt::format("  rule     {}: {} after {} days{}\n", safe(r.name), r.kind, r.days,
+                       r.segments.empty() ? "" : " (" + list(r.segments, ", ") + ")");
+  out += fmt::format("followup   types {}; at least {} characters; filler: {}\n", list(c.followup.valid_types, ", "),
+                     c.followup.min_chars, list(c.followup.invalid_phrases, ", "));
   return out;
+}
+
+// Where strict mode comes from: the database binds every funnel.toml.
+std::string security_text(bool strict, bool recorded) {
+  if (recorded) return "security   strict (recorded in the database: it holds whatever funnel.toml says)\n";
+  if (strict) return "security   strict (funnel.toml only: hopper config strict on records it in the database)\n";
+  return "security   not strict\n";
 }
 
 }  // namespace
 
 void add_config_commands(Commands& c) {
-  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml; rename the keys records use");
+  CLI::App* noun = c.noun("config", "Check and show the rules in funnel.toml; rename the keys records use; record "
+                                    "strict mode in the database");
   c.add(noun, "check", "Validate funnel.toml; every problem with its line (exit 7 when invalid)", Needs::workspace,
         [](Context& ctx) {
-          if (!ctx.config->ok())
-            throw Error(Exit::config, fmt::format("{} has {} problem(s):\n{}", display_path(ctx.paths->config()),
-                                                  ctx.config->problems.size(),
-                                                  format_problems(ctx.config->problems, display_path(ctx.paths->config()))));
+          if (!ctx.config->ok()) {
+            std::vector<std::string> lines{fmt::format("{} has {} problem(s):", display_path(ctx.paths->config()),
+                                                       ctx.config->problems.size())};
+            for (auto& line : format_problems(ctx.config->problems, display_path(ctx.paths->config())))
+              lines.push_back(line);
+            throw Error(Exit::config, lines);
+          }
+          bool recorded_strict = false;
           // The rules against the records: a key the file dropped must not strand them.
           if (workspace_server(ctx.config->config) || std::filesystem::exists(ctx.paths->database())) {
             auto store = ctx.open_store();
             store->begin(false);
+            recorded_strict = store->recorded_strict();
+            auto cut_short = rules_cut_short(ctx.config->config, *store, display_path(ctx.paths->config()));
             auto stranded = stranded_records(ctx.config->config, *store);
             store->rollback();
+            if (cut_short) throw Error(Exit::config, *cut_short);
             if (!stranded.empty())
-              throw Error(Exit::config, fmt::format("{} no longer fits {} record key(s):\n  {}",
-                                                    display_path(ctx.paths->config()), stranded.size(),
-                                                    join(stranded, "\n  ")));
+              throw Error(Exit::config, message_lines(fmt::format("{} no longer fits {} record key(s):",
+                                                                  display_path(ctx.paths->config()), stranded.size()),
+                                                      stranded));
           }
           if (!ctx.out.quiet) ctx.note(display_path(ctx.paths->config()) + ": ok");
+          if (!ctx.out.quiet && ctx.config->config.security.strict && !recorded_strict)
+            ctx.note("[security] strict holds only for those who run hopper with this funnel.toml; an admin records "
+                     "it in the database with hopper config strict on");
         });
   struct RenameOptions {
     std::string kind, from, to;
@@ -138,12 +162,31 @@ void add_config_commands(Commands& c) {
 
   c.add(noun, "show", "Print the effective rules, defaults filled in", Needs::read, [](Context& ctx) {
     const Config& cfg = ctx.config->config;
-    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) ctx.print(json_text(config_json(cfg), 2) + "\n");
-    else ctx.print(config_text(cfg));
+    bool strict = effective_security(cfg.security, ctx.session->store).strict;
+    bool recorded = ctx.session->store.recorded_strict();
+    if (ctx.out.format == Format::json || ctx.out.format == Format::jsonl) {
+      json j = config_json(cfg);
+      j["security"] = {{"strict", strict}, {"strict_recorded", recorded}};
+      return ctx.print(json_text(j, 2) + "\n");
+    }
+    ctx.print(config_text(cfg) + security_text(strict, recorded));
   });
+
+  auto strict = std::make_shared<std::string>();
+  CLI::App* strict_cmd = c.add(noun, "strict", "Record [security] strict in the database, where no funnel.toml can "
+                                               "turn it off (admins)",
+                               Needs::write, [strict](Context& ctx) {
+    record_strict(*ctx.session, *strict == "on");
+    if (*strict == "off" && ctx.config->config.security.strict && !ctx.globals.dry_run)
+      ctx.note("strict is off in the database; funnel.toml still says strict = true, which holds for whoever uses it");
+  });
+  strict_cmd->add_option("state", *strict, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
+  strict_cmd->footer("On a shared workspace, a rep can run hopper with a funnel.toml of their own; what the database\n"
+                     "records binds every one of them (the stricter of the two holds). See docs/team.md.");
   c.example("config check", "hopper config check && git commit funnel.toml");
   c.example("config rename", "hopper config rename stage proposal quote --dry-run");
   c.example("config show", "hopper config show --json | jq .pool");
+  c.example("config strict", "hopper config strict on");
 }
 
 }  // namespace hopper::cli

@@ -10,7 +10,9 @@ void add_conflict_commands(Commands& c) {
   auto status = std::make_shared<std::string>("open");
   CLI::App* list = c.add(noun, "list", "List conflicts", Needs::read, [status](Context& ctx) {
     std::vector<json> rows;
-    for (const auto& x : ctx.session->store.conflicts(*status == "all" ? "" : *status)) rows.push_back(conflict_json(x));
+    ContactVisibility contacts(*ctx.session);
+    for (const auto& x : ctx.session->store.conflicts(*status == "all" ? "" : *status))
+      rows.push_back(conflict_json(x, contacts.visible(x)));
     print_list(ctx, rows, kConflictColumns);
   });
   list->add_option("--status", *status, "open (default), resolved or all")->check(CLI::IsMember({"open", "resolved", "all"}));
@@ -21,8 +23,8 @@ void add_conflict_commands(Commands& c) {
   };
   auto r = std::make_shared<ResolveOptions>();
   CLI::App* resolve = c.add(noun, "resolve", "Give both records of a conflict to one rep", Needs::write, [r](Context& ctx) {
-    print_record(ctx, conflict_json(resolve_conflict(*ctx.session, parse_id(r->ref, Kind::conflict), r->to)),
-                 kConflictColumns);
+    Conflict resolved = resolve_conflict(*ctx.session, parse_id(r->ref, Kind::conflict), r->to);
+    print_record(ctx, conflict_json(resolved, ContactVisibility(*ctx.session).visible(resolved)), kConflictColumns);
   });
   resolve->add_option("ref", r->ref, "The conflict (X3 or 3)")->required();
   resolve->add_option("--to", r->to, "The rep (managers); without it the segment's [conflict] policy decides");

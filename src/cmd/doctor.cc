@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "command.h"
+#include "hopper/archive.h"
 #include "hopper/doctor.h"
 #include "hopper/error.h"
 #include "views.h"
@@ -31,13 +32,15 @@ void add_doctor_commands(Commands& c) {
   auto file = std::make_shared<std::string>();
   CLI::App* backup = c.add(&c.root(), "backup", "Copy the database to FILE while others may be writing", Needs::read,
                            [file](Context& ctx) {
-    ctx.session->store.backup_to(*file);
+    backup_workspace(*ctx.session, *file);
     if (ctx.out.quiet) return ctx.print(*file + "\n");
     ctx.note(fmt::format("backed up to {} ({} bytes, a consistent snapshot; restore by copying it to .hopper/hopper.db)",
                          *file, std::filesystem::file_size(*file)));
   });
   backup->add_option("file", *file, "A new file (never overwritten); it gets the database's mode")->required();
-  backup->footer("Example: hopper backup /srv/backups/sales-$(date +%F).db");
+  c.record_refusals(backup);
+  backup->footer("Managers and admins; a refusal is in the event log.\n"
+                 "Example: hopper backup /srv/backups/sales-$(date +%F).db");
 }
 
 }  // namespace hopper::cli

@@ -50,11 +50,11 @@ void add_forecast_commands(Commands& c) {
         rates.push_back({{"pipeline", w.pipeline}, {"stage", w.stage},
                          {"win_rate", w.measured ? json(*w.measured) : json()}, {"sample", w.sample}, {"won", w.won},
                          {"used", w.used}, {"basis", w.from_history ? "history" : "stage probability"}});
-        lines.push_back(w.from_history
-                            ? fmt::format("{}/{}: {} won of {} closed = {}", w.pipeline, w.stage, w.won, w.sample,
-                                          format_percent(w.used))
-                            : fmt::format("{}/{}: {} closed, too few: stage probability {}", w.pipeline, w.stage,
-                                          w.sample, format_percent(w.used)));
+        std::string stage = terminal_safe(w.pipeline + "/" + w.stage);  // one line, whatever funnel.toml holds
+        lines.push_back(w.from_history ? fmt::format("{}: {} won of {} closed = {}", stage, w.won, w.sample,
+                                                     format_percent(w.used))
+                                       : fmt::format("{}: {} closed, too few: stage probability {}", stage, w.sample,
+                                                     format_percent(w.used)));
       }
       extra["win_rates"] = rates;
       extra["min_sample"] = s.config.forecast.min_sample;

@@ -273,17 +273,18 @@ void add_help_commands(Commands& c) {
         {"limits", "the longest text, the largest amount, the range of dates"},
         {"commands", "every command and option (the reference)"},
     };
-    std::string list = "hopper help TOPIC:\n";
-    for (const auto& t : topics) list += fmt::format("  {:<12} {}\n", t.name, t.summary);
-    list += "Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help\n";
-    if (h->topic.empty()) return ctx.print(list);
+    std::vector<std::string> list{"hopper help TOPIC:"};
+    for (const auto& t : topics) list.push_back(fmt::format("  {:<12} {}", t.name, t.summary));
+    list.push_back("Each command explains itself: hopper --help, hopper GROUP --help, hopper GROUP COMMAND --help");
+    if (h->topic.empty()) return ctx.print(join(list, "\n") + "\n");
     if (h->topic == "limits") return ctx.print(limits_text());
     if (h->topic == "commands") return ctx.print(reference(commands));
     for (const auto& p : help_pages())
       if (h->topic == p.topic) return ctx.print(std::string(p.text));
     std::vector<std::string> names;
     for (const auto& t : topics) names.push_back(t.name);
-    throw Error(Exit::usage, fmt::format("no help topic '{}'{}\n{}", h->topic, did_you_mean(h->topic, names), list));
+    list.insert(list.begin(), fmt::format("no help topic '{}'{}", h->topic, did_you_mean(h->topic, names)));
+    throw Error(Exit::usage, list);
   });
   app->add_option("topic", h->topic, "A topic; hopper help lists them");
   app->add_option("--man", h->man, "Print a man page: hopper.1 or funnel.toml.5 (the build makes them)")->group("");

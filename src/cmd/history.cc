@@ -25,9 +25,11 @@ std::string summary(const json& before, const json& after) {
   return parts.empty() ? "unchanged" : join(parts, "; ");
 }
 
-// The record a change is about; a checked action belongs to its opportunity.
-std::string record_ref(const ChangeEntry& ch, const json& after) {
+// The record a change is about (a checked action belongs to its
+// opportunity); none for the workspace's security settings, no record.
+json record_ref(const ChangeEntry& ch, const json& after) {
   if (ch.table == "opportunity_action") return make_ref(Kind::opportunity, after.value("opportunity_id", Id{0}));
+  if (ch.table == "security") return json();
   return make_ref(kind_from_table(ch.table), ch.row_id);
 }
 
@@ -132,7 +134,7 @@ void add_history_commands(Commands& c) {
                   {"os_user", ch.os_user.empty() ? json() : json(ch.os_user)},
                   {"command", "hopper " + join(words, " ")},
                   {"outcome", ch.outcome},
-                  {"ref", has_row ? json(record_ref(ch, after)) : json()},
+                  {"ref", has_row ? record_ref(ch, after) : json()},
                   {"op", ch.op},
                   {"change", !has_row ? ch.outcome
                              : ch.table == "opportunity_action" ? "checked " + after.value("action", "")
@@ -149,7 +151,7 @@ void add_history_commands(Commands& c) {
     print_list(ctx, rows, kChangeColumns);
   });
   app->add_option("ref", o->ref, "Only changes to this record (L12, C7, P3, R2 …)");
-  app->add_option("--limit", o->limit, "At most this many rows (default 50)")->check(CLI::PositiveNumber);
+  app->add_option("--limit", o->limit, "At most this many rows (default 50)")->check(whole_number(1, ListLimit::kMost));
   app->footer("Example: hopper history C7");
 }
 

@@ -37,7 +37,8 @@ void add_init_commands(Commands& c) {
       if (o->shared) throw Error(Exit::usage, "--shared makes a database file group-writable; a server has roles instead");
     }
     auto checked = parse_config(tpl->text);
-    if (!checked.ok()) throw Error(Exit::internal, "template " + o->tpl + " is invalid:\n" + format_problems(checked.problems, o->tpl));
+    if (!checked.ok())
+      throw Error(Exit::internal, message_lines("template " + o->tpl + " is invalid:", format_problems(checked.problems, o->tpl)));
     std::string user = ctx.globals.as ? *ctx.globals.as : (std::getenv("HOPPER_USER") ? std::getenv("HOPPER_USER") : "");
     if (user.empty() && checked.config.workspace.default_user) user = *checked.config.workspace.default_user;
     if (user.empty() && std::getenv("USER")) user = std::getenv("USER");
@@ -76,7 +77,8 @@ void add_init_commands(Commands& c) {
     made.keep();
     if (ctx.out.quiet) return ctx.print(ws.root.string() + "\n");
     ctx.note("Created a hopper workspace in " + ws.root.string() + " (template " + o->tpl + "); " + user +
-             " is its first admin.\nNext: edit funnel.toml, then 'hopper rep add NAME' and 'hopper lead add --name N'.");
+             " is its first admin.");
+    ctx.note("Next: edit funnel.toml, then 'hopper rep add NAME' and 'hopper lead add --name N'.");
   });
   app->add_option("dir", o->dir, "Directory of the new workspace (default: here)");
   app->add_option("--template", o->tpl, "minimal, smb or key-accounts (default smb)")

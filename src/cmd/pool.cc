@@ -152,8 +152,9 @@ void add_pool_commands(Commands& c) {
                       {"days", r.days},
                       {"detail", r.detail.empty() ? json() : json(r.detail)}});
     std::vector<json> conflicts;
+    ContactVisibility contacts(s);
     for (const auto& x : resolve_conflicts_by_policy(s)) {
-      conflicts.push_back(conflict_json(x));
+      conflicts.push_back(conflict_json(x, contacts.visible(x)));
       if (ctx.out.format != Format::json) ctx.note(fmt::format("conflict {} resolved to {} ({})", make_ref(Kind::conflict, x.id), x.resolved_to, x.resolution));
     }
     if (ctx.out.format == Format::json && !ctx.out.quiet)

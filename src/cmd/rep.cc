@@ -43,7 +43,7 @@ void add_rep_commands(Commands& c) {
   add->add_option("--team", a->team, "Team or group (seed 002: groups of 6–8)");
   add->add_option("--role", a->role, "rep, manager or admin (default rep)");
   add->add_option("--capacity", a->capacity, "Own private-pool capacity, overriding [pool] capacity")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMaxCapacity));
   add->footer("Example: hopper rep add wang --team east --role manager");
 
   c.add(noun, "list", "List reps", Needs::read, [](Context& ctx) {
@@ -80,7 +80,7 @@ void add_rep_commands(Commands& c) {
   edit->add_option("name", e->name, "The rep")->required();
   edit->add_option("--team", e->team, "New team");
   edit->add_option("--role", e->role, "rep, manager or admin");
-  auto* cap = edit->add_option("--capacity", e->capacity, "Own capacity")->check(CLI::NonNegativeNumber);
+  auto* cap = edit->add_option("--capacity", e->capacity, "Own capacity")->check(whole_number(0, kMaxCapacity));
   edit->add_flag("--default-capacity", e->default_capacity, "Use [pool] capacity again")->excludes(cap);
   edit->footer("Example: hopper rep edit li --capacity 30");
 

@@ -113,13 +113,13 @@ json activity_json(const Activity& a) {
           {"invalid_reason", a.valid ? json() : json(a.invalid_reason)}};
 }
 
-json conflict_json(const Conflict& c) {
+json conflict_json(const Conflict& c, bool value_visible) {
   return {{"id", c.id},
           {"ref", make_ref(Kind::conflict, c.id)},
           {"record", make_ref(c.record.kind, c.record.id)},
           {"existing", make_ref(c.existing.kind, c.existing.id)},
           {"key", c.key},
-          {"value", c.value},
+          {"value", contact_value(c.value, value_visible)},
           {"status", c.status},
           {"resolved_to", c.resolved_to.empty() ? json() : json(c.resolved_to)},
           {"resolution", c.resolution.empty() ? json() : json(c.resolution)},
@@ -354,11 +354,13 @@ void print_report(const Context& ctx, const ReportHeading& h, const std::vector<
     return ctx.print(html_page(h.title, body, workspace));
   }
   bool text = (f == Format::table || f == Format::md) && !ctx.out.quiet;
-  if (text && f == Format::md) ctx.print("## " + h.title + " — " + workspace + "\n\n" + heading_meta(ctx, h) + "\n\n");
+  // Names from funnel.toml (the workspace's, a stage's) cannot act on the terminal.
+  if (text && f == Format::md)
+    ctx.print("## " + h.title + " — " + terminal_safe(workspace) + "\n\n" + heading_meta(ctx, h) + "\n\n");
   if (text && f == Format::table) ctx.print(h.title + " · " + heading_meta(ctx, h) + "\n\n");
-  if (text && !h.empty.empty()) ctx.print(h.empty + "\n");
+  if (text && !h.empty.empty()) ctx.print(terminal_safe(h.empty) + "\n");
   else ctx.print(render_list(all, columns, ctx.out));
-  if (text && !note.empty()) ctx.print("\n" + note + "\n");
+  if (text && !note.empty()) ctx.print("\n" + terminal_safe(note, true) + "\n");
   if (f == Format::table && !ctx.out.quiet) {
     if (ctx.out.tty && !text_chart.empty() && h.empty.empty()) ctx.print("\n" + text_chart);
   }

@@ -22,7 +22,8 @@ json customer_json(const Config& config, const Customer& customer, const std::op
                    bool contacts_visible = true);
 json person_json(const Person& person, bool contacts_visible = true);
 json activity_json(const Activity& activity);
-json conflict_json(const Conflict& conflict);
+// `value_visible` false shows a duplicated phone or email as "(hidden)".
+json conflict_json(const Conflict& conflict, bool value_visible);
 json opportunity_json(Session& s, const Opportunity& opp);
 json todo_json(const Todo& todo);
 json reorder_json(const Reorder& reorder);

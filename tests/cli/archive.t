@@ -19,7 +19,7 @@ import → export is byte-identical.
   C2
   $ hopper export > one.jsonl
   $ head -1 one.jsonl
-  {"format":"hopper-export","schema":6}
+  {"format":"hopper-export","schema":7}
   $ grep -c '"table":"history"' one.jsonl
   9
 
@@ -58,14 +58,31 @@ Only into a workspace without records, only by an admin, only an export.
   $ hopper -C ../third import leads.csv
   hopper: leads.csv:1: not a hopper export (it starts with {"format":"hopper-export",…}); to bring in a spreadsheet use lead, customer or opp import
   [6]
-  $ sed 's/"schema":6/"schema":9/' one.jsonl | hopper -C ../third import -
-  hopper: stdin:1: an export of schema 9; this hopper imports schema 6 (export it again with this version)
+  $ sed 's/"schema":7/"schema":9/' one.jsonl | hopper -C ../third import -
+  hopper: stdin:1: an export of schema 9; this hopper imports schema 6 to 7 (export it again with this version)
   [6]
   $ (head -3 one.jsonl; echo '{"table":"lead","row":{"id":1,"nickname":"x"}}') | hopper -C ../third import -
-  hopper: stdin:4: column lead.nickname is not in this schema (version 6)
+  hopper: stdin:4: column lead.nickname is not in this schema (version 7)
   [6]
   $ hopper -C ../third lead list --json | jq length
   0
   $ hopper export --as li
   hopper: exporting the workspace is for managers and admins; li is a rep
   [9]
+
+An export of schema 6 (made before the security settings were kept in the
+database) restores as it is; the settings an admin recorded travel with a
+newer one:
+
+  $ sed 's/"schema":7/"schema":6/' one.jsonl > six.jsonl
+  $ hopper init ../fourth -q --as admin >/dev/null && hopper -C ../fourth import six.jsonl
+  restored 46 rows from six.jsonl
+  $ hopper rep add "$(id -un)" --role admin -q
+  R5
+  $ hopper config strict on
+  $ hopper export | grep '"table":"security"'
+  {"table":"security","row":{"id":1,"strict":1}}
+  $ hopper export > strict.jsonl && hopper init ../fifth -q --as admin >/dev/null && hopper -C ../fifth import strict.jsonl -q
+  restored 53 rows from strict.jsonl
+  $ hopper -C ../fifth config show --json | jq -c .security
+  {"strict":true,"strict_recorded":true}

@@ -110,3 +110,41 @@ A grade dropped from the file:
   grade\t\tD\tC\t1 (esc)
   $ hopper config check
   funnel.toml: ok
+
+A pipeline dropped from the file: its deals are reported as stored, in a
+row of their own, so a report's rows add up to its total (by stage and by
+forecast category alike):
+
+  $ hopper opp add C1 --name 续约 --amount 1万 --pipeline S --close 2026-12-20 --as li -q
+  O2
+  $ cp funnel.toml kept.toml
+  $ n=$(grep -n '^key = "S"' funnel.toml | cut -d: -f1) && sed -i "$((n - 1)),/^\$/d" funnel.toml
+  $ hopper config check 2>&1 | tail -1
+    pipeline 'S' is used by 1 opportunity but funnel.toml no longer defines it; define it again, or rename it to a key the file defines: hopper config rename pipeline S NEW
+  $ hopper funnel report --format tsv | cut -f1-4
+  M\tcontact\t初步接触\t0 (esc)
+  M\tquote\t方案报价\t1 (esc)
+  M\tnegotiation\t商务谈判\t0 (esc)
+  M\tcontract\t签订合同\t0 (esc)
+  S\trenewal\trenewal (not in funnel.toml)\t1 (esc)
+  total\t\t\t2 (esc)
+  $ hopper funnel report --json | jq '([.rows[].count] | add) == .total.count'
+  true
+  $ hopper forecast --period 2026-Q4 --by category --json | jq -c '[.rows[] | {group, count}], ([.rows[].amount] | add) == .total.amount'
+  [{"group":"pipeline","count":0},{"group":"best_case","count":0},{"group":"commit","count":0},{"group":"(stage not in funnel.toml)","count":1}]
+  true
+
+A rules file cut short (a bad merge, a full disk: only a comment left)
+defines no pipeline while deals use them: every command and config check
+refuse it, naming the file, rather than run on the built-in rules:
+
+  $ echo '# funnel.toml — the rules of a hopper workspace' > funnel.toml
+  $ hopper opp list
+  hopper: funnel.toml defines no [[pipeline]], but 2 opportunities use pipelines M, S: a rules file cut short (a bad merge, a full disk) must not run them on built-in rules. Restore it (git checkout, or the last good copy) or define the pipelines again
+  [7]
+  $ hopper config check
+  hopper: funnel.toml defines no [[pipeline]], but 2 opportunities use pipelines M, S: a rules file cut short (a bad merge, a full disk) must not run them on built-in rules. Restore it (git checkout, or the last good copy) or define the pipelines again
+  [7]
+  $ cp kept.toml funnel.toml && hopper opp list -q
+  O1
+  O2

@@ -48,3 +48,23 @@ li (the owner), wang (li's manager) and admin see everything:
   $ hopper history C1 --as wang --json | jq -r '.[].command'
   hopper customer edit C1 --phone 13811138111 --as li -q
   hopper customer add 华星科技 --owner li --phone 13800138000 --email hx@example.com -q
+
+A conflict's duplicated phone or email follows the same rule: zhao reaches
+neither record, so not the phone; li holds one of them; a company is a
+name and shows to everyone:
+
+  $ hopper lead add --name 华星二部 --phone 13811138111 --as wang --force -q
+  L2
+  opened conflict X1 (撞单); see hopper conflict list
+  $ hopper customer add 华星科技 --owner zhao --as zhao --force -q
+  C3
+  opened conflict X2 (撞单); see hopper conflict list
+  $ for who in zhao li wang admin; do echo "$who $(hopper conflict list --as $who --json | jq -c '[.[] | .value]')"; done
+  zhao ["(hidden)","华星科技"]
+  li ["13811138111","华星科技"]
+  wang ["13811138111","华星科技"]
+  admin ["13811138111","华星科技"]
+  $ hopper conflict list --as zhao --format csv | cut -d, -f1,4,5
+  ref,key,value
+  X1,phone,(hidden)
+  X2,company,华星科技

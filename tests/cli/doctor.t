@@ -37,6 +37,23 @@ A backup is a whole database with the workspace's mode; it never overwrites:
   hopper: cannot create '/nonexistent/dir/copy.db'
   [7]
 
+A backup holds every contact: managers and admins make them, a rep may
+not, under [security] strict too (where the OS account names the rep):
+
+  $ hopper backup ../manager.db --as wang -q
+  ../manager.db
+  $ hopper backup ../rep.db --as li
+  hopper: backing up the workspace is for managers and admins; li is a rep
+  [9]
+  $ hopper rep add "$(id -un)" -q >/dev/null
+  $ sed -i 's/^strict = false/strict = true/' funnel.toml
+  $ env -u HOPPER_USER hopper backup ../strict.db
+  hopper: backing up the workspace is for managers and admins; * is a rep (glob)
+  [9]
+  $ sed -i 's/^strict = true/strict = false/' funnel.toml
+  $ ls ../rep.db ../strict.db 2>/dev/null | wc -l
+  0
+
 Whatever breaks an invariant behind hopper's back (here a hand-edit with
 sqlite3, a lowered capacity, a dropped stage) is found, exit 7:
 
@@ -54,5 +71,5 @@ sqlite3, a lowered capacity, a dropped stage) is found, exit 7:
 The backup from before is clean:
 
   $ cp funnel.toml ../funnel.toml && mkdir -p ../restored/.hopper && cp ../copy.db ../restored/.hopper/hopper.db && sed -i 's/^capacity = 0/capacity = 50/' ../funnel.toml && cp ../funnel.toml ../restored/
-  $ hopper -C ../restored doctor -q >/dev/null; echo $?
+  $ hopper -C ../restored doctor -q; echo $?
   0

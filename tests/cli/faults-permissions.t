@@ -27,4 +27,22 @@ whose libraries only root may read), the case is skipped.
   ref,name,grade,segment,layer_name,owner,release_in,locked\r (esc)
   C1,华星,,SMB,客户资源,admin,15,no\r (esc)
   exit 0
+
+A workspace the user may only read (an archived one, another user's) is
+read all the same, whether a writer has it open or not; a change then
+fails as above:
+
+  $ rm -f .hopper/hopper.db-wal .hopper/hopper.db-shm; chmod 444 .hopper/hopper.db; chmod 555 .hopper
+  $ as_other ../hopper customer list --format csv
+  ref,name,grade,segment,layer_name,owner,release_in,locked\r (esc)
+  C1,华星,,SMB,客户资源,admin,15,no\r (esc)
+  exit 0
+  $ as_other ../hopper doctor -q
+  exit 0
+  $ as_other ../hopper customer add 远航
+  hopper: attempt to write a readonly database: you cannot write the workspace database or its folder .hopper/; check their owner and mode (ls -la .hopper), or run as the user who owns them. Nothing was changed
+  exit 7
+  $ ls -A .hopper
+  hopper.db
+  $ chmod 755 .hopper; chmod 644 .hopper/hopper.db
   $ cd - >/dev/null && rm -rf "$other"

@@ -14,9 +14,9 @@ tables, or newer than it knows:
   exit 7
   hopper: the database holds tables but no hopper schema version (PRAGMA user_version is 0): it is not a hopper database, or its version was reset by hand; restore a backup
   exit 7
-  hopper: the database schema is version 99, newer than this hopper knows (6); upgrade hopper
+  hopper: the database schema is version 99, newer than this hopper knows (7); upgrade hopper
   exit 7
-  $ sqlite3 .hopper/hopper.db "PRAGMA user_version = 6"
+  $ sqlite3 .hopper/hopper.db "PRAGMA user_version = 7"
 
 A database that is a directory, or not a database at all:
 

@@ -2,7 +2,7 @@ Global options, exit codes, formats.
 
   $ . "$TESTDIR/setup.sh"
   $ hopper --version
-  hopper 0.1.0 (schema 6)
+  hopper 0.1.0 (schema 7)
   $ hopper help exit-codes | head -3
   # Exit codes
   

@@ -137,6 +137,26 @@ JSONL, one object per line; numbers are read as text.
   hopper: stdin:2: not a JSON object; JSONL has one object per line
   [6]
 
+A key twice in one object (JSON would keep the last) is refused, and so is
+a NUL byte in a value, from JSONL or CSV, as no command line can carry one:
+
+  $ printf '{"name":"J3","phone":"13500135002","name":"J4"}\n' | hopper lead import - --input-format jsonl
+  hopper: stdin:1: key 'name' appears twice; give each field once
+  [6]
+  $ printf '{"name":"J\\u00003"}\n' | hopper lead import - --input-format jsonl
+  hopper: stdin: 1 of 1 rows is invalid; nothing was imported:
+    stdin:1: name: holds a NUL byte (at byte 2); no value may hold one: remove it from the file
+  fix them, or import the good rows with --skip-invalid --rejects FILE
+  [6]
+  $ printf 'name,company\nJ5,Acme\000Ltd\n' | hopper lead import -
+  hopper: stdin: 1 of 1 rows is invalid; nothing was imported:
+    stdin:2: company: holds a NUL byte (at byte 5); no value may hold one: remove it from the file
+  fix them, or import the good rows with --skip-invalid --rejects FILE
+  [6]
+  $ hopper lead list --json | jq -r '.[].name' | grep -c J[345]
+  0
+  [1]
+
 Broken files: a quote never closed, more fields than the header, no header.
 
   $ printf 'name,phone\n"open,1\n' | hopper lead import -

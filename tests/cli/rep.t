@@ -18,6 +18,15 @@ hopper rep: only admins manage reps.
   {"name":"li","capacity":30,"capacity_override":30}
   $ hopper rep edit li --default-capacity --json | jq -c '{name, capacity, capacity_override}'
   {"name":"li","capacity":50,"capacity_override":null}
+  $ hopper rep edit li --capacity -1
+  hopper: --capacity: '-1' is not a whole number from 0 to 1000000; see hopper rep edit --help
+  [2]
+  $ hopper rep add qian --capacity 1e400
+  hopper: --capacity: '1e400' is not a whole number from 0 to 1000000; see hopper rep add --help
+  [2]
+  $ hopper customer list --limit 0
+  hopper: --limit: '0' is not a whole number from 1 to 1000000000; see hopper customer list --help
+  [2]
   $ hopper rep edit wang --role admin -q
   R2
   $ hopper rep list --json | jq -r '.[] | "\(.ref) \(.name) \(.role)"'
@@ -70,6 +79,22 @@ and nothing else, and says so:
   2026-11-27T09:00:00\tli (os root)\t\tdenied\t\thopper rep add qian --as li (esc)
   $ hopper customer list --format tsv | wc -l
   0
+
+A copy of the whole workspace holds every contact: export and backup are
+for managers and admins, and a refused one is in the log as a refused
+change is:
+
+  $ hopper backup ../li.db --as li
+  hopper: backing up the workspace is for managers and admins; li is a rep
+  [9]
+  $ hopper export --as li
+  hopper: exporting the workspace is for managers and admins; li is a rep
+  [9]
+  $ test -e ../li.db || echo 'no copy'
+  no copy
+  $ hopper history --format tsv | grep denied | head -2 | cut -f7
+  hopper export --as li
+  hopper backup ../li.db --as li
 
 A rep's name is typed after --as and shown in every table: 1–64 characters,
 no control characters, no spaces around it, not starting with '-':

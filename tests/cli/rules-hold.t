@@ -181,6 +181,9 @@ admin, and moving the clock on a change is for admins:
 
   $ sed -i 's/^strict = false/strict = true/' funnel.toml
   $ hopper config check -q
+  $ hopper config check
+  funnel.toml: ok
+  [security] strict holds only for those who run hopper with this funnel.toml; an admin records it in the database with hopper config strict on
   $ hopper rep list -q
   hopper: [security] strict: OS account 'root' may act only as its own rep, not as 'admin' (an admin may; see hopper rep list)
   [9]
@@ -243,3 +246,47 @@ The nightly recycle moves a released customer's deal to the pool with it:
   null
   $ hopper history O7 --json | jq -r '.[0].reason'
   follows customer C9 (recycled: no valid follow-up (23 days))
+
+Strict mode recorded in the database binds whatever funnel.toml hopper
+runs with: a rep who points a funnel.toml of their own (strict = false)
+at the workspace's records is still bound. Only an admin records it:
+
+  $ hopper config strict on --as li
+  hopper: config strict is for admins; li is a rep
+  [9]
+  $ hopper rep edit root --role admin -q
+  R5
+  $ hopper config strict on
+  $ hopper config show | tail -1
+  security   strict (recorded in the database: it holds whatever funnel.toml says)
+  $ hopper config show --json | jq -c .security
+  {"strict":true,"strict_recorded":true}
+  $ hopper history --limit 1 --json | jq -r '.[0] | "\(.actor) \(.command): \(.change)"'
+  admin hopper config strict on: added
+
+Off in the database, strict mode still holds for a funnel.toml that says so
+(the stricter of the two):
+
+  $ sed -i 's/^strict = false/strict = true/' funnel.toml
+  $ hopper config strict off
+  strict is off in the database; funnel.toml still says strict = true, which holds for whoever uses it
+  $ hopper config show --json | jq -c .security
+  {"strict":true,"strict_recorded":false}
+  $ sed -i 's/^strict = true/strict = false/' funnel.toml
+  $ hopper config strict on
+  $ hopper rep edit root --role rep -q
+  R5
+  $ mkdir ../mine && sed 's/^strict = .*/strict = false/' funnel.toml > ../mine/funnel.toml && ln -s "$PWD/.hopper" ../mine/.hopper
+  $ grep '^strict' ../mine/funnel.toml
+  strict = false
+  $ hopper -C ../mine customer list -q
+  hopper: [security] strict: OS account 'root' may act only as its own rep, not as 'admin' (an admin may; see hopper rep list)
+  [9]
+  $ env -u HOPPER_USER hopper -C ../mine customer add 辛 -q
+  hopper: [security] strict: --now, HOPPER_NOW and --at on a change are for admins; run it without them
+  [9]
+  $ env -u HOPPER_USER -u HOPPER_NOW hopper -C ../mine config strict off
+  hopper: config strict is for admins; root is a rep
+  [9]
+  $ env -u HOPPER_USER hopper -C ../mine config show | tail -1
+  security   strict (recorded in the database: it holds whatever funnel.toml says)

@@ -134,3 +134,39 @@ A rep is a role, whose name the server limits to 63 bytes:
   $ hopper rep add 王王王王王王王王王王王王王王王王王王王王王王 --as admin
   hopper: '王王王王王王王王王王王王王王王王王王王王王王' is 66 bytes long; on a server a rep is a PostgreSQL role, whose name is at most 63 bytes
   [6]
+
+A server made by the previous schema (6, before the security settings) is
+moved forward by its owner, the DBA, the first time they run hopper; a
+member meanwhile is told who can:
+
+  $ psql -X -q -c "DROP TABLE hopper.security" -c "UPDATE hopper.schema_version SET version = 6"
+  $ PGUSER=li hopper customer list -q
+  hopper: the server's hopper schema is version 6, this hopper knows 7: the schema's owner (the DBA) moves it forward by running any hopper command in the workspace once (see docs/team.md)
+  [7]
+  $ hopper customer list --as admin -q
+  C1
+  C2
+  C3
+  $ psql -X -A -t -c "SELECT max(version) FROM hopper.schema_version"
+  7
+  $ PGUSER=li hopper customer list -q
+  C1
+  C3
+
+Strict mode recorded on the server binds every member's hopper, whatever
+their funnel.toml says (here li's OS account, no rep, names who acts); only
+an admin sets it, and through psql a rep can neither set nor clear it:
+
+  $ PGUSER=li HOPPER_NOW= hopper config strict on
+  hopper: config strict is for admins; li is a rep
+  [9]
+  $ as_role li "INSERT INTO security (id, strict) VALUES (1, 0)"
+  ERROR:  new row violates row-level security policy for table "security"
+  [1]
+  $ hopper config strict on --as admin
+  $ as_role li "UPDATE security SET strict = 0"
+  $ as_role li "SELECT strict FROM security"
+  1
+  $ PGUSER=li hopper customer list -q
+  hopper: '*' is not a rep of this workspace; pass --as NAME or set HOPPER_USER (see hopper rep list; an admin adds reps with hopper rep add) (glob)
+  [9]
