@@ -30,6 +30,11 @@ const char* entity_of(ImportKind kind) {
   return kind == ImportKind::lead ? "lead" : kind == ImportKind::customer ? "customer" : "opportunity";
 }
 
+// What messages call the records of a kind: "leads", "opportunities".
+const char* entities_of(ImportKind kind) {
+  return kind == ImportKind::lead ? "leads" : kind == ImportKind::customer ? "customers" : "opportunities";
+}
+
 bool is_date_field(const Config& config, ImportKind kind, const std::string& field) {
   if (field == "created" || field == "close" || field == "closed") return true;
   const FieldDef* def = config.find_field(entity_of(kind), field);
@@ -54,8 +59,8 @@ class Importer {
         throw Error(Exit::usage, fmt::format("--map '{}': use --map COLUMN=FIELD (an empty FIELD leaves the column out)", m));
       std::string field = trim(m.substr(eq + 1));
       if (!field.empty() && std::find(fields_.begin(), fields_.end(), field) == fields_.end())
-        throw Error(Exit::invalid, fmt::format("--map '{}': '{}' is not a field of {}s (fields: {})", m, field,
-                                               entity_of(o.kind), join(fields_, ", ")));
+        throw Error(Exit::invalid, fmt::format("--map '{}': '{}' is not a field of {} (fields: {})", m, field,
+                                               entities_of(o.kind), join(fields_, ", ")));
       map_.emplace_back(m.substr(0, eq), field);
     }
     if (!o.jsonl) {
@@ -132,9 +137,9 @@ class Importer {
       if (from == column) return to;
     std::string key = to_lower_ascii(trim(column));
     if (std::find(fields_.begin(), fields_.end(), key) != fields_.end()) return key;
-    throw Error(Exit::invalid, fmt::format("{}:{}: column '{}' is not a field of {}s; map it (--map '{}=FIELD') or leave "
+    throw Error(Exit::invalid, fmt::format("{}:{}: column '{}' is not a field of {}; map it (--map '{}=FIELD') or leave "
                                            "it out (--map '{}='); fields: {}",
-                                           lines_.name(), line, column, entity_of(o_.kind), column, column,
+                                           lines_.name(), line, column, entities_of(o_.kind), column, column,
                                            join(fields_, ", ")));
   }
 
@@ -493,7 +498,7 @@ std::vector<std::string> import_fields(const Config& config, ImportKind kind) {
 }
 
 ImportResult import_records(Session& s, std::istream& in, const ImportOptions& options) {
-  if (options.kind != ImportKind::lead) require_manager(s, fmt::format("importing {}s", entity_of(options.kind)));
+  if (options.kind != ImportKind::lead) require_manager(s, fmt::format("importing {}", entities_of(options.kind)));
   return Importer(s, in, options).run();
 }
 

@@ -221,6 +221,15 @@ so that reports over an imported history come out right.
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
 
+A column no field takes, and a rep importing deals, are named in the
+plural of the records:
+
+  $ printf 'customer,name,amount,phone\n' | hopper opp import - --as wang 2>&1 | cut -d';' -f1
+  hopper: stdin:1: column 'phone' is not a field of opportunities
+  $ printf 'customer\n' | hopper opp import - --as li
+  hopper: importing opportunities is for managers and admins; li is a rep
+  [9]
+
 --dry-run checks and counts, and writes nothing.
 
   $ printf 'name\nDry\n' | hopper lead import - --dry-run --json | jq -c '{added, dry_run}'
