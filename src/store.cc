@@ -478,8 +478,10 @@ SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.r
        CASE WHEN c.tbl = 'opportunity_action'
          THEN (SELECT {action_json} FROM opportunity_action WHERE id = c.row_id)
          ELSE coalesce(c.after, '') END,
-       (SELECT coalesce({group_concat}(h.reason, '; '), '') FROM history h
-        WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''),
+       (SELECT coalesce({reasons}, '') FROM
+          (SELECT h.reason, min(h.id) AS first FROM history h
+           WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''
+           GROUP BY h.reason ORDER BY first) r),
        e.real_at, e.os_user
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
 WHERE (CAST(?1 AS TEXT) IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
@@ -488,7 +490,11 @@ WHERE (CAST(?1 AS TEXT) IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR 
 ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql",
                                                 fmt::arg("action_json", sqlite_ ? "json_object('opportunity_id', opportunity_id, 'action', action)"
                                                                                 : R"('{"opportunity_id":' || opportunity_id || ',"action":' || to_json(action) || '}')"),
-                                                fmt::arg("group_concat", sqlite_ ? "group_concat" : "string_agg")));
+                                                // Each reason once, in the order the command wrote them: a
+                                                // customer added or converted writes the same reason on
+                                                // several of its fields.
+                                                fmt::arg("reasons", sqlite_ ? "group_concat(r.reason, '; ')"
+                                                                            : "string_agg(r.reason, '; ' ORDER BY r.first)")));
   if (subject) {
     st.bind(1, std::string(kind_table(subject->kind)));
     st.bind(2, subject->id);

@@ -41,3 +41,16 @@ The log, newest first, and per record:
   $ hopper history --limit 2 -q
   A1
   C1
+
+A command that writes one reason on several fields of a record (a customer
+added, a lead converted) shows it once:
+
+  $ hopper lead add --name 周洋 --owner li -q
+  L1
+  $ hopper lead convert L1 --as li -q
+  C2
+  $ hopper history C2 --json | jq -r '.[].reason'
+  converted from L1
+  $ hopper history C1 --json | jq -r '.[].reason'
+  null
+  added
