@@ -119,6 +119,8 @@ GBK from Chinese Excel, and --map for columns named otherwise.
   {"name":"王芳","company":"星河贸易有限公司"}
   $ printf 'nm\nQ1\n' | hopper lead import --map nm=name - --dry-run -q
   dry run: nothing was changed
+  $ printf 'nm\nQ1\n' | hopper lead import --map nm=name - --dry-run 2>/dev/null | head -1
+  file\t- (esc)
   $ printf 'name,Phone,mobile\nA,13500135000,13500135001\n' | hopper lead import - --map mobile=phone
   hopper: stdin:1: columns 'Phone' and 'mobile' both fill phone; leave one out (--map 'mobile=')
   [6]
