@@ -7,8 +7,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <toml++/toml.h>
 
 #include "hopper/error.h"
+#include "hopper/text.h"
 #include "hopper/validation.h"
 
 namespace hopper {
@@ -18,6 +20,28 @@ const Template* find_template(const std::string& name) {
   for (const auto& t : templates())
     if (t.name == name) return &t;
   return nullptr;
+}
+
+std::string toml_string(const std::string& text) {
+  std::ostringstream out;
+  out << toml::value<std::string>(text);
+  return out.str();
+}
+
+Template named_template(const Template& tpl, const std::string& name) {
+  std::string problem;
+  if (trim(name).empty()) problem = "is empty";
+  else if (terminal_safe(name) != name) problem = "holds control characters";
+  else if (auto p = length_problem(name, kMaxLineChars)) problem = *p;
+  if (!problem.empty()) throw Error(Exit::invalid, fmt::format("--name {}: a workspace's name is one line of text", problem));
+  // Every template opens [workspace] with its name, on a line of its own.
+  std::size_t table = tpl.text.find("[workspace]\n");
+  std::size_t line = table == std::string::npos ? table : tpl.text.find("\nname = ", table);
+  if (line == std::string::npos) throw Error(Exit::internal, "template " + tpl.name + " has no [workspace] name");
+  std::size_t value = line + 8, end = tpl.text.find('\n', value);
+  Template named = tpl;
+  named.text.replace(value, end - value, toml_string(trim(name)));
+  return named;
 }
 
 namespace {

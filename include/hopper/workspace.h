@@ -17,6 +17,12 @@ struct Template {
 // Compiled in from examples/templates (cmake/EmbedTexts.cmake).
 const std::vector<Template>& templates();
 const Template* find_template(const std::string& name);
+// The template with its [workspace] name set to `name` (what reports show in
+// their heading); Error(invalid) for a name that is empty, longer than a line
+// or holds control characters.
+Template named_template(const Template& tpl, const std::string& name);
+// A TOML basic string: quoted, escaped.
+std::string toml_string(const std::string& text);
 
 struct WorkspacePaths {
   std::filesystem::path root;

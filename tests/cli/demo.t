@@ -2,7 +2,7 @@ The demo of ./scripts/demo: the data set of examples/demo loads through the
 import commands, and the session runs to its end with real shapes.
 
   $ export HOPPER_USER=admin NO_COLOR=1
-  $ HOPPER_NOW=2026-11-20T18:00 hopper init demo --template smb -q >/dev/null
+  $ HOPPER_NOW=2026-11-20T18:00 hopper init demo --name 'Demo Trading Co.' --template smb -q >/dev/null
   $ cd demo && bash "$TESTDIR/../../examples/demo/load.sh" > /dev/null; echo "exit $?"
   exit 0
   $ export HOPPER_NOW=2026-11-27T09:00
