@@ -159,9 +159,12 @@ class Importer {
     if (csv_) {
       if (!csv_->next(row.csv_fields)) return false;
       row.line = csv_->line();
-      if (row.csv_fields.size() > header_.size())
-        problems_.push_back({row.line, "", fmt::format("{} fields, but the header has {} column{}", row.csv_fields.size(),
-                                                       header_.size(), header_.size() == 1 ? "" : "s")});
+      // Too few fields is as broken as too many: a field lost to a stray
+      // quote or a cut line would shift into the wrong column unseen.
+      if (row.csv_fields.size() != header_.size())
+        problems_.push_back({row.line, "", fmt::format("{} field{}, but the header has {} column{}", row.csv_fields.size(),
+                                                       row.csv_fields.size() == 1 ? "" : "s", header_.size(),
+                                                       header_.size() == 1 ? "" : "s")});
       for (std::size_t i = 0; i < columns_.size(); ++i)
         if (!columns_[i].empty())
           row.values.emplace_back(columns_[i], i < row.csv_fields.size() ? row.csv_fields[i] : std::string());

@@ -139,7 +139,8 @@ JSONL, one object per line; numbers are read as text.
   hopper: stdin:2: not a JSON object; JSONL has one object per line
   [6]
 
-Broken files: a quote never closed, more fields than the header, no header.
+Broken files: a quote never closed, more or fewer fields than the header,
+no header.
 
   $ printf 'name,phone\n"open,1\n' | hopper lead import -
   hopper: stdin:2: a quoted field is never closed
@@ -147,6 +148,13 @@ Broken files: a quote never closed, more fields than the header, no header.
   $ printf 'name\nA,B\n' | hopper lead import -
   hopper: stdin: 1 of 1 rows is invalid; nothing was imported:
     stdin:2: 2 fields, but the header has 1 column
+  fix them, or import the good rows with --skip-invalid --rejects FILE
+  [6]
+  $ printf 'name,company,grade\nA\nB,Acme\nC,Acme,B,\nD,,\n' | hopper lead import -
+  hopper: stdin: 3 of 4 rows are invalid; nothing was imported:
+    stdin:2: 1 field, but the header has 3 columns
+    stdin:3: 2 fields, but the header has 3 columns
+    stdin:4: 4 fields, but the header has 3 columns
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
   $ : > empty.csv && hopper lead import empty.csv
