@@ -109,8 +109,16 @@ Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOpt
   if (target == current)
     throw Error(Exit::refused, fmt::format("opportunity {} is already in {}", ref_of(o), p.stages[current].name));
   std::vector<std::string> problems;
-  if (target > current) problems = forward_gate_problems(s, o, p, current, target);
-  else if (!p.allow_regress)
+  if (target > current + 1 && p.sequential) {  // no skipping forward: every stage is passed, none jumped
+    std::vector<std::string> skipped;
+    for (std::size_t i = current + 1; i < target; ++i) skipped.push_back(p.stages[i].key);
+    problems.push_back(fmt::format("pipeline {} is sequential: moving from {} to {} skips {} (promote one stage at a "
+                                   "time: hopper opp promote {})",
+                                   p.key, p.stages[current].key, p.stages[target].key, join(skipped, ", "), ref_of(o)));
+  }
+  if (target > current) {
+    for (auto& problem : forward_gate_problems(s, o, p, current, target)) problems.push_back(std::move(problem));
+  } else if (!p.allow_regress)
     problems.push_back(fmt::format("pipeline {} does not allow going back (allow_regress = false)", p.key));
   std::string reason = pass_gates(
       s, fmt::format("{} cannot move from {} to {}", ref_of(o), p.stages[current].key, p.stages[target].key), problems,

@@ -75,6 +75,7 @@ Stage gates (pipeline M: sequential; proposal needs needs_analysis and a close d
   [4]
   $ hopper opp promote O3 --to contract --as li
   hopper: O3 cannot move from proposal to contract:
+    pipeline M is sequential: moving from proposal to contract skips negotiation (promote one stage at a time: hopper opp promote O3)
     leaving proposal: action 'needs_analysis' is not done (hopper opp check O3 needs_analysis)
     leaving proposal: field 'close_date' is empty (hopper opp edit O3 --close DATE)
     leaving negotiation: action 'quote_sent' is not done (hopper opp check O3 quote_sent)

@@ -105,6 +105,7 @@ a new deal that starts late:
   [4]
   $ hopper opp move O4 contract --as li
   hopper: O4 cannot move from contact to contract:
+    pipeline M is sequential: moving from contact to contract skips proposal, negotiation (promote one stage at a time: hopper opp promote O4)
     leaving proposal: action 'needs_analysis' is not done (hopper opp check O4 needs_analysis)
     leaving proposal: field 'close_date' is empty (hopper opp edit O4 --close DATE)
     leaving negotiation: action 'quote_sent' is not done (hopper opp check O4 quote_sent)
@@ -122,14 +123,33 @@ a new deal that starts late:
   $ hopper opp list --json | jq length
   3
 
-Skipping is fine once the skipped stages' gates pass:
+A sequential pipeline allows no skipping forward, even past stages without
+a gate or whose gates pass: promote and move go one stage at a time, and a
+manager may force a jump with a reason, which the history keeps.
 
   $ hopper opp check O4 needs_analysis --as li -q; hopper opp check O4 quote_sent --as li -q; hopper opp edit O4 --close 2026-12-31 --as li -q
   O4
   O4
   O4
-  $ hopper opp move O4 contract --as li -q
+  $ hopper opp move O4 negotiation --as li
+  hopper: O4 cannot move from contact to negotiation:
+    pipeline M is sequential: moving from contact to negotiation skips proposal (promote one stage at a time: hopper opp promote O4)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp promote O4 --to contract --as li
+  hopper: O4 cannot move from contact to contract:
+    pipeline M is sequential: moving from contact to contract skips proposal, negotiation (promote one stage at a time: hopper opp promote O4)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp move O4 contract --as li --force --reason '跳过'
+  hopper: --force is for managers and admins; li is a rep
+  [9]
+  $ hopper opp promote O4 --as li -q
   O4
+  $ hopper opp move O4 contract --as wang --force --reason '客户直接签合同' -q
+  O4
+  $ hopper history O4 --json | jq -r '.[0].reason'
+  forced by wang: pipeline M is sequential: moving from proposal to contract skips negotiation (promote one stage at a time: hopper opp promote O4) — 客户直接签合同
 
 Forcing is for managers, with a reason, and history says what was forced past:
 
