@@ -223,6 +223,17 @@ so that reports over an imported history come out right.
   {"ref":"O3","lost_reason":"price","closed_at":"2026-08-15T00:00:00"}
   $ hopper customer show C2 --json | jq -r .layer
   signed
+
+A list shows when a closed deal closed, whether or not the file gave it an
+expected close date:
+
+  $ hopper opp list --status all --as wang | cut -f1,8,10
+  O1\t2026-12-20\topen (esc)
+  O2\t2026-06-30\twon (esc)
+  O3\t2026-08-15\tlost (esc)
+  $ hopper opp show O3 --as wang | grep -E '^(close date|closed)'
+  close date\t (esc)
+  closed\t2026-08-15T00:00:00 (esc)
   $ hopper rep scorecard --rep li --period 2026 --json --as wang | jq -c '.rows[0] | {won, won_amount}'
   {"won":1,"won_amount":120000}
   $ head -2 deals.csv | hopper opp import - --as wang

@@ -186,6 +186,7 @@ Follow-ups on an opportunity count for its customer. Refusals:
   weighted            900,000 CNY
   close date          2026-12-31
   owner               li
+  closed              -
   lost reason         -
   actions done        needs_analysis
   in stage since      2026-11-21T11:00:00
