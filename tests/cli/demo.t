@@ -17,7 +17,7 @@ import commands, and the session runs to its end with real shapes.
     "open": 124,
     "won": 65
   }
-  $ hopper history --json --limit 100000 | jq '[.[] | select((.reason // "") | startswith("recycled"))] | length'
+  $ hopper history --json | jq '[.[] | select((.reason // "") | startswith("recycled"))] | length'
   11
   $ bash "$TESTDIR/../../examples/demo-session.sh" > out.txt 2>&1; echo "exit $?"
   exit 0

@@ -180,8 +180,10 @@ The clock cannot be used to dodge a rule. --at never lies in the future:
 Every event keeps the real time and the OS account beside --now and --as:
 
   $ hopper history C4 --limit 1 --json | jq -r '.[0] | "\(.at) \(.actor) \(.os_user) \(.real_at > "2026-11-28")"'
+  … and 2 more; --all shows every row, --limit N the first N
   2026-11-27T09:00:00 wang root true
   $ hopper history C4 --limit 1 --format tsv | cut -f2,3 | sed -E 's/real [0-9T:-]+/real …/'
+  … and 2 more; --all shows every row, --limit N the first N
   2026-11-27T09:00:00 (real …)\twang (os root) (esc)
 
 A back-dated release does not shorten the cooldown, and a back-dated claim
@@ -224,6 +226,7 @@ admin, and moving the clock on a change is for admins:
   $ env -u HOPPER_NOW hopper --as root customer add 丙 -q
   C6
   $ hopper history --limit 4 --json | jq -r '.[] | "\(.actor) \(.outcome) \(.command)"'
+  … and 45 more; --all shows every row, --limit N the first N
   root ok hopper --as root customer add 丙 -q
   root denied hopper --as root customer add 丙 -q
   admin ok hopper rep add root --role rep -q
