@@ -118,6 +118,31 @@ std::optional<ServerStore> workspace_server(const Config& config) {
   return ServerStore{env};
 }
 
+fs::path replace_rules_file(const WorkspacePaths& paths, const std::string& text) {
+  fs::path old = paths.config(), kept = paths.root / "funnel.toml.before-import", next = paths.root / ".funnel.toml.new";
+  auto write = [](const fs::path& to, const std::string& what, fs::perms mode) {
+    {
+      std::ofstream out(to, std::ios::binary | std::ios::trunc);
+      out << what;
+      out.close();
+      if (!out) throw Error(Exit::config, fmt::format("cannot write '{}': is the disk full, or the folder read-only?", to.string()));
+    }
+    std::error_code ec;
+    fs::permissions(to, mode, ec);
+  };
+  std::error_code ec;
+  fs::perms mode = fs::status(old, ec).permissions();
+  if (ec) mode = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
+  write(kept, read_file(old), mode);
+  write(next, text, mode);
+  fs::rename(next, old, ec);
+  if (ec) {
+    fs::remove(next, ec);
+    throw Error(Exit::config, fmt::format("cannot replace '{}': {}", old.string(), ec.message()));
+  }
+  return kept;
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Exit::config, fmt::format("cannot read '{}'", path.string()));

@@ -21,6 +21,10 @@ std::optional<KeyKind> parse_key_kind(std::string_view text);
 // and what to do), and per stored custom-field value that no longer parses
 // as its field's type.
 std::vector<std::string> stranded_records(const Config& config, Store& store);
+// The stored keys behind the first part of it, and one as people read it:
+// "stage 'won' of pipeline M (3 opportunities)".
+std::vector<StoredKey> undefined_keys(const Config& config, Store& store);
+std::string describe_stored_key(const StoredKey& key);
 
 struct Renamed {
   KeyKind kind;

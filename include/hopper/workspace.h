@@ -61,6 +61,12 @@ std::string display_path(const std::filesystem::path& path);
 
 std::string read_file(const std::filesystem::path& path);
 
+// Replaces the workspace's funnel.toml with `text` whole or not at all (a
+// file beside it, renamed over it, with the old one's mode), keeping the old
+// rules as funnel.toml.before-import; returns that copy. Error(config) when
+// either cannot be written.
+std::filesystem::path replace_rules_file(const WorkspacePaths& paths, const std::string& text);
+
 // The server a workspace's records live on: [store] url, else
 // $HOPPER_STORE (for scripts and tests that run one funnel.toml against
 // several servers); nullopt for the SQLite file.
