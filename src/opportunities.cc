@@ -356,6 +356,19 @@ Opportunity lose_opportunity(Session& s, Id id, const std::string& reason) {
   return o;
 }
 
+Opportunity credit_closed_deal(Session& s, Id id, const Rep& closer, const std::string& reason) {
+  require_manager(s, "crediting a closed deal to another rep");
+  Opportunity o = load_opportunity(s, id);
+  if (parse_deal_status(o.status) == DealStatus::open)
+    throw Error(Exit::refused, fmt::format("{} is open; an open deal belongs to its customer's owner", ref_of(o)));
+  if (o.owner_id == closer.id) return o;
+  s.record_change({Kind::opportunity, id}, "owner", o.owner, closer.name, join_reason("closed by " + closer.name, reason));
+  o.owner_id = closer.id;
+  o.owner = closer.name;
+  s.store.update_opportunity(o);
+  return o;
+}
+
 Opportunity reopen_opportunity(Session& s, Id id) {
   Opportunity o = load_own(s, id);
   if (o.status == "open") throw Error(Exit::refused, fmt::format("{} is already open", ref_of(o)));

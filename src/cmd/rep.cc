@@ -122,6 +122,7 @@ void add_rep_commands(Commands& c) {
 
   leave->footer("Open opportunities and their customers, signed and implemented customers, open leads and to-dos go\n"
                 "to the successor; other customers to the shared pool; follow-ups and history stay (seed 000, 002).");
+  add_import_command(c, noun, ImportKind::rep);
   c.example("rep list", "hopper rep list --json");
   c.example("rep leave", "hopper rep leave li --strategy balanced --dry-run");
   c.example("rep scorecard", "hopper rep scorecard --period last-quarter");
