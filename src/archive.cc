@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "hopper/error.h"
+#include "hopper/stored_keys.h"
+#include "hopper/text.h"
 
 namespace hopper {
 namespace {
@@ -14,17 +16,90 @@ const char* const kFormat = "hopper-export";
 // security settings, of which an export of schema 6 has none.
 const int kOldestSchema = 6;
 
+// The lines of a TOML text's [store] table, its header included ("" when it
+// has none); and the text without them.
+bool table_header(std::string_view line) { return trim(std::string(line)).starts_with('['); }
+bool store_header(std::string_view line) {
+  std::string t = trim(std::string(line));
+  return t == "[store]" || (t.starts_with("[store]") && trim(t.substr(7)).starts_with('#'));
+}
+// The blank line before the table goes with it, so that taking a table out
+// undoes putting it in (rules_to_restore).
+std::pair<std::string, std::string> split_store_table(const std::string& text) {
+  std::string store, rest;
+  bool in_store = false;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    end = end == std::string::npos ? text.size() : end + 1;
+    std::string_view line(text.data() + at, end - at);
+    if (table_header(line)) {
+      in_store = store_header(line);
+      if (in_store && rest.ends_with("\n\n")) rest.pop_back();
+    }
+    (in_store ? store : rest) += line;
+    at = end;
+  }
+  return {store, rest};
+}
+
+// The export's rules to live under, with the workspace's own [store] table
+// after a blank line: the records stay where this workspace keeps them.
+std::string rules_to_restore(const std::string& exported, const std::string& current) {
+  auto [ignored, rules] = split_store_table(exported);
+  auto [store, current_rules] = split_store_table(current);
+  if (store.empty()) return rules;
+  if (!rules.empty() && !rules.ends_with('\n')) rules += '\n';
+  return rules + "\n" + store;
+}
+
 }  // namespace
 
-void export_workspace(Session& s, std::ostream& out) {
+void export_workspace(Session& s, std::ostream& out, const std::string& rules) {
   require_manager(s, "exporting the workspace");
-  out << fmt::format(R"({{"format":"{}","schema":{}}})", kFormat, Store::kSchemaVersion) << '\n';
+  nlohmann::ordered_json header = {{"format", kFormat}, {"schema", Store::kSchemaVersion}, {"funnel_toml", rules}};
+  out << header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   s.store.export_rows([&out](const std::string& table, const std::string& row) {
     out << R"({"table":")" << table << R"(","row":)" << row << "}\n";
   });
 }
 
-long restore_workspace(Session& s, std::istream& in, const std::string& name) {
+// Under which rules the restored records will live, and whether those
+// define every key the records use.
+static void check_restored_rules(Session& s, const std::string& name, const std::optional<std::string>& exported_rules,
+                                 const std::string& current_rules, ExportRules rules, Restored& restored) {
+  const Config* under = &s.config;
+  ConfigResult parsed;
+  if (rules == ExportRules::restore && restored.rules_differ) {
+    std::string text = rules_to_restore(*exported_rules, current_rules);
+    parsed = parse_config(text);
+    if (!parsed.ok()) {
+      std::vector<std::string> lines{fmt::format("{}: the funnel.toml it carries is invalid; nothing was imported:", name)};
+      for (auto& line : format_problems(parsed.problems, name + " (funnel_toml)")) lines.push_back(line);
+      throw Error(Exit::config, lines);
+    }
+    if (parsed.config.store.url != s.config.store.url)
+      throw Error(Exit::config, fmt::format("{}: the rules it carries would move this workspace's records elsewhere "
+                                            "([store]); copy them into funnel.toml by hand; nothing was imported",
+                                            name));
+    under = &parsed.config;
+    if (text != current_rules) restored.rules = text;
+  }
+  std::vector<std::string> missing;
+  for (const auto& k : undefined_keys(*under, s.store)) missing.push_back(describe_stored_key(k));
+  if (missing.empty()) return;
+  throw Error(Exit::config,
+              message_lines(fmt::format("{}: its records use {} key{} that {} does not define; nothing was imported:",
+                                        name, missing.size(), missing.size() == 1 ? "" : "s",
+                                        under == &s.config ? "this workspace's funnel.toml" : "the funnel.toml it carries"),
+                            missing,
+                            rules == ExportRules::keep && restored.rules_differ
+                                ? "restore the rules it was made under with hopper import FILE --with-rules, or "
+                                  "define the keys in funnel.toml first"
+                                : "define the keys in funnel.toml first"));
+}
+
+Restored restore_workspace(Session& s, std::istream& in, const std::string& name, const std::string& current_rules,
+                           ExportRules rules) {
   require_admin(s, "importing a workspace");
   if (long n = s.store.record_count())
     throw Error(Exit::refused, fmt::format("this workspace already holds {} records; import restores an export only into "
@@ -45,6 +120,15 @@ long restore_workspace(Session& s, std::istream& in, const std::string& name) {
     throw bad(fmt::format("an export of schema {}; this hopper imports schema {} to {} (export it again with this "
                           "version)",
                           schema, kOldestSchema, Store::kSchemaVersion));
+  // The rules the export was made under; exports before they were carried have none.
+  std::optional<std::string> exported_rules;
+  if (header.contains("funnel_toml")) {
+    if (!header["funnel_toml"].is_string()) throw bad("funnel_toml must be the text of a funnel.toml");
+    exported_rules = header["funnel_toml"].get<std::string>();
+  }
+  if (rules == ExportRules::restore && !exported_rules)
+    throw bad("this export carries no rules (it was made before exports kept funnel.toml); import it without "
+              "--with-rules, under a funnel.toml that defines every key its records use");
   s.store.begin_restore();
   while (std::getline(in, line)) {
     ++number;
@@ -59,7 +143,9 @@ long restore_workspace(Session& s, std::istream& in, const std::string& name) {
     }
   }
   s.store.end_restore();
-  return number - 1;
+  Restored restored{number - 1, std::nullopt, exported_rules && *exported_rules != current_rules};
+  check_restored_rules(s, name, exported_rules, current_rules, rules, restored);
+  return restored;
 }
 
 void backup_workspace(Session& s, const std::filesystem::path& file) {

@@ -134,8 +134,15 @@ std::vector<DuplicateMatch> check_duplicates(Session& s, const std::string& phon
 
 std::vector<Id> open_conflicts(Session& s, Ref record, const std::vector<DuplicateMatch>& matches) {
   std::vector<Id> ids;
-  for (const auto& m : matches)
-    ids.push_back(s.store.insert_conflict({0, record, m.ref, m.key, m.value, "open", s.at_text(), "", ""}));
+  for (const auto& m : matches) {
+    Conflict c;
+    c.record = record;
+    c.existing = m.ref;
+    c.key = m.key;
+    c.value = m.value;
+    c.created_at = s.at_text();
+    ids.push_back(s.store.insert_conflict(c));
+  }
   return ids;
 }
 

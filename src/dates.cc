@@ -106,6 +106,39 @@ Date add_months(Date d, int n) {
   return sys_days{ym.year() / ym.month() / std::min(ymd.day(), last)};
 }
 
+std::optional<Time> read_date_as(std::string_view text, const std::string& format) {
+  std::string value(text);
+  std::tm tm{};
+  const char* end = strptime(value.c_str(), format.c_str(), &tm);
+  if (!end) return std::nullopt;
+  year_month_day ymd{year{tm.tm_year + 1900}, month{static_cast<unsigned>(tm.tm_mon + 1)},
+                     day{static_cast<unsigned>(tm.tm_mday)}};
+  if (!ymd.ok() || int(ymd.year()) < 1900 || int(ymd.year()) > 2199) return std::nullopt;
+  Time t = sys_days{ymd};
+  if (*end == '\0') return t;
+  static const re2::RE2 time_of_day(R"([ T](\d{1,2}):(\d{2})(?::(\d{2}))?)");
+  std::string h, m, sec;  // an optional group reads into text, not a number
+  if (!re2::RE2::FullMatch(end, time_of_day, &h, &m, &sec) || to_int(h) > 23 || to_int(m) > 59 || to_int(sec) > 59)
+    return std::nullopt;
+  return t + hours{to_int(h)} + minutes{to_int(m)} + seconds{to_int(sec)};
+}
+
+const std::vector<std::string>& common_date_formats() {
+  static const std::vector<std::string> formats = {
+      "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d",   "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%m-%d-%Y",
+      "%d.%m.%Y", "%d/%m/%y", "%m/%d/%y", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d", "%y/%m/%d", "%d.%m.%y"};
+  return formats;
+}
+
+std::string swapped_day_month(const std::string& format) {
+  std::size_t d = format.find("%d"), m = format.find("%m");
+  if (d == std::string::npos || m == std::string::npos) return "";
+  std::string out = format;
+  out[d + 1] = 'm';
+  out[m + 1] = 'd';
+  return out;
+}
+
 Date date_of(Time t) { return floor<days>(t); }
 
 // Relative forms keep the time of day of `now`: "--at yesterday" is this

@@ -107,3 +107,19 @@ TEST_CASE("a date that does not exist says why") {
   CHECK_THROWS_WITH(parse_period("2017-13", Time{}, Calendar{}),
                     "invalid period '2017-13': there is no month 13: months run 01 to 12");
 }
+
+TEST_CASE("a date as a file wrote it: its format, a time of day kept, no day that does not exist") {
+  CHECK(format_time(*read_date_as("20-10-16", "%d-%m-%y")) == "2016-10-20T00:00:00");
+  CHECK(format_time(*read_date_as("20-10-16", "%y-%m-%d")) == "2020-10-16T00:00:00");
+  CHECK_FALSE(read_date_as("20-10-16", "%m-%d-%y"));      // no month 20
+  CHECK_FALSE(read_date_as("20-10-16", "%Y-%m-%d"));      // the year 20 is no export's
+  CHECK_FALSE(read_date_as("31/02/2026", "%d/%m/%Y"));    // February has no 31st
+  CHECK_FALSE(read_date_as("16/10/2026x", "%d/%m/%Y"));   // not whole
+  CHECK(format_time(*read_date_as("10/16/2026 14:05", "%m/%d/%Y")) == "2026-10-16T14:05:00");
+  CHECK(format_time(*read_date_as("2026-10-16 09:12:30", "%Y-%m-%d")) == "2026-10-16T09:12:30");
+  CHECK_FALSE(read_date_as("2026-10-16 25:00", "%Y-%m-%d"));
+  CHECK(format_time(*read_date_as("2026年3月4日", "%Y年%m月%d日")) == "2026-03-04T00:00:00");
+  CHECK(swapped_day_month("%d/%m/%Y") == "%m/%d/%Y");
+  CHECK(swapped_day_month("%Y-%m-%d") == "%Y-%d-%m");
+  CHECK(swapped_day_month("%Y%m") == "");
+}

@@ -83,3 +83,56 @@ TEST_CASE("deals bring their closed history: won and lost at the dates the file 
   CHECK_THROWS_WITH_AS(run_import(t, "customer,name,amount,status\nAcme,Third,1,won\n", o),
                        doctest::Contains("t.csv:2: closed: is required for a won deal"), Error);
 }
+
+TEST_CASE("a CRM's words: values mapped, a default for the empty, the result in the stage, who closed it") {
+  testing::TestSession t("", "2026-11-27T09:00:00");
+  Rep sarah;
+  sarah.name = "Sarah Chen";
+  sarah.created_at = "2026-01-01T00:00:00";
+  t.s().store.insert_rep(sarah);
+  t.customer("Acme");
+  ImportOptions o;
+  o.kind = ImportKind::opportunity;
+  o.map = {"Deal=name", "Stage=stage", "Owner=owner", "Closed on=close"};
+  o.map_values = {"stage:Closed Won=won", "stage:Prospecting=" + t.s().config.pipelines.front().stages.front().key};
+  o.defaults = {"customer=Acme", "lost_reason=other"};
+  ImportResult r = run_import(t,
+                              "Deal,Stage,Amount,Owner,Closed on\n"
+                              "One,closed won,100,Sarah Chen,2026-10-01\n"
+                              "Two,Prospecting,200,,2026-12-31\n"
+                              "Three,Lost,300,Sarah Chen,2026-10-02\n",
+                              o);
+  CHECK(r.added == 3);
+  auto opps = t.s().store.opportunities({});
+  REQUIRE(opps.size() == 3);
+  CHECK(opps[0].status == "won");
+  CHECK(opps[0].owner == "Sarah Chen");  // closed: the rep who closed it, not the customer's owner
+  CHECK(opps[0].closed_at == "2026-10-01T00:00:00");
+  CHECK(opps[0].created_at == "2026-10-01T00:00:00");  // added no later than it closed
+  CHECK(opps[1].status == "open");
+  CHECK(opps[1].owner == "admin");  // open: the customer's
+  CHECK(opps[2].status == "lost");
+  CHECK(opps[2].lost_reason == "other");
+  // An open deal cannot name another rep than the customer's owner; a name
+  // that is no rep is listed once with how to add it.
+  CHECK_THROWS_WITH_AS(run_import(t, "Deal,Stage,Amount,Owner\nFour,Prospecting,1,Sarah Chen\n", o),
+                       doctest::Contains("an open deal goes with its customer"), Error);
+  CHECK_THROWS_WITH_AS(run_import(t, "Deal,Stage,Amount,Owner,Closed on\nFive,Closed Won,1,Ghost,2026-10-01\n", o),
+                       doctest::Contains("Owner (owner): 'Ghost' (1 row); not reps of this workspace"), Error);
+}
+
+TEST_CASE("a date column is read one way or not at all") {
+  testing::TestSession t("", "2026-11-27T09:00:00");
+  ImportOptions o;
+  CHECK_THROWS_WITH_AS(run_import(t, "name,created\nA,20-10-16\nB,21-10-16\n", o),
+                       doctest::Contains("the whole column reads as --date-format '%d-%m-%y' or '%y-%m-%d'"), Error);
+  o.date_format = "%d/%m/%Y";
+  ImportResult r = run_import(t, "name,created\nC,03/04/2026\nD,05/06/2026\n", o);
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].find("also reads as '%m/%d/%Y'") != std::string::npos);
+  CHECK(run_import(t, "name,created\nE,13/04/2026\n", o).notes.empty());  // a day above 12: one way only
+  std::ostringstream rejects;
+  o.rejects = &rejects;  // set aside or not, a swapped day and month is refused whole
+  CHECK_THROWS_WITH_AS(run_import(t, "name,created\nF,03/04/2026\nG,05/16/2026\n", o),
+                       doctest::Contains("1 date reads only as '%m/%d/%Y' (line 3)"), Error);
+}

@@ -124,6 +124,7 @@ std::vector<std::string> visible_commands(CLI::App* app) {
 struct UsageWalk {
   CLI::App* command;
   std::optional<std::string> problem;
+  bool unknown_command = false;  // a word named no command: no help to show for it
 };
 
 UsageWalk walk_command_line(CLI::App& app, int argc, char** argv) {
@@ -157,8 +158,10 @@ UsageWalk walk_command_line(CLI::App& app, int argc, char** argv) {
     if (found == subs.end()) {
       std::vector<std::string> names = visible_commands(current);
       std::string where = command_path(current);
-      return {current, fmt::format("unknown command '{} {}'{} ({} has: {})", where, word,
-                                   did_you_mean(word, names), where, join(names, ", "))};
+      return {current,
+              fmt::format("unknown command '{} {}'{} ({} has: {})", where, word, did_you_mean(word, names), where,
+                          join(names, ", ")),
+              true};
     }
     current = *found;
   }
@@ -372,7 +375,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help on any group or command, --version
+    if (e.get_exit_code() == 0) {  // --help on any group or command, --version
+      // `hopper NOPE --help` is a typo, not a request for the root's help.
+      UsageWalk walk = walk_command_line(app, argc, argv);
+      if (!walk.unknown_command) return app.exit(e);
+      std::cerr << "hopper: " << terminal_safe(*walk.problem, true) << "\n";
+      return static_cast<int>(Exit::usage);
+    }
     if (argc == 1) {  // bare `hopper`: show what there is
       std::cerr << app.help();
       return static_cast<int>(Exit::usage);

@@ -106,8 +106,16 @@ Opportunity move_to(Session& s, Opportunity o, std::size_t target, const MoveOpt
   if (target == current)
     throw Error(Exit::refused, fmt::format("opportunity {} is already in {}", ref_of(o), p.stages[current].name));
   std::vector<std::string> problems;
-  if (target > current) problems = forward_gate_problems(s, o, p, current, target);
-  else if (!p.allow_regress)
+  if (target > current + 1 && p.sequential) {  // no skipping forward: every stage is passed, none jumped
+    std::vector<std::string> skipped;
+    for (std::size_t i = current + 1; i < target; ++i) skipped.push_back(p.stages[i].key);
+    problems.push_back(fmt::format("pipeline {} is sequential: moving from {} to {} skips {} (promote one stage at a "
+                                   "time: hopper opp promote {})",
+                                   p.key, p.stages[current].key, p.stages[target].key, join(skipped, ", "), ref_of(o)));
+  }
+  if (target > current) {
+    for (auto& problem : forward_gate_problems(s, o, p, current, target)) problems.push_back(std::move(problem));
+  } else if (!p.allow_regress)
     problems.push_back(fmt::format("pipeline {} does not allow going back (allow_regress = false)", p.key));
   std::string reason = pass_gates(
       s, fmt::format("{} cannot move from {} to {}", ref_of(o), p.stages[current].key, p.stages[target].key), problems,
@@ -341,6 +349,19 @@ Opportunity lose_opportunity(Session& s, Id id, const std::string& reason) {
   o.status = "lost";
   o.lost_reason = reason;
   o.closed_at = s.at_text();
+  s.store.update_opportunity(o);
+  return o;
+}
+
+Opportunity credit_closed_deal(Session& s, Id id, const Rep& closer, const std::string& reason) {
+  require_manager(s, "crediting a closed deal to another rep");
+  Opportunity o = load_opportunity(s, id);
+  if (parse_deal_status(o.status) == DealStatus::open)
+    throw Error(Exit::refused, fmt::format("{} is open; an open deal belongs to its customer's owner", ref_of(o)));
+  if (o.owner_id == closer.id) return o;
+  s.record_change({Kind::opportunity, id}, "owner", o.owner, closer.name, join_reason("closed by " + closer.name, reason));
+  o.owner_id = closer.id;
+  o.owner = closer.name;
   s.store.update_opportunity(o);
   return o;
 }

@@ -173,3 +173,53 @@ probability = 90
   in.stage = "c";
   CHECK(add_opportunity(s, t.customer("Y"), in).stage == "c");
 }
+
+TEST_CASE("a sequential pipeline skips no stage forward, gate or not, unless a manager forces it") {
+  testing::TestSession t(R"(
+[[pipeline]]
+key = "M"
+sequential = true
+[[pipeline.stage]]
+key = "a"
+probability = 10
+[[pipeline.stage]]
+key = "b"
+probability = 50
+[[pipeline.stage]]
+key = "c"
+probability = 90
+)");
+  Session& s = t.s();
+  s.actor.role = Role::rep;
+  OpportunityInput in;
+  in.name = "Deal";
+  in.amount = "1";
+  Opportunity d = add_opportunity(s, t.customer("Z"), in);
+  CHECK_THROWS_WITH_AS(move_opportunity(s, d.id, "c", {}), doctest::Contains("skips b"), Error);
+  CHECK_THROWS_WITH_AS(promote_opportunity(s, d.id, std::string("c"), {}), doctest::Contains("skips b"), Error);
+  CHECK(promote_opportunity(s, d.id, std::nullopt, {}).stage == "b");  // one stage at a time
+  CHECK(move_opportunity(s, d.id, "a", {}).stage == "a");              // back is allow_regress's
+  s.actor.role = Role::manager;
+  CHECK_THROWS_AS(move_opportunity(s, d.id, "c", {true, ""}), Error);  // forcing needs a reason
+  CHECK(move_opportunity(s, d.id, "c", {true, "signed at the first meeting"}).stage == "c");
+}
+
+TEST_CASE("a closed deal is credited to the rep who closed it; an open one stays with its customer") {
+  testing::TestSession t;
+  Session& s = t.s();
+  Rep closer;
+  closer.name = "sarah";
+  closer.created_at = "2017-08-01T09:00:00";
+  closer.id = s.store.insert_rep(closer);
+  OpportunityInput in;
+  in.name = "Deal";
+  in.amount = "1";
+  Opportunity d = add_opportunity(s, t.customer("Z"), in);
+  CHECK_THROWS_AS(credit_closed_deal(s, d.id, closer, ""), Error);
+  win_opportunity(s, d.id, std::nullopt);
+  d = credit_closed_deal(s, d.id, closer, "imported from x.csv:2");
+  CHECK(d.owner == "sarah");
+  auto history = s.store.history({Kind::opportunity, d.id});
+  CHECK(history.back().field == "owner");
+  CHECK(history.back().reason == "closed by sarah — imported from x.csv:2");
+}

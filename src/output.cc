@@ -46,10 +46,11 @@ std::string cell(const json& v, ColumnKind kind, bool human) {
 
 // A spreadsheet runs a cell starting = + - @ as a formula; a quote makes it
 // text. Digits and arithmetic alone (-5, +86 138-0013-8000) call nothing, so
-// numbers and phones stay as they are.
+// numbers and phones stay as they are, and so does a lone - (what a list
+// shows for nobody, or stdin).
 std::string formula_safe(std::string text) {
   if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
-    bool arithmetic = text[0] != '=' && text[0] != '@' && text.size() > 1 &&
+    bool arithmetic = text[0] != '=' && text[0] != '@' &&
                       text.find_first_not_of("0123456789 +-().,%", 1) == std::string::npos;
     if (!arithmetic) text = "'" + text;
   }

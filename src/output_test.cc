@@ -40,6 +40,11 @@ TEST_CASE("csv quotes per RFC 4180 and neutralises formulas") {
   // Digits and arithmetic call nothing: numbers and phones stay as typed.
   CHECK(csv_field("-12.5") == "-12.5");
   CHECK(csv_field("+86 138-0013-8000") == "+86 138-0013-8000");
+  // A lone sign (hopper's "-" for nobody, or stdin) calls nothing either.
+  CHECK(csv_field("-") == "-");
+  CHECK(csv_field("+") == "+");
+  CHECK(csv_field("=") == "'=");
+  CHECK(csv_field("- released") == "'- released");
   std::string out = render_list(rows(), kColumns, as(Format::csv));
   CHECK(out.starts_with("ref,name,amount\r\n"));
 }

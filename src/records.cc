@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "hopper/error.h"
+#include "hopper/text.h"
 
 namespace hopper {
 
@@ -89,6 +90,22 @@ std::string_view role_name(Role role) {
 std::optional<Role> parse_role(std::string_view text) {
   for (Role r : {Role::rep, Role::manager, Role::admin})
     if (role_name(r) == text) return r;
+  return std::nullopt;
+}
+
+std::string_view deal_status_name(DealStatus status) {
+  switch (status) {
+    case DealStatus::open: return "open";
+    case DealStatus::won: return "won";
+    case DealStatus::lost: return "lost";
+  }
+  return "open";
+}
+
+std::optional<DealStatus> parse_deal_status(std::string_view text) {
+  std::string lower = to_lower_ascii(text);
+  for (DealStatus d : {DealStatus::open, DealStatus::won, DealStatus::lost})
+    if (deal_status_name(d) == lower) return d;
   return std::nullopt;
 }
 

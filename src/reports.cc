@@ -33,6 +33,7 @@ struct Replay {
   std::string at_start, at_end;          // stage or layer
   std::string status_start = "", status_end = "";  // opportunities: open | won | lost
   bool existed_at_start = false;
+  std::vector<std::string> entered;  // the stages or layers it entered between the two, each once
 };
 
 // Replays history rows (ordered by record, then time) into each record's
@@ -50,11 +51,20 @@ std::map<Id, Replay> replay(Store& store, Kind kind, const std::vector<std::stri
       if (before_start) {
         r.at_start = h.to;
         r.existed_at_start = true;
+      } else if (std::find(r.entered.begin(), r.entered.end(), h.to) == r.entered.end()) {
+        r.entered.push_back(h.to);
       }
       r.at_end = h.to;
     }
   });
   return out;
+}
+
+// Whether a replayed record belongs to the cohort of `key` (a stage or layer).
+bool in_cohort(const Replay& r, const std::string& key, Cohort cohort) {
+  if (cohort == Cohort::entered) return std::find(r.entered.begin(), r.entered.end(), key) != r.entered.end();
+  bool open_at_start = r.status_start.empty() || r.status_start == "open";
+  return r.existed_at_start && open_at_start && r.at_start == key;
 }
 
 }  // namespace
@@ -155,7 +165,8 @@ std::vector<LayerRow> layer_report(Session& s) {
   return rows;
 }
 
-std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline_named) {
+std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline_named,
+                                             Cohort cohort) {
   const std::string pipeline = s.config.pipeline_key(pipeline_named);
   std::string start = start_of(period), end = end_of(period);
   auto states = replay(s.store, Kind::opportunity, {"stage", "status"}, end, start, "status");
@@ -171,8 +182,7 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
       for (const auto& [id, r] : states) {
         auto it = pipeline_of.find(id);
         if (it == pipeline_of.end() || it->second != p.key) continue;
-        bool open_at_start = r.status_start.empty() || r.status_start == "open";
-        if (!r.existed_at_start || !open_at_start || r.at_start != st.key) continue;
+        if (!in_cohort(r, st.key, cohort)) continue;
         row.start += 1;
         int there = stage_position(p, r.at_end);
         if (r.status_end == "won" || there > here) row.moved += 1;
@@ -187,7 +197,7 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
   return rows;
 }
 
-std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& period) {
+std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& period, Cohort cohort) {
   std::string start = start_of(period), end = end_of(period);
   auto states = replay(s.store, Kind::customer, {"layer"}, end, start, "");
   std::vector<ConversionRow> rows;
@@ -195,7 +205,7 @@ std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& per
     ConversionRow row{"", l.key, l.name, 0, 0, 0, 0, 0, std::nullopt};
     int here = s.config.layer_index(l.key);
     for (const auto& [id, r] : states) {
-      if (!r.existed_at_start || r.at_start != l.key) continue;
+      if (!in_cohort(r, l.key, cohort)) continue;
       row.start += 1;
       int there = s.config.layer_index(r.at_end);
       if (r.at_end == s.config.abandoned.key) row.lost += 1;

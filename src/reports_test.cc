@@ -97,6 +97,19 @@ TEST_CASE("seed 003: conversion counts those there at the start, from history") 
   CHECK(rows[0].lost == 2);
   CHECK(*rows[0].rate == 50);
   CHECK_FALSE(rows[1].rate);  // nobody was in s30 on 08-01
+
+  // The entered cohort: the deal created in August entered s10 and stayed;
+  // the ten promoted entered s30 and stayed; the twenty of July entered nothing.
+  rows = conversion_report(s, parse_period("2017-08", s.now, s.config.calendar()), "F", Cohort::entered);
+  CHECK(rows[0].start == 1);
+  CHECK(rows[0].stayed == 1);
+  CHECK(rows[1].start == 10);
+  CHECK(rows[1].stayed == 10);
+  CHECK(*rows[1].rate == 0);
+  rows = conversion_report(s, parse_period("2017-07", s.now, s.config.calendar()), "F", Cohort::entered);
+  CHECK(rows[0].start == 20);  // a period before the first deal still has a cohort
+  CHECK(rows[0].stayed == 20);
+  CHECK(conversion_report(s, parse_period("2017-07", s.now, s.config.calendar()), "F")[0].start == 0);
 }
 
 TEST_CASE("a stage's win rate is won of the closed deals that passed through it, history only past min_sample") {

@@ -78,6 +78,13 @@ class Where {
     if (name) values_.emplace_back(name, std::move(value));
     return *this;
   }
+  // A condition with several parameters.
+  Where& add(bool asked, const char* condition, std::initializer_list<std::pair<const char*, Value>> values) {
+    if (!asked) return *this;
+    add(true, condition);
+    values_.insert(values_.end(), values.begin(), values.end());
+    return *this;
+  }
   const std::string& text() const { return text_; }
   void bind(sql::Statement& st) const {
     for (const auto& [name, value] : values_) std::visit([&](const auto& v) { st.bind(name, v); }, value);
@@ -480,43 +487,48 @@ SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT
   return st.column(0).integer() != 0;
 }
 
-std::vector<ChangeEntry> Store::changes(std::optional<Ref> subject, int limit) {
-  // Events without row changes (refused commands) are shown too when no
-  // subject is asked for.
-  sql::Statement& st = statement(fmt::format(R"sql(
+void Store::each_change(const ChangeFilter& f, const std::function<void(const ChangeEntry&)>& each) {
+  Where where;
+  if (f.subject) {  // a checked action belongs to its opportunity
+    where.add(true,
+              "((c.tbl = :tbl AND c.row_id = :row) OR (:tbl = 'opportunity' AND c.tbl = 'opportunity_action' "
+              "AND c.row_id IN (SELECT id FROM opportunity_action WHERE opportunity_id = :row)))",
+              {{":tbl", std::string(kind_table(f.subject->kind))}, {":row", f.subject->id}});
+  } else {  // events without row changes (refused commands) are shown too
+    where.add(true, "(c.id IS NOT NULL OR e.outcome <> 'ok')");
+  }
+  where.add(!f.since.empty(), "e.at >= :since", ":since", f.since)
+      .add(!f.until.empty(), "e.at < :until", ":until", f.until)
+      .add(!f.actor.empty(), "e.actor = :actor", ":actor", f.actor);
+  // Not a cached statement: `each` may run others while this one steps.
+  auto owned = db_->stream(fmt::format(R"sql(
 SELECT e.id, e.at, e.actor, e.argv, e.outcome, coalesce(c.tbl, ''), coalesce(c.row_id, 0),
        coalesce(c.op, e.outcome), coalesce(c.before, ''),
        CASE WHEN c.tbl = 'opportunity_action'
          THEN (SELECT {action_json} FROM opportunity_action WHERE id = c.row_id)
          ELSE coalesce(c.after, '') END,
-       (SELECT coalesce({group_concat}(h.reason, '; '), '') FROM history h
-        WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''),
+       (SELECT coalesce({reasons}, '') FROM
+          (SELECT h.reason, min(h.id) AS first FROM history h
+           WHERE h.event_id = e.id AND h.subject_kind = c.tbl AND h.subject_id = c.row_id AND h.reason <> ''
+           GROUP BY h.reason ORDER BY first) r),
        e.real_at, e.os_user
 FROM event e LEFT JOIN event_change c ON c.event_id = e.id
-WHERE (CAST(?1 AS TEXT) IS NULL AND (c.id IS NOT NULL OR e.outcome <> 'ok')) OR (c.tbl = ?1 AND c.row_id = ?2)
-   OR (?1 = 'opportunity' AND c.tbl = 'opportunity_action'
-       AND c.row_id IN (SELECT id FROM opportunity_action WHERE opportunity_id = ?2))
-ORDER BY e.id DESC, c.id DESC LIMIT ?3)sql",
-                                                fmt::arg("action_json", sqlite_ ? "json_object('opportunity_id', opportunity_id, 'action', action)"
-                                                                                : R"('{"opportunity_id":' || opportunity_id || ',"action":' || to_json(action) || '}')"),
-                                                fmt::arg("group_concat", sqlite_ ? "group_concat" : "string_agg")));
-  if (subject) {
-    st.bind(1, std::string(kind_table(subject->kind)));
-    st.bind(2, subject->id);
-  } else {
-    st.bind(1);
-    st.bind(2);
-  }
-  st.bind(3, limit);
-  std::vector<ChangeEntry> out;
-  while (st.step()) {
-    out.push_back({st.column(0).int64(), st.column(1).text(), st.column(2).text(),
-                   st.column(3).text(), st.column(4).text(), st.column(5).text(),
-                   st.column(6).int64(), st.column(7).text(), st.column(8).text(),
-                   st.column(9).text(), st.column(10).text(), st.column(11).text(),
-                   st.column(12).text()});
-  }
-  return out;
+{where}
+ORDER BY e.id DESC, c.id DESC)sql",
+                                       fmt::arg("where", where.text()),
+                                       fmt::arg("action_json", sqlite_ ? "json_object('opportunity_id', opportunity_id, 'action', action)"
+                                                                       : R"('{"opportunity_id":' || opportunity_id || ',"action":' || to_json(action) || '}')"),
+                                       // Each reason once, in the order the command wrote them: a
+                                       // customer added or converted writes the same reason on
+                                       // several of its fields.
+                                       fmt::arg("reasons", sqlite_ ? "group_concat(r.reason, '; ')"
+                                                                   : "string_agg(r.reason, '; ' ORDER BY r.first)")));
+  sql::Statement& st = *owned;
+  where.bind(st);
+  while (st.step())
+    each({st.column(0).int64(), st.column(1).text(), st.column(2).text(), st.column(3).text(), st.column(4).text(),
+          st.column(5).text(), st.column(6).int64(), st.column(7).text(), st.column(8).text(), st.column(9).text(),
+          st.column(10).text(), st.column(11).text(), st.column(12).text()});
 }
 
 void Store::add_history(const HistoryEntry& h) {

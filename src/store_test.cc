@@ -57,7 +57,10 @@ TEST_CASE("every insert and update is logged under its event, and nothing can be
   store.update_rep(r);
   store.update_rep(r);  // changes nothing: logs nothing
   store.commit();
-  auto changes = store.changes(Ref{Kind::rep, r.id}, 10);
+  std::vector<ChangeEntry> changes;
+  ChangeFilter one_rep;
+  one_rep.subject = Ref{Kind::rep, r.id};
+  store.each_change(one_rep, [&](const ChangeEntry& ch) { changes.push_back(ch); });
   REQUIRE(changes.size() == 2);
   CHECK(changes[0].op == "update");
   CHECK(changes[0].before == R"({"team":""})");  // only what changed

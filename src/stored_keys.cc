@@ -85,15 +85,24 @@ std::optional<std::string> rules_cut_short(const Config& config, Store& store, c
                      join(used, ", "));
 }
 
+std::vector<StoredKey> undefined_keys(const Config& config, Store& store) {
+  std::vector<StoredKey> out;
+  for (const StoredKey& k : store.stored_keys())
+    if (!defined(config, k.kind, k.scope, k.key)) out.push_back(k);
+  return out;
+}
+
+std::string describe_stored_key(const StoredKey& k) {
+  return fmt::format("{} ({})", what_of(k.kind, k.scope, k.key), records_of(k.kind, k.scope, k.count));
+}
+
 std::vector<std::string> stranded_records(const Config& config, Store& store) {
   std::vector<std::string> problems;
-  for (const StoredKey& k : store.stored_keys()) {
-    if (defined(config, k.kind, k.scope, k.key)) continue;
+  for (const StoredKey& k : undefined_keys(config, store))
     problems.push_back(fmt::format("{} is used by {} but funnel.toml no longer defines it; define it again, or rename "
                                    "it to a key the file defines: hopper config rename {} {} NEW",
                                    what_of(k.kind, k.scope, k.key), records_of(k.kind, k.scope, k.count),
                                    key_kind_name(k.kind), k.key));
-  }
   for (const FieldDef& def : config.fields)
     for (const auto& [value, n] : store.field_values(def.entity, def.key))
       if (auto why = stored_value_problem(def, value))

@@ -7,8 +7,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <toml++/toml.h>
 
 #include "hopper/error.h"
+#include "hopper/text.h"
 #include "hopper/validation.h"
 
 namespace hopper {
@@ -18,6 +20,28 @@ const Template* find_template(const std::string& name) {
   for (const auto& t : templates())
     if (t.name == name) return &t;
   return nullptr;
+}
+
+std::string toml_string(const std::string& text) {
+  std::ostringstream out;
+  out << toml::value<std::string>(text);
+  return out.str();
+}
+
+Template named_template(const Template& tpl, const std::string& name) {
+  std::string problem;
+  if (trim(name).empty()) problem = "is empty";
+  else if (terminal_safe(name) != name) problem = "holds control characters";
+  else if (auto p = length_problem(name, kMaxLineChars)) problem = *p;
+  if (!problem.empty()) throw Error(Exit::invalid, fmt::format("--name {}: a workspace's name is one line of text", problem));
+  // Every template opens [workspace] with its name, on a line of its own.
+  std::size_t table = tpl.text.find("[workspace]\n");
+  std::size_t line = table == std::string::npos ? table : tpl.text.find("\nname = ", table);
+  if (line == std::string::npos) throw Error(Exit::internal, "template " + tpl.name + " has no [workspace] name");
+  std::size_t value = line + 8, end = tpl.text.find('\n', value);
+  Template named = tpl;
+  named.text.replace(value, end - value, toml_string(trim(name)));
+  return named;
 }
 
 namespace {
@@ -92,6 +116,31 @@ std::optional<ServerStore> workspace_server(const Config& config) {
   if (!env || !*env) return std::nullopt;
   if (auto problem = server_url_problem(env)) throw Error(Exit::config, fmt::format("HOPPER_STORE: {}", *problem));
   return ServerStore{env};
+}
+
+fs::path replace_rules_file(const WorkspacePaths& paths, const std::string& text) {
+  fs::path old = paths.config(), kept = paths.root / "funnel.toml.before-import", next = paths.root / ".funnel.toml.new";
+  auto write = [](const fs::path& to, const std::string& what, fs::perms mode) {
+    {
+      std::ofstream out(to, std::ios::binary | std::ios::trunc);
+      out << what;
+      out.close();
+      if (!out) throw Error(Exit::config, fmt::format("cannot write '{}': is the disk full, or the folder read-only?", to.string()));
+    }
+    std::error_code ec;
+    fs::permissions(to, mode, ec);
+  };
+  std::error_code ec;
+  fs::perms mode = fs::status(old, ec).permissions();
+  if (ec) mode = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
+  write(kept, read_file(old), mode);
+  write(next, text, mode);
+  fs::rename(next, old, ec);
+  if (ec) {
+    fs::remove(next, ec);
+    throw Error(Exit::config, fmt::format("cannot replace '{}': {}", old.string(), ec.message()));
+  }
+  return kept;
 }
 
 std::string read_file(const fs::path& path) {

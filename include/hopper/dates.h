@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hopper {
 
@@ -35,6 +36,18 @@ Date parse_date(std::string_view text, Time now);
 // 2017, 2017-08, 2017-Q3, a single date, this-/last-/next-week|month|quarter|year,
 // today, yesterday.
 Period parse_period(std::string_view text, Time now, const Calendar& calendar);
+
+// A date as a file wrote it, in `format` (strptime(3): %d-%m-%y, %m/%d/%Y),
+// optionally followed by a time of day (HH:MM[:SS], after a space or T) that
+// is kept. nullopt when it does not read so whole, names no real day (31-02),
+// or a year outside 1900–2199: what an export holds, not what a pattern
+// happens to match.
+std::optional<Time> read_date_as(std::string_view text, const std::string& format);
+// The forms spreadsheets and CRMs write dates in, for an import to name the
+// ones that read a column.
+const std::vector<std::string>& common_date_formats();
+// The format with day and month swapped (%d ↔ %m); "" when it lacks either.
+std::string swapped_day_month(const std::string& format);
 
 Date date_of(Time t);
 Date add_months(Date d, int months);

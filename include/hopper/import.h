@@ -15,7 +15,7 @@
 
 namespace hopper {
 
-enum class ImportKind { lead, customer, opportunity };
+enum class ImportKind { lead, customer, opportunity, rep };
 enum class OnDuplicate { fail, skip, update };
 
 struct ImportOptions {
@@ -24,6 +24,11 @@ struct ImportOptions {
   bool jsonl = false;
   std::string encoding = "utf-8";  // or gbk
   std::vector<std::string> map;    // COLUMN=FIELD; an empty FIELD leaves the column out
+  // FIELD:VALUE=NEW: a value of a field as the file writes it ("stage:Closed
+  // Won=won", "owner:Sarah Chen=sarah"), matched trimmed and in any case.
+  std::vector<std::string> map_values;
+  std::vector<std::string> defaults;  // FIELD=VALUE: for an empty cell, or a field no column fills
+  bool skip_unknown_columns = false;  // columns that are no field and not mapped are left out
   std::string date_format;         // strptime(3) form of date columns ("%d-%m-%y"); empty: YYYY-MM-DD
   OnDuplicate on_duplicate = OnDuplicate::fail;
   // Set: rows with problems are written there (with a reason) and the good
@@ -43,11 +48,16 @@ struct ImportResult {
   std::optional<Ref> first, last;     // the records added
   std::vector<RowProblem> problems;   // the first kMaxShown
   long problem_count = 0;
+  // What the whole file says beyond its rows: values no field took (stage
+  // words, reps not in the workspace) with how to map or add them, the date
+  // formats that read a column, a date column that also reads day and month
+  // swapped. Part of the refusal when there is one, else for the user to read.
+  std::vector<std::string> notes;
   static constexpr std::size_t kMaxShown = 20;
 };
 
 // What the columns may be called: the fields of the kind, then its custom
-// fields ([[field]] keys).
+// fields ([[field]] keys). Reps: name, team, role, capacity.
 std::vector<std::string> import_fields(const Config& config, ImportKind kind);
 // Error(invalid) listing the first problems when a row is bad and there is no
 // rejects stream; the caller's transaction is then rolled back.

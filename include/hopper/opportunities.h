@@ -52,6 +52,10 @@ Opportunity set_probability(Session& s, Id id, std::optional<double> probability
 // the gates of every later stage, must pass (or be forced by a manager).
 Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount, const MoveOptions& options = {});
 Opportunity lose_opportunity(Session& s, Id id, const std::string& reason);
+// A closed deal credited to the rep who closed it, as a CRM's history says
+// (managers; a rep who left too): won and lost deals keep who closed them.
+// Error(refused) for an open deal, which goes with its customer.
+Opportunity credit_closed_deal(Session& s, Id id, const Rep& closer, const std::string& reason);
 Opportunity reopen_opportunity(Session& s, Id id);
 
 }  // namespace hopper

@@ -34,6 +34,11 @@ enum class Role { rep, manager, admin };
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view text);
 
+// Where a deal stands: open in a stage, or closed won or lost.
+enum class DealStatus { open, won, lost };
+std::string_view deal_status_name(DealStatus status);
+std::optional<DealStatus> parse_deal_status(std::string_view text);  // open, won or lost, in any case
+
 // Why an owner changed, typed so that reports count by it instead of reading
 // the free-text reason (which stays for people).
 enum class Cause { none, added, converted, claimed, released, recycled, assigned, abandoned, left, conflict, edited };

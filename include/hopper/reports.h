@@ -48,15 +48,20 @@ std::vector<LayerRow> layer_report(Session& s);
 // Seed 003's conversion: of those in a stage (or layer) at the start of the
 // period, how many were in a later one or won by its end (moved), still there
 // (stayed), lost or abandoned, or back in an earlier one (regressed).
+// Cohort::entered counts instead those that entered the stage during the
+// period (a new deal enters its first stage), so a period that starts before
+// the first deal still has a funnel to measure.
+enum class Cohort { at_start, entered };
 struct ConversionRow {
   std::string pipeline;
   std::string stage;
   std::string stage_name;
-  int start = 0, moved = 0, stayed = 0, lost = 0, regressed = 0;
+  int start = 0, moved = 0, stayed = 0, lost = 0, regressed = 0;  // start: the cohort, either way
   std::optional<double> rate;  // moved / start, percent
 };
-std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline);
-std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& period);
+std::vector<ConversionRow> conversion_report(Session& s, const Period& period, const std::string& pipeline,
+                                             Cohort cohort = Cohort::at_start);
+std::vector<ConversionRow> layer_conversion_report(Session& s, const Period& period, Cohort cohort = Cohort::at_start);
 
 struct ForecastRow {
   Opportunity opp;

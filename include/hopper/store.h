@@ -166,6 +166,14 @@ struct ChangeEntry {
   std::string os_user;
 };
 
+// Which part of the event log to read: one record's changes, a span of the
+// clock the commands ran under ([since, until), either open), one rep's.
+struct ChangeFilter {
+  std::optional<Ref> subject;
+  std::string since, until;  // YYYY-MM-DDTHH:MM:SS; empty: open
+  std::string actor;         // empty: everyone
+};
+
 // The keys of funnel.toml that records store, with how many use each.
 enum class KeyKind { pipeline, stage, layer, grade, segment, field };
 struct StoredKey {
@@ -216,7 +224,8 @@ class Store {
   void set_event_outcome(Id event, const std::string& outcome);
   bool event_changed_anything(Id event);
   Id current_event();  // the event this session began last: its changes are filed under it
-  std::vector<ChangeEntry> changes(std::optional<Ref> subject, int limit);
+  // The log, newest first, one row at a time: a log of any length streams.
+  void each_change(const ChangeFilter& filter, const std::function<void(const ChangeEntry&)>& each);
 
   void add_history(const HistoryEntry& entry);
   std::vector<HistoryEntry> history(Ref subject);

@@ -27,6 +27,10 @@ std::vector<std::string> stranded_records(const Config& config, Store& store);
 // rules, their gates gone. Every command and config check refuse such a
 // file (exit 7); the problem in words, or none.
 std::optional<std::string> rules_cut_short(const Config& config, Store& store, const std::string& file);
+// The stored keys behind the first part of it, and one as people read it:
+// "stage 'won' of pipeline M (3 opportunities)".
+std::vector<StoredKey> undefined_keys(const Config& config, Store& store);
+std::string describe_stored_key(const StoredKey& key);
 
 struct Renamed {
   KeyKind kind;

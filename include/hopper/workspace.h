@@ -17,6 +17,12 @@ struct Template {
 // Compiled in from examples/templates (cmake/EmbedTexts.cmake).
 const std::vector<Template>& templates();
 const Template* find_template(const std::string& name);
+// The template with its [workspace] name set to `name` (what reports show in
+// their heading); Error(invalid) for a name that is empty, longer than a line
+// or holds control characters.
+Template named_template(const Template& tpl, const std::string& name);
+// A TOML basic string: quoted, escaped.
+std::string toml_string(const std::string& text);
 
 struct WorkspacePaths {
   std::filesystem::path root;
@@ -54,6 +60,12 @@ class NewWorkspace {
 std::string display_path(const std::filesystem::path& path);
 
 std::string read_file(const std::filesystem::path& path);
+
+// Replaces the workspace's funnel.toml with `text` whole or not at all (a
+// file beside it, renamed over it, with the old one's mode), keeping the old
+// rules as funnel.toml.before-import; returns that copy. Error(config) when
+// either cannot be written.
+std::filesystem::path replace_rules_file(const WorkspacePaths& paths, const std::string& text);
 
 // The server a workspace's records live on: [store] url, else
 // $HOPPER_STORE (for scripts and tests that run one funnel.toml against

@@ -125,7 +125,7 @@ void add_funnel_commands(Commands& c) {
 
   struct ConversionOptions {
     PeriodOptions period;
-    std::string pipeline;
+    std::string pipeline, cohort = "start";
     bool layers = false;
   };
   auto cv = std::make_shared<ConversionOptions>();
@@ -133,23 +133,41 @@ void add_funnel_commands(Commands& c) {
                                Needs::read, [cv](Context& ctx) {
     Session& s = *ctx.session;
     Period p = resolve_period(ctx, cv->period, "last-month");
-    auto rows = cv->layers ? layer_conversion_report(s, p) : conversion_report(s, p, cv->pipeline);
+    Cohort cohort = cv->cohort == "entered" ? Cohort::entered : Cohort::at_start;
+    auto rows = cv->layers ? layer_conversion_report(s, p, cohort) : conversion_report(s, p, cv->pipeline, cohort);
+    // The cohort is named by the field that counts it: "start" (seed 003) or "entered".
+    const char* size = cohort == Cohort::entered ? "entered" : "start";
     std::vector<json> out;
     for (const auto& row : rows)
       out.push_back({{"pipeline", cv->layers ? json() : json(row.pipeline)}, {"stage", row.stage},
-                     {"stage_name", row.stage_name}, {"start", row.start}, {"moved", row.moved},
+                     {"stage_name", row.stage_name}, {size, row.start}, {"moved", row.moved},
                      {"stayed", row.stayed}, {"lost", row.lost}, {"regressed", row.regressed},
                      {"rate", row.rate ? json(*row.rate) : json()}});
     std::vector<Column> columns = kConversionColumns;
+    if (cohort == Cohort::entered) columns[3] = {"entered", "ENTERED", ColumnKind::integer};
     if (cv->layers) columns.erase(columns.begin());
+    const char* what = cv->layers ? "layer" : "stage";
     bool any = std::any_of(rows.begin(), rows.end(), [](const auto& row) { return row.start > 0; });
-    print_report(ctx, {cv->layers ? "Layer conversion" : "Stage conversion", "", p,
-                       any ? "" : "nothing was in the funnel at the start of " + p.label},
-                 out, columns, json(), json::object(), "", "");
+    std::string empty = cohort == Cohort::entered
+                            ? fmt::format("nothing entered a {} during {}", what, p.label)
+                            : fmt::format("nothing was in the funnel at the start of {}; --cohort entered counts what "
+                                          "entered a {} during it",
+                                          p.label, what);
+    std::string note = cohort == Cohort::entered
+                           ? fmt::format("Of those that entered each {} during {}: where they were at its end.", what, p.label)
+                           : fmt::format("Of those in each {} at the start of {} (seed 003): where they were at its end; "
+                                         "--cohort entered counts those that entered it during the period.",
+                                         what, p.label);
+    print_report(ctx, {cv->layers ? "Layer conversion" : "Stage conversion", cv->cohort, p, any ? "" : empty}, out,
+                 columns, json(), json::object(), "", "", any ? note : "");
   });
   add_period_options(conversion, cv->period, "last-month");
   conversion->add_option("--pipeline", cv->pipeline, "Only this pipeline");
   conversion->add_flag("--layers", cv->layers, "Customer layers instead of stages (abandoned counts as lost)");
+  conversion->add_option("--cohort", cv->cohort,
+                         "start (default, seed 003): those in a stage at the start of the period; entered: those that "
+                         "entered it during the period")
+      ->check(CLI::IsMember({"start", "entered"}));
   conversion->footer("Seed 003: 2,000 at the first stage on 2017-08-01, 1,000 moved on by 08-31 → 50%.");
 
   struct VelocityOptions {

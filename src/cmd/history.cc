@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "command.h"
+#include "hopper/error.h"
 #include "hopper/text.h"
 #include "views.h"
 
@@ -103,17 +104,28 @@ const std::vector<Column> kChangeColumns = {{"event", "EVENT", ColumnKind::integ
 
 void add_history_commands(Commands& c) {
   struct Options {
-    std::optional<std::string> ref;
-    int limit = 50;
+    std::optional<std::string> ref, since, until, rep;
+    ListLimit limit;
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = c.add(&c.root(), "history", "Show the event log: who changed what, when, with which command",
                         Needs::read, [o](Context& ctx) {
-    std::optional<Ref> subject;
-    if (o->ref) subject = parse_ref(*o->ref);
-    std::vector<json> rows;
-    ContactMask mask(*ctx.session);
-    for (const auto& ch : ctx.session->store.changes(subject, o->limit)) {
+    Session& s = *ctx.session;
+    ChangeFilter filter;
+    if (o->ref) filter.subject = parse_ref(*o->ref);
+    // Days by the clock the commands ran under, both inclusive.
+    if (o->since) filter.since = format_time(Time{parse_date(*o->since, ctx.now)});
+    if (o->until) filter.until = format_time(Time{parse_date(*o->until, ctx.now) + std::chrono::days{1}});
+    if (o->since && o->until && filter.until <= filter.since)
+      throw Error(Exit::invalid, fmt::format("--until {} is before --since {}", *o->until, *o->since));
+    if (o->rep) {  // a rep who left keeps their events
+      if (!s.store.find_rep(*o->rep))
+        throw Error(Exit::not_found, fmt::format("no rep named '{}' (see hopper rep list)", *o->rep));
+      filter.actor = *o->rep;
+    }
+    ListPrinter rows(ctx, kChangeColumns, o->limit);
+    ContactMask mask(s);
+    s.store.each_change(filter, [&](const ChangeEntry& ch) {
       json before = ch.before.empty() ? json() : json::parse(ch.before, nullptr, false);
       json after = ch.after.empty() ? json() : json::parse(ch.after, nullptr, false);
       json argv = json::parse(ch.command, nullptr, false);
@@ -146,13 +158,17 @@ void add_history_commands(Commands& c) {
         row["shown_at"] = ch.at + moved_clock(ch);
         row["shown_actor"] = ch.os_user.empty() || ch.os_user == ch.actor ? ch.actor : ch.actor + " (os " + ch.os_user + ")";
       }
-      rows.push_back(std::move(row));
-    }
-    print_list(ctx, rows, kChangeColumns);
+      rows.add(row);
+    });
+    rows.finish();
   });
   app->add_option("ref", o->ref, "Only changes to this record (L12, C7, P3, R2 …)");
-  app->add_option("--limit", o->limit, "At most this many rows (default 50)")->check(whole_number(1, ListLimit::kMost));
-  app->footer("Example: hopper history C7");
+  add_limit_options(app, o->limit);
+  app->add_option("--since", o->since, "Only commands run on or after this day (by the clock they ran under)")->type_name("DATE");
+  app->add_option("--until", o->until, "Only commands run on or before this day")->type_name("DATE");
+  app->add_option("--rep", o->rep, "Only the commands this rep ran (one who left too)")->type_name("NAME");
+  app->footer("Newest first. On a terminal a page, piped or as JSON every row unless --limit.\n"
+              "Example: hopper history C7\nExample: hopper history --since 2026-11-01 --rep li --json");
 }
 
 }  // namespace hopper::cli

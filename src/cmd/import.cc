@@ -19,14 +19,20 @@ namespace {
 struct ImportArgs {
   std::string file;
   std::string format;  // csv | jsonl; empty: from the file name
-  std::string on_duplicate = "fail";
+  std::string on_duplicate = "fail", unknown_columns = "fail";
   std::optional<std::string> rejects;
   bool skip_invalid = false;
   ImportOptions options;
 };
 
 const char* noun_of(ImportKind kind) {
-  return kind == ImportKind::lead ? "lead" : kind == ImportKind::customer ? "customer" : "opp";
+  switch (kind) {
+    case ImportKind::lead: return "lead";
+    case ImportKind::customer: return "customer";
+    case ImportKind::opportunity: return "opp";
+    case ImportKind::rep: return "rep";
+  }
+  return "lead";
 }
 
 // "12,000 rows  3,100 rows/s  41%  ETA 0:19" over itself on a TTY.
@@ -69,6 +75,7 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
     o.name = a->file;
     o.jsonl = a->format.empty() ? a->file.ends_with(".jsonl") || a->file.ends_with(".ndjson") : a->format == "jsonl";
     o.on_duplicate = a->on_duplicate == "skip" ? OnDuplicate::skip : a->on_duplicate == "update" ? OnDuplicate::update : OnDuplicate::fail;
+    o.skip_unknown_columns = a->unknown_columns == "skip";
     if (a->skip_invalid != a->rejects.has_value())
       throw Error(Exit::usage, "--skip-invalid needs --rejects FILE (and --rejects needs --skip-invalid): the bad rows "
                                "go there, so none is lost");
@@ -104,6 +111,7 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
               {"first", r.first ? json(make_ref(r.first->kind, r.first->id)) : json()},
               {"last", r.last ? json(make_ref(r.last->kind, r.last->id)) : json()},
               {"rejects", a->rejects ? json(*a->rejects) : json()},
+              {"notes", r.notes},
               {"dry_run", ctx.globals.dry_run}};
     if (!ctx.out.quiet)
       print_record(ctx, j, {{"file", "FILE"}, {"rows", "ROWS", ColumnKind::integer}, {"added", "ADDED", ColumnKind::integer},
@@ -113,11 +121,23 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
     if (r.rejected)
       ctx.note(fmt::format("{} {} rejected; {} in {} with the reason", r.rejected, r.rejected == 1 ? "row" : "rows",
                            r.rejected == 1 ? "it is" : "each is", *a->rejects));
+    for (const auto& note : r.notes) ctx.note(note);
   });
   app->add_option("file", a->file, "The file, or - for stdin")->required();
   app->add_option("--map", a->options.map, "A column's field: COLUMN=FIELD (repeatable); COLUMN= leaves it out")
       ->type_name("COL=FIELD")
       ->allow_extra_args(false);  // one value per --map: the FILE after it stays the file
+  app->add_option("--map-value", a->options.map_values,
+                  "A value as the file writes it: FIELD:VALUE=NEW (repeatable; any case), e.g. 'stage:Closed Won=won'")
+      ->type_name("FIELD:VALUE=NEW")
+      ->allow_extra_args(false);
+  app->add_option("--default", a->options.defaults, "A field's value where its cell is empty or no column fills it: "
+                                                     "FIELD=VALUE (repeatable)")
+      ->type_name("FIELD=VALUE")
+      ->allow_extra_args(false);
+  app->add_option("--unknown-columns", a->unknown_columns,
+                  "A column that is no field and not mapped: fail (default) or skip (left out)")
+      ->check(CLI::IsMember({"fail", "skip"}));
   app->add_option("--encoding", a->options.encoding, "utf-8 (default; a BOM is fine) or gbk (Chinese Excel)");
   app->add_option("--input-format", a->format, "csv or jsonl (default: from the file name: .jsonl, .ndjson; else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
@@ -127,16 +147,36 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
       ->check(CLI::IsMember({"fail", "skip", "update"}));
   app->add_flag("--skip-invalid", a->skip_invalid, "Import the good rows; bad ones go to --rejects");
   app->add_option("--rejects", a->rejects, "Where --skip-invalid writes the bad rows, each with its reason");
-  std::string fields = kind == ImportKind::lead ? "name company contact phone email source grade owner created"
-                       : kind == ImportKind::customer
-                           ? "name grade segment owner (a rep; empty or 'pool': the shared pool) contact phone email layer created"
-                           : "customer (C12 or exact name) name amount pipeline stage close prob status (open|won|lost) "
-                             "closed lost_reason created";
+  std::string fields, example;
+  switch (kind) {
+    case ImportKind::lead:
+      fields = "name company contact phone email source grade owner created, and custom fields by key";
+      example = "hopper lead import leads.csv --encoding gbk --date-format '%d-%m-%y' --map 公司=company";
+      break;
+    case ImportKind::customer:
+      fields = "name grade segment owner (a rep; empty or 'pool': the shared pool) contact phone email layer created, "
+               "and custom fields by key";
+      example = "hopper customer import deals.csv --map 'Account Name=name' --map 'Opportunity Owner=owner' "
+                "--unknown-columns skip --on-duplicate skip";
+      break;
+    case ImportKind::opportunity:
+      fields = "customer (C12 or exact name) name amount pipeline stage (won or lost: the status) close prob status "
+               "(open|won|lost) closed (default: close, for a closed deal) lost_reason owner (won, lost: who closed it; "
+               "open: the customer's owner) created, and custom fields by key";
+      example = "hopper opp import deals.csv --map 'Opportunity Name=name' --map 'Account Name=customer' "
+                "--map-value 'stage:Closed Won=won' --map-value 'stage:Prospecting=contact' --default lost_reason=other "
+                "--date-format '%m/%d/%Y'";
+      break;
+    case ImportKind::rep:
+      fields = "name team role (rep|manager|admin) capacity";
+      example = "hopper rep import deals.csv --map 'Opportunity Owner=name' --unknown-columns skip --on-duplicate skip";
+      break;
+  }
   app->footer(fmt::format(
-      "Columns: {}, and custom fields by key. A header names them (any case), or --map does.\n"
+      "Columns: {}. A header names them (any case), or --map does; --map-value and --default shape the values.\n"
       "Each row is checked as `hopper {} add` checks it. One bad row: exit 6 listing FILE:LINE: column: problem, and "
-      "nothing is imported.\nExample: hopper {} import {}.csv --encoding gbk --date-format '%d-%m-%y' --map 公司=company",
-      fields, noun_of(kind), noun_of(kind), what));
+      "nothing is imported.\nMoving in from another CRM: docs/moving-in.md.\nExample: {}",
+      fields, noun_of(kind), example));
 }
 
 }  // namespace hopper::cli

@@ -3,22 +3,12 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
-#include <toml++/toml.h>
 
 #include "command.h"
 #include "hopper/error.h"
 #include "hopper/validation.h"
 
 namespace hopper::cli {
-namespace {
-// A TOML basic string: quoted, escaped.
-std::string toml_string(const std::string& text) {
-  std::ostringstream out;
-  out << toml::value<std::string>(text);
-  return out.str();
-}
-}  // namespace
 
 void add_init_commands(Commands& c) {
   struct Options {
@@ -26,6 +16,7 @@ void add_init_commands(Commands& c) {
     std::string tpl = "smb";
     bool shared = false;
     std::optional<std::string> store;
+    std::optional<std::string> name;
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = c.add(&c.root(), "init", "Create a workspace: funnel.toml and .hopper/hopper.db", Needs::nothing,
@@ -36,6 +27,11 @@ void add_init_commands(Commands& c) {
       if (auto p = server_url_problem(*o->store)) throw Error(Exit::invalid, "--store: " + *p);
       if (o->shared) throw Error(Exit::usage, "--shared makes a database file group-writable; a server has roles instead");
     }
+    // Named as asked, else after its directory: not every workspace is the template's company.
+    std::filesystem::path dir = std::filesystem::absolute(o->dir).lexically_normal();
+    std::string dir_name = (dir.has_filename() ? dir : dir.parent_path()).filename().string();
+    Template named = o->name || !dir_name.empty() ? named_template(*tpl, o->name.value_or(dir_name)) : *tpl;
+    tpl = &named;
     auto checked = parse_config(tpl->text);
     if (!checked.ok())
       throw Error(Exit::internal, message_lines("template " + o->tpl + " is invalid:", format_problems(checked.problems, o->tpl)));
@@ -81,13 +77,15 @@ void add_init_commands(Commands& c) {
     ctx.note("Next: edit funnel.toml, then 'hopper rep add NAME' and 'hopper lead add --name N'.");
   });
   app->add_option("dir", o->dir, "Directory of the new workspace (default: here)");
+  app->add_option("--name", o->name, "The workspace's name, shown in report headings (default: the directory's)")
+      ->type_name("NAME");
   app->add_option("--template", o->tpl, "minimal, smb or key-accounts (default smb)")
       ->check(CLI::IsMember({"minimal", "smb", "key-accounts"}));
   app->add_flag("--shared", o->shared, "Make the database group-writable (0660) for a team");
   app->add_option("--store", o->store,
                   "Keep the records on a PostgreSQL server: postgresql://HOST/DB, no password (docs/team.md)")
       ->type_name("URL");
-  c.example("init", "hopper init sales --template key-accounts --as boss");
+  c.example("init", "hopper init sales --name '华星贸易 Sales' --template key-accounts --as boss");
 }
 
 }  // namespace hopper::cli

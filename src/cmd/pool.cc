@@ -124,12 +124,14 @@ void add_pool_commands(Commands& c) {
     add("grade", r.by_grade);
     add("segment", r.by_segment);
     add("age", r.by_age);
-    // The flows add up: start + in − out = end.
+    // The flows add up: start + in − out = end. The direction is a word of
+    // its own, never a sign in front of the cause: a cell starting with + or -
+    // is a formula to a spreadsheet.
     rows.push_back({{"measure", "flow"}, {"value", "start"}, {"count", r.start}});
     for (const auto& [cause, n] : r.flows_in)
-      rows.push_back({{"measure", "flow"}, {"value", fmt::format("+ {}", cause_name(cause))}, {"count", n}});
+      rows.push_back({{"measure", "flow in"}, {"value", cause_name(cause)}, {"count", n}});
     for (const auto& [cause, n] : r.flows_out)
-      rows.push_back({{"measure", "flow"}, {"value", fmt::format("- {}", cause_name(cause))}, {"count", -n}});
+      rows.push_back({{"measure", "flow out"}, {"value", cause_name(cause)}, {"count", -n}});
     rows.push_back({{"measure", "flow"}, {"value", "end"}, {"count", r.end}});
     add("forced release", r.forced_by_rule);
     print_report(ctx, {"Shared pool", "", p, ""}, rows,

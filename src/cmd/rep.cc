@@ -5,44 +5,28 @@
 #include "hopper/assignment.h"
 #include "hopper/error.h"
 #include "hopper/reports.h"
+#include "hopper/reps.h"
 #include "hopper/text.h"
 #include "hopper/validation.h"
 #include "views.h"
 
 namespace hopper::cli {
 
-static Role role_option(const std::string& text) {
-  auto role = parse_role(text);
-  if (!role) throw Error(Exit::invalid, fmt::format("unknown role '{}': use rep, manager or admin", text));
-  return *role;
-}
-
 void add_rep_commands(Commands& c) {
   CLI::App* noun = c.noun("rep", "Sales reps, their teams, roles and capacities");
 
   struct AddOptions {
-    std::string name, team, role = "rep";
-    std::optional<int> capacity;
+    std::string name;
+    RepInput in;
   };
   auto a = std::make_shared<AddOptions>();
   CLI::App* add = c.add(noun, "add", "Add a rep (admins only)", Needs::write, [a](Context& ctx) {
-    Session& s = *ctx.session;
-    require_admin(s, "adding reps");
-    if (auto p = rep_name_problem(a->name)) throw Error(Exit::invalid, *p);
-    if (s.store.find_rep(a->name)) throw Error(Exit::conflict, fmt::format("there is already a rep named '{}'", a->name));
-    Rep r;
-    r.name = a->name;
-    r.team = a->team;
-    r.role = role_option(a->role);
-    r.capacity = a->capacity;
-    r.created_at = s.at_text();
-    r.id = s.store.insert_rep(r);
-    print_record(ctx, rep_json(s.config, r), kRepColumns);
+    print_record(ctx, rep_json(ctx.session->config, add_rep(*ctx.session, a->name, a->in)), kRepColumns);
   });
   add->add_option("name", a->name, "The rep's name, as used with --as and --owner")->required();
-  add->add_option("--team", a->team, "Team or group (seed 002: groups of 6–8)");
-  add->add_option("--role", a->role, "rep, manager or admin (default rep)");
-  add->add_option("--capacity", a->capacity, "Own private-pool capacity, overriding [pool] capacity")
+  add->add_option("--team", a->in.team, "Team or group (seed 002: groups of 6–8)");
+  add->add_option("--role", a->in.role, "rep, manager or admin (default rep)");
+  add->add_option("--capacity", a->in.capacity, "Own private-pool capacity, overriding [pool] capacity")
       ->check(whole_number(0, kMaxCapacity));
   add->footer("Example: hopper rep add wang --team east --role manager");
 
@@ -54,34 +38,17 @@ void add_rep_commands(Commands& c) {
 
   struct EditOptions {
     std::string name;
-    std::optional<std::string> team, role;
-    std::optional<int> capacity;
-    bool default_capacity = false;
+    RepInput in;
   };
   auto e = std::make_shared<EditOptions>();
   CLI::App* edit = c.add(noun, "edit", "Change a rep's team, role or capacity (admins only)", Needs::write, [e](Context& ctx) {
-    Session& s = *ctx.session;
-    require_admin(s, "editing reps");
-    auto rep = s.store.find_rep(e->name);
-    if (!rep) throw Error(Exit::not_found, fmt::format("no rep named '{}' (see hopper rep list)", e->name));
-    if (e->team) rep->team = *e->team;
-    if (e->role) {
-      Role role = role_option(*e->role);
-      if (rep->role == Role::admin && role != Role::admin && s.store.count_admins() <= 1)
-        throw Error(Exit::refused, fmt::format("{} is the last admin; make another rep admin first", rep->name));
-      if (role != rep->role) s.record_change({Kind::rep, rep->id}, "role", std::string(role_name(rep->role)), std::string(role_name(role)));
-      rep->role = role;
-    }
-    if (e->capacity) rep->capacity = e->capacity;
-    if (e->default_capacity) rep->capacity.reset();
-    s.store.update_rep(*rep);
-    print_record(ctx, rep_json(s.config, *rep), kRepColumns);
+    print_record(ctx, rep_json(ctx.session->config, edit_rep(*ctx.session, e->name, e->in)), kRepColumns);
   });
   edit->add_option("name", e->name, "The rep")->required();
-  edit->add_option("--team", e->team, "New team");
-  edit->add_option("--role", e->role, "rep, manager or admin");
-  auto* cap = edit->add_option("--capacity", e->capacity, "Own capacity")->check(whole_number(0, kMaxCapacity));
-  edit->add_flag("--default-capacity", e->default_capacity, "Use [pool] capacity again")->excludes(cap);
+  edit->add_option("--team", e->in.team, "New team");
+  edit->add_option("--role", e->in.role, "rep, manager or admin");
+  auto* cap = edit->add_option("--capacity", e->in.capacity, "Own capacity")->check(whole_number(0, kMaxCapacity));
+  edit->add_flag("--default-capacity", e->in.default_capacity, "Use [pool] capacity again")->excludes(cap);
   edit->footer("Example: hopper rep edit li --capacity 30");
 
   struct LeaveOptions {
@@ -155,6 +122,7 @@ void add_rep_commands(Commands& c) {
 
   leave->footer("Open opportunities and their customers, signed and implemented customers, open leads and to-dos go\n"
                 "to the successor; other customers to the shared pool; follow-ups and history stay (seed 000, 002).");
+  add_import_command(c, noun, ImportKind::rep);
   c.example("rep list", "hopper rep list --json");
   c.example("rep leave", "hopper rep leave li --strategy balanced --dry-run");
   c.example("rep scorecard", "hopper rep scorecard --period last-quarter");

@@ -146,6 +146,10 @@ json opportunity_json(Session& s, const Opportunity& o) {
           {"close_date", o.close_date.empty() ? json() : json(o.close_date)},
           {"lost_reason", o.lost_reason.empty() ? json() : json(o.lost_reason)},
           {"closed_at", o.closed_at.empty() ? json() : json(o.closed_at)},
+          // A closed deal's close is the day it closed, whether or not a date was expected.
+          {"close", !o.closed_at.empty() ? json(o.closed_at.substr(0, 10))
+                    : o.close_date.empty() ? json()
+                                           : json(o.close_date)},
           {"stage_since", o.stage_since},
           {"checked_actions", s.store.checked_actions(o.id)},
           {"fields", fields_json(s.config, "opportunity", o.fields)},
@@ -219,7 +223,7 @@ const std::vector<Column> kOpportunityColumns = {
     {"ref", "REF", ColumnKind::ref},          {"name", "NAME"},       {"customer_name", "CUSTOMER"},
     {"stage", "STAGE"},      {"amount", "AMOUNT", ColumnKind::money},
     {"probability", "PROB", ColumnKind::percent},   {"weighted", "WEIGHTED", ColumnKind::money},
-    {"close_date", "CLOSE", ColumnKind::date}, {"owner", "OWNER"},     {"status", "STATUS"}};
+    {"close", "CLOSE", ColumnKind::date}, {"owner", "OWNER"},     {"status", "STATUS"}};
 const std::vector<Column> kOpportunityFields = {
     {"ref", "ref"},           {"name", "name"},           {"customer", "customer"},
     {"customer_name", "customer name"}, {"pipeline", "pipeline"}, {"stage", "stage"},
@@ -227,7 +231,8 @@ const std::vector<Column> kOpportunityFields = {
     {"amount", "amount", ColumnKind::money}, {"probability", "probability", ColumnKind::percent},
     {"manual_probability", "manual probability", ColumnKind::percent},
     {"weighted", "weighted", ColumnKind::money}, {"close_date", "close date"}, {"owner", "owner"},
-    {"lost_reason", "lost reason"}, {"checked_actions", "actions done"}, {"stage_since", "in stage since"},
+    {"closed_at", "closed"}, {"lost_reason", "lost reason"}, {"checked_actions", "actions done"},
+    {"stage_since", "in stage since"},
     {"created_at", "created"}};
 const std::vector<Column> kTodoColumns = {{"ref", "REF", ColumnKind::ref}, {"due", "DUE", ColumnKind::date},       {"text", "TEXT"},
                                           {"on", "ON", ColumnKind::ref},   {"owner", "OWNER"},   {"status", "STATUS"}};

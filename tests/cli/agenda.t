@@ -41,6 +41,7 @@ The nightly `reorder run` makes its to-do, once:
   $ hopper --now 2026-12-05 todo list --as li --json | jq length
   0
   $ hopper history --limit 1 --json | jq -r '.[0].command'
+  … and 10 more; --all shows every row, --limit N the first N
   hopper reorder add C1 --product 打印耗材 --every 30d --from 2026-12-10 --remind 5 --as li --format table
   $ hopper --now 2026-12-05 reorder run --dry-run -q
   T1

@@ -18,17 +18,23 @@ import → export is byte-identical.
   $ hopper customer add "Pool Co" --pool -q
   C2
   $ hopper export > one.jsonl
-  $ head -1 one.jsonl
-  {"format":"hopper-export","schema":7}
+  $ head -1 one.jsonl | cut -c1-60
+  {"format":"hopper-export","schema":7,"funnel_toml":"# funnel
+  $ head -1 one.jsonl | jq -j .funnel_toml | cmp - funnel.toml && echo 'the rules it was made under'
+  the rules it was made under
   $ grep -c '"table":"history"' one.jsonl
   9
 
-Into a new workspace: the same records, history and event log; the second
-export is the same bytes, and the restored workspace works on.
+Into a new workspace with its rules: the same records, history, event log
+and funnel.toml; the second export is the same bytes, and the restored
+workspace works on.
 
   $ hopper init ../restored -q --as admin >/dev/null
-  $ hopper -C ../restored import one.jsonl
+  $ hopper -C ../restored import one.jsonl --with-rules
   restored 46 rows from one.jsonl
+  funnel.toml now holds the rules the export was made under; the old one is ../restored/funnel.toml.before-import
+  $ cmp funnel.toml ../restored/funnel.toml && grep -c "name = 'restored'" ../restored/funnel.toml.before-import
+  1
   $ hopper -C ../restored export > two.jsonl
   $ cmp one.jsonl two.jsonl && echo identical
   identical
@@ -77,6 +83,7 @@ newer one:
   $ sed 's/"schema":7/"schema":6/' one.jsonl > six.jsonl
   $ hopper init ../fourth -q --as admin >/dev/null && hopper -C ../fourth import six.jsonl
   restored 46 rows from six.jsonl
+  funnel.toml is not the one the export was made under (it defines every key the records use); --with-rules restores that one
   $ hopper rep add "$(id -un)" --role admin -q
   R5
   $ hopper config strict on
@@ -84,5 +91,66 @@ newer one:
   {"table":"security","row":{"id":1,"strict":1}}
   $ hopper export > strict.jsonl && hopper init ../fifth -q --as admin >/dev/null && hopper -C ../fifth import strict.jsonl -q
   restored 53 rows from strict.jsonl
+  funnel.toml is not the one the export was made under (it defines every key the records use); --with-rules restores that one
   $ hopper -C ../fifth config show --json | jq -c .security
   {"strict":true,"strict_recorded":true}
+
+A restore is whole: into a workspace whose funnel.toml lacks keys the
+records use (here the key-accounts template, which has no pipeline M), every
+report would show zeros. The import refuses, naming each key,
+and changes nothing; --with-rules restores the rules the export carries
+(keeping the workspace's own [store]), and the reports match the source.
+
+  $ hopper opp win O1 --force --reason '客户签约' -q
+  O1
+  $ hopper export > won.jsonl
+  $ hopper init ../ka --template key-accounts -q --as admin >/dev/null
+  $ cp ../ka/funnel.toml ka.toml
+  $ hopper -C ../ka import won.jsonl
+  hopper: won.jsonl: its records use 1 key that this workspace's funnel.toml does not define; nothing was imported:
+    pipeline 'M' (1 opportunity)
+  restore the rules it was made under with hopper import FILE --with-rules, or define the keys in funnel.toml first
+  [7]
+  $ hopper -C ../ka lead list --json | jq length
+  0
+  $ hopper -C ../ka import won.jsonl --with-rules --dry-run
+  restored 58 rows from won.jsonl
+  funnel.toml would hold the rules the export was made under
+  dry run: nothing was changed
+  $ cmp ka.toml ../ka/funnel.toml && echo unchanged
+  unchanged
+  $ hopper -C ../ka import won.jsonl --with-rules 2>&1 | tail -1
+  funnel.toml now holds the rules the export was made under; the old one is ../ka/funnel.toml.before-import
+  $ cmp ka.toml ../ka/funnel.toml.before-import && echo kept
+  kept
+  $ for report in "funnel report" "rep scorecard --period 2026" "forecast --period 2026" "funnel conversion --period 2026 --cohort entered"; do
+  >   diff <(hopper $report -o tsv) <(hopper -C ../ka $report -o tsv) > /dev/null && echo "same: $report"
+  > done
+  same: funnel report
+  same: rep scorecard --period 2026
+  same: forecast --period 2026
+  same: funnel conversion --period 2026 --cohort entered
+  $ hopper -C ../ka rep scorecard --period 2026 --json | jq -c '.rows[] | select(.won > 0) | {rep, won, won_amount}'
+  {"rep":"li","won":1,"won_amount":300000}
+
+Where the records live is not a rule: an export made on a server carries
+its [store] table, and a workspace taking its rules keeps its own (here
+none: the SQLite file). An export made before exports carried rules cannot
+restore them:
+
+  $ head -1 won.jsonl | jq -c '.funnel_toml += "\n[store]\nurl = \"postgresql:///elsewhere\"\n"' > server.jsonl
+  $ tail -n +2 won.jsonl >> server.jsonl
+  $ hopper init ../moved -q --as admin >/dev/null
+  $ hopper -C ../moved import server.jsonl --with-rules 2>/dev/null
+  $ grep -c store ../moved/funnel.toml
+  0
+  [1]
+  $ hopper -C ../moved opp list --status won -q
+  O1
+  $ (echo '{"format":"hopper-export","schema":6}'; tail -n +2 won.jsonl) > old.jsonl
+  $ hopper init ../old -q --as admin >/dev/null
+  $ hopper -C ../old import old.jsonl --with-rules
+  hopper: old.jsonl:1: this export carries no rules (it was made before exports kept funnel.toml); import it without --with-rules, under a funnel.toml that defines every key its records use
+  [6]
+  $ hopper -C ../old import old.jsonl
+  restored 58 rows from old.jsonl

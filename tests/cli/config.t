@@ -4,7 +4,7 @@ hopper config check and show.
   $ hopper config check
   funnel.toml: ok
   $ hopper config show | head -4
-  workspace  Demo Trading Co. (CNY), fiscal year from month 1, weeks start monday
+  workspace  ws (CNY), fiscal year from month 1, weeks start monday
   grades     A B C D
   segments   SMB KA (default SMB)
   layers     客户资源 (resource) → 已分级 (graded) → 已接触 (contacted) → 有线索 (lead) → 意向 (intent) → 签约 (signed) → 已实施 (implemented) → 放弃 (abandoned, cooled 90 days)

@@ -2,7 +2,7 @@ The demo of ./scripts/demo: the data set of examples/demo loads through the
 import commands, and the session runs to its end with real shapes.
 
   $ export HOPPER_USER=admin NO_COLOR=1
-  $ HOPPER_NOW=2026-11-20T18:00 hopper init demo --template smb -q >/dev/null
+  $ HOPPER_NOW=2026-11-20T18:00 hopper init demo --name 'Demo Trading Co.' --template smb -q >/dev/null
   $ cd demo && bash "$TESTDIR/../../examples/demo/load.sh" > /dev/null; echo "exit $?"
   exit 0
   $ export HOPPER_NOW=2026-11-27T09:00
@@ -17,7 +17,7 @@ import commands, and the session runs to its end with real shapes.
     "open": 124,
     "won": 65
   }
-  $ hopper history --json --limit 100000 | jq '[.[] | select((.reason // "") | startswith("recycled"))] | length'
+  $ hopper history --json | jq '[.[] | select((.reason // "") | startswith("recycled"))] | length'
   11
   $ bash "$TESTDIR/../../examples/demo-session.sh" > out.txt 2>&1; echo "exit $?"
   exit 0

@@ -82,6 +82,18 @@ Help on a group or a command exits 0; bare `hopper help` lists the topics:
   0
   $ hopper opp win --help | grep -c Example
   1
+
+An unknown command is a usage error whatever follows it, --help included:
+
+  $ hopper NOPE --help
+  hopper: unknown command 'hopper NOPE' (hopper has: init, config, rep, lead, customer, person, log, conflict, opp, pool, funnel, forecast, todo, reorder, agenda, history, doctor, backup, export, import, help, completion)
+  [2]
+  $ hopper opp promte --help
+  hopper: unknown command 'hopper opp promte'; did you mean 'promote'? (hopper opp has: add, list, show, edit, check, promote, demote, move, prob, win, lose, reopen, import)
+  [2]
+  $ hopper -h lead lsit
+  hopper: unknown command 'hopper lead lsit'; did you mean 'list'? (hopper lead has: add, list, show, edit, drop, convert, import)
+  [2]
   $ hopper help
   hopper help TOPIC:
     dates        dates, relative dates and report periods

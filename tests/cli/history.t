@@ -41,3 +41,63 @@ The log, newest first, and per record:
   $ hopper history --limit 2 -q
   A1
   C1
+  … and 5 more; --all shows every row, --limit N the first N
+
+A command that writes one reason on several fields of a record (a customer
+added, a lead converted) shows it once:
+
+  $ hopper lead add --name 周洋 --owner li -q
+  L1
+  $ hopper lead convert L1 --as li -q
+  C2
+  $ hopper history C2 --json | jq -r '.[].reason'
+  converted from L1
+  $ hopper history C1 --json | jq -r '.[].reason'
+  null
+  added
+
+Piped and as JSON the log is complete, as every list is; a terminal shows a
+page and says how many more. --limit, --since and --until (days by the clock
+the commands ran under, both inclusive), --rep (the commands one rep ran):
+
+  $ { echo name; seq -f '线索%g' 60; } | hopper lead import - --as li -q
+  $ hopper history | wc -l
+  70
+  $ hopper history --json | jq length
+  70
+  $ hopper history -o csv | wc -l
+  71
+  $ HOPPER_FORCE_TTY=100 hopper history | wc -l
+  … and 20 more; --all shows every row, --limit N the first N
+  51
+  $ HOPPER_FORCE_TTY=100 hopper history --all | wc -l
+  71
+  $ hopper history --limit 3 -q
+  L61
+  L60
+  L59
+  … and 67 more; --all shows every row, --limit N the first N
+  $ hopper --now 2026-12-01 lead add --name 十二月 --as li -q
+  L62
+  $ hopper history --since 2026-12-01 -q
+  L62
+  $ hopper history --until 2026-11-27 | wc -l
+  70
+  $ hopper history --since 2026-11-27 --until 2026-11-27 --rep admin -q
+  L1
+  C1
+  R4
+  R3
+  R2
+  R1
+  $ hopper history --rep li --json | jq -r '[.[].ref] | unique | length'
+  65
+  $ hopper history --rep nobody
+  hopper: no rep named 'nobody' (see hopper rep list)
+  [3]
+  $ hopper history --since 2026-12-01 --until 2026-11-30
+  hopper: --until 2026-11-30 is before --since 2026-12-01
+  [6]
+  $ hopper history --since someday
+  hopper: invalid date 'someday': use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], today, yesterday, tomorrow, or +3d / -2w / +1m / +1y
+  [6]

@@ -67,10 +67,11 @@ written: not even the good rows.
   $ hopper lead import bad.csv
   hopper: bad.csv: 1 of 3 rows is invalid; nothing was imported:
     bad.csv:3: grade: 'E' is not a grade of this workspace (valid: A, B, C, D; see hopper config show)
+    bad.csv:3: met: 'someday' is not a date in hopper's form (YYYY-MM-DD, a time of day after it); --date-format reads others
     bad.csv:3: name: is required (lead.required in funnel.toml)
     bad.csv:3: phone: '12345' is not a valid phone number: '12345' (5 characters after removing spaces, dashes and +86) does not match ^1[3-9]\d{9}$ (lead.phone_pattern)
     bad.csv:3: email: 'x@' is not an email address (expected name@domain.tld)
-    bad.csv:3: met: (First met date): invalid date 'someday': use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], today, yesterday, tomorrow, or +3d / -2w / +1m / +1y
+  grade: 'E' (1 row); map each to one this workspace has: --map-value 'grade:VALUE=KEY' (hopper config show)
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
   $ hopper lead list --json | jq length
@@ -84,9 +85,10 @@ with the reason; it needs --rejects, so no row is lost.
   [2]
   $ hopper lead import bad.csv --skip-invalid --rejects rejects.csv -q
   1 row rejected; it is in rejects.csv with the reason
+  grade: 'E' (1 row); map each to one this workspace has: --map-value 'grade:VALUE=KEY' (hopper config show)
   $ cat rejects.csv
   name,phone,email,grade,met,reason
-  ,12345,x@,E,someday,"line 3: grade: 'E' is not a grade of this workspace (valid: A, B, C, D; see hopper config show); name: is required (lead.required in funnel.toml); phone: '12345' is not a valid phone number: '12345' (5 characters after removing spaces, dashes and +86) does not match ^1[3-9]\d{9}$ (lead.phone_pattern); email: 'x@' is not an email address (expected name@domain.tld); met: (First met date): invalid date 'someday': use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], today, yesterday, tomorrow, or +3d / -2w / +1m / +1y"
+  ,12345,x@,E,someday,"line 3: grade: 'E' is not a grade of this workspace (valid: A, B, C, D; see hopper config show); met: 'someday' is not a date in hopper's form (YYYY-MM-DD, a time of day after it); --date-format reads others; name: is required (lead.required in funnel.toml); phone: '12345' is not a valid phone number: '12345' (5 characters after removing spaces, dashes and +86) does not match ^1[3-9]\d{9}$ (lead.phone_pattern); email: 'x@' is not an email address (expected name@domain.tld)"
   $ hopper lead show L3 --json | jq -c .fields
   {"met":"2026-01-02"}
 
@@ -98,10 +100,13 @@ for `created` (the record's history starts then; never after the clock).
   hopper: dates.csv: 2 of 3 rows are invalid; nothing was imported:
     dates.csv:3: created: 2026-12-01T00:00:00 is later than the clock (2026-11-27T09:00:00): it records what already happened
     dates.csv:4: met: '2026-03-05' does not match --date-format %d-%m-%y
+  created: every date also reads as '%m-%d-%y' (no day above 12): check that --date-format '%d-%m-%y' is the file's
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
   $ head -2 dates.csv > dates-ok.csv
   $ hopper lead import dates-ok.csv --date-format '%d-%m-%y' -q
+  created: every date also reads as '%m-%d-%y' (no day above 12): check that --date-format '%d-%m-%y' is the file's
+  met: every date also reads as '%m-%d-%y' (no day above 12): check that --date-format '%d-%m-%y' is the file's
   $ hopper lead show L5 --json | jq -c '{created_at, fields}'
   {"created_at":"2026-02-01T00:00:00","fields":{"met":"2026-03-05"}}
 
@@ -119,6 +124,8 @@ GBK from Chinese Excel, and --map for columns named otherwise.
   {"name":"王芳","company":"星河贸易有限公司"}
   $ printf 'nm\nQ1\n' | hopper lead import --map nm=name - --dry-run -q
   dry run: nothing was changed
+  $ printf 'nm\nQ1\n' | hopper lead import --map nm=name - --dry-run 2>/dev/null | head -1
+  file\t- (esc)
   $ printf 'name,Phone,mobile\nA,13500135000,13500135001\n' | hopper lead import - --map mobile=phone
   hopper: stdin:1: columns 'Phone' and 'mobile' both fill phone; leave one out (--map 'mobile=')
   [6]
@@ -157,7 +164,8 @@ a NUL byte in a value, from JSONL or CSV, as no command line can carry one:
   0
   [1]
 
-Broken files: a quote never closed, more fields than the header, no header.
+Broken files: a quote never closed, more or fewer fields than the header,
+no header.
 
   $ printf 'name,phone\n"open,1\n' | hopper lead import -
   hopper: stdin:2: a quoted field is never closed
@@ -165,6 +173,13 @@ Broken files: a quote never closed, more fields than the header, no header.
   $ printf 'name\nA,B\n' | hopper lead import -
   hopper: stdin: 1 of 1 rows is invalid; nothing was imported:
     stdin:2: 2 fields, but the header has 1 column
+  fix them, or import the good rows with --skip-invalid --rejects FILE
+  [6]
+  $ printf 'name,company,grade\nA\nB,Acme\nC,Acme,B,\nD,,\n' | hopper lead import -
+  hopper: stdin: 3 of 4 rows are invalid; nothing was imported:
+    stdin:2: 1 field, but the header has 3 columns
+    stdin:3: 2 fields, but the header has 3 columns
+    stdin:4: 4 fields, but the header has 3 columns
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
   $ : > empty.csv && hopper lead import empty.csv
@@ -223,7 +238,8 @@ so that reports over an imported history come out right.
   hopper: deals.csv: 3 of 6 rows are invalid; nothing was imported:
     deals.csv:5: customer C3 is in the shared pool; a deal needs an owner: claim it first (hopper pool claim C3) or have a manager assign it
     deals.csv:6: status: 'done' is not open, won or lost
-    deals.csv:7: closed: is required for a won deal: the date it closed
+    deals.csv:7: closed: is required for a won deal: the date it closed (or a close date)
+  status: 'done' (1 row); a status is open, won or lost: --map-value 'status:VALUE=won'
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
   $ head -4 deals.csv | hopper opp import - --as wang -q
@@ -233,6 +249,17 @@ so that reports over an imported history come out right.
   {"ref":"O3","lost_reason":"price","closed_at":"2026-08-15T00:00:00"}
   $ hopper customer show C2 --json | jq -r .layer
   signed
+
+A list shows when a closed deal closed, whether or not the file gave it an
+expected close date:
+
+  $ hopper opp list --status all --as wang | cut -f1,8,10
+  O1\t2026-12-20\topen (esc)
+  O2\t2026-06-30\twon (esc)
+  O3\t2026-08-15\tlost (esc)
+  $ hopper opp show O3 --as wang | grep -E '^(close date|closed)'
+  close date\t (esc)
+  closed\t2026-08-15T00:00:00 (esc)
   $ hopper rep scorecard --rep li --period 2026 --json --as wang | jq -c '.rows[0] | {won, won_amount}'
   {"won":1,"won_amount":120000}
   $ head -2 deals.csv | hopper opp import - --as wang
@@ -240,6 +267,15 @@ so that reports over an imported history come out right.
     stdin:2: name: C2 already has a deal named Fleet renewal (O1) (--on-duplicate skip|update)
   fix them, or import the good rows with --skip-invalid --rejects FILE
   [6]
+
+A column no field takes, and a rep importing deals, are named in the
+plural of the records:
+
+  $ printf 'customer,name,amount,phone\n' | hopper opp import - --as wang 2>&1 | cut -d';' -f1
+  hopper: stdin:1: column 'phone' is not a field of opportunities
+  $ printf 'customer\n' | hopper opp import - --as li
+  hopper: importing opportunities is for managers and admins; li is a rep
+  [9]
 
 --dry-run checks and counts, and writes nothing.
 

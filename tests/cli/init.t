@@ -33,6 +33,31 @@ Init never overwrites:
   hopper: --template: huge not in {minimal,smb,key-accounts}; see hopper init --help
   [2]
 
+A workspace is named after its directory, or as --name says: reports carry
+the name in their heading.
+
+  $ hopper -C shop config show --as boss | head -1
+  workspace  shop (CNY), fiscal year from month 1, weeks start monday
+  $ hopper -C tiny config show --as boss --json | jq -r .workspace.name
+  tiny
+  $ hopper init east --name '华星贸易 "East" Sales' --as boss -q
+  */east (glob)
+  $ hopper -C east forecast --as boss -o md | head -1
+  ## Forecast — 华星贸易 "East" Sales
+  $ mkdir west && cd west && hopper init --as boss -q && cd ..
+  */west/. (glob)
+  $ hopper -C west config show --as boss --json | jq -r .workspace.name
+  west
+  $ hopper init odd --name '' --as boss
+  hopper: --name is empty: a workspace's name is one line of text
+  [6]
+  $ hopper init odd --name "$(printf 'a\033[2Jb')" --as boss
+  hopper: --name holds control characters: a workspace's name is one line of text
+  [6]
+  $ ls odd
+  ls: cannot access 'odd': No such file or directory
+  [2]
+
 Discovery: -C, HOPPER_DIR, then walking up from the current directory.
 
   $ hopper rep list --as boss

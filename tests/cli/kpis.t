@@ -93,9 +93,9 @@ The scorecard, ranked by won amount; the pool report:
   age             31-90 days                             0
   age             over 90 days                           0
   flow            start                                  0
-  flow            + added                                2
-  flow            + abandoned                            1
-  flow            - claimed                             -1
+  flow in         added                                  2
+  flow in         abandoned                              1
+  flow out        claimed                               -1
   flow            end                                    2
   forced release  no valid follow-up                     0
   forced release  no valid follow-up (key accounts)      0
@@ -104,3 +104,29 @@ The scorecard, ranked by won amount; the pool report:
   total           -                                      1
   $ hopper --now 2026-10-30 pool report --period 2026-10 --json | jq -c '.total'
   {"count":1}
+
+Piped or as CSV, hopper's own words go to a spreadsheet as they are: the
+direction of a flow is a word, not a sign a spreadsheet would run, and a
+lone "-" (nobody) is no formula.
+
+  $ hopper --now 2026-10-30 pool report --period 2026-10 | grep -E '^(flow|total)'
+  flow\tstart\t0 (esc)
+  flow in\tadded\t2 (esc)
+  flow in\tabandoned\t1 (esc)
+  flow out\tclaimed\t-1 (esc)
+  flow\tend\t2 (esc)
+  total\t\t1 (esc)
+  $ hopper --now 2026-10-30 pool report --period 2026-10 -o csv | grep flow
+  flow,start,0\r (esc)
+  flow in,added,2\r (esc)
+  flow in,abandoned,1\r (esc)
+  flow out,claimed,-1\r (esc)
+  flow,end,2\r (esc)
+  $ hopper --now 2026-10-30 funnel report --by rep | cut -f1-3
+  -\tM\tcontact (esc)
+  -\tM\tproposal (esc)
+  -\tM\tnegotiation (esc)
+  -\tM\tcontract (esc)
+  -\tS\trenewal (esc)
+  -\tS\torder (esc)
+  total\t\t (esc)

@@ -75,7 +75,7 @@ heading, the currency in its headers, its notes below:
   $ hopper opp edit O1 --close 2026-12-20 -q
   O1
   $ hopper forecast --period 2026-12 -o md
-  ## Forecast — Demo Trading Co.
+  ## Forecast — ws
   
   method stage · 2026-12 (2026-12-01 – 2026-12-31) · as of 2026-11-27T09:00:00
   

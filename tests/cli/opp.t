@@ -75,6 +75,7 @@ Stage gates (pipeline M: sequential; proposal needs needs_analysis and a close d
   [4]
   $ hopper opp promote O3 --to contract --as li
   hopper: O3 cannot move from proposal to contract:
+    pipeline M is sequential: moving from proposal to contract skips negotiation (promote one stage at a time: hopper opp promote O3)
     leaving proposal: action 'needs_analysis' is not done (hopper opp check O3 needs_analysis)
     leaving proposal: field 'close_date' is empty (hopper opp edit O3 --close DATE)
     leaving negotiation: action 'quote_sent' is not done (hopper opp check O3 quote_sent)
@@ -185,6 +186,7 @@ Follow-ups on an opportunity count for its customer. Refusals:
   weighted            900,000 CNY
   close date          2026-12-31
   owner               li
+  closed              -
   lost reason         -
   actions done        needs_analysis
   in stage since      2026-11-21T11:00:00

@@ -138,17 +138,47 @@ The conversion, scaled down: 20 at the first stage on 2017-08-01; by 08-31 10 mo
   $ hopper --now 2017-09-02 opp promote O18 -q
   O18
   $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --pipeline M --format table
-  Stage conversion · 2017-08 (2017-08-01 – 2017-08-31) · as of 2017-09-05T00:00:00
+  Stage conversion · method start · 2017-08 (2017-08-01 – 2017-08-31) · as of 2017-09-05T00:00:00
   
   PIPELINE  STAGE        NAME      START  MOVED  STAYED  LOST  BACK  RATE
   M         contact      初步接触     20     10       8     2     0   50%
   M         proposal     方案报价      0      0       0     0     0     -
   M         negotiation  商务谈判      0      0       0     0     0     -
   M         contract     签订合同      0      0       0     0     0     -
+  
+  Of those in each stage at the start of 2017-08 (seed 003): where they were at its end; --cohort entered counts those that entered it during the period.
   $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --pipeline M --json | jq -c '.rows[0]'
   {"lost":2,"moved":10,"pipeline":"M","rate":50,"regressed":0,"stage":"contact","stage_name":"初步接触","start":20,"stayed":8}
   $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --layers --json | jq -c '.rows[] | select(.start > 0)'
   {"lost":0,"moved":1,"pipeline":null,"rate":50,"regressed":0,"stage":"intent","stage_name":"意向","start":2,"stayed":1}
+
+Seed 003's cohort is what was in a stage when the period began, so a period
+that starts before the first deal has none. --cohort entered counts the
+deals that entered each stage during the period instead (a new deal enters
+its first), and every report says which cohort it counts: in August, only
+O26 entered contact (and moved on); O6–O15 and O26 entered proposal and
+stayed there.
+
+  $ hopper --now 2017-09-05 funnel conversion --period 2017-07 --pipeline M --format table
+  Stage conversion · method start · 2017-07 (2017-07-01 – 2017-07-31) · as of 2017-09-05T00:00:00
+  
+  nothing was in the funnel at the start of 2017-07; --cohort entered counts what entered a stage during it
+  $ hopper --now 2017-09-05 funnel conversion --period 2017-07 --pipeline M --cohort entered --format table
+  Stage conversion · method entered · 2017-07 (2017-07-01 – 2017-07-31) · as of 2017-09-05T00:00:00
+  
+  PIPELINE  STAGE        NAME      ENTERED  MOVED  STAYED  LOST  BACK  RATE
+  M         contact      初步接触       20      0      20     0     0    0%
+  M         proposal     方案报价        0      0       0     0     0     -
+  M         negotiation  商务谈判        0      0       0     0     0     -
+  M         contract     签订合同        0      0       0     0     0     -
+  
+  Of those that entered each stage during 2017-07: where they were at its end.
+  $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --pipeline M --cohort entered --json | jq -c '.method, (.rows[] | select(.entered > 0) | {stage, entered, moved, stayed, lost, rate})'
+  "entered"
+  {"stage":"contact","entered":1,"moved":1,"stayed":0,"lost":0,"rate":100}
+  {"stage":"proposal","entered":11,"moved":0,"stayed":11,"lost":0,"rate":0}
+  $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --cohort entered --layers --json | jq -c '.rows[] | select(.entered > 0) | {stage, entered, moved, stayed}'
+  {"stage":"signed","entered":1,"moved":0,"stayed":1}
 
 Historical win rates from that history (product of onward conversions), with sample sizes:
 

@@ -105,6 +105,7 @@ a new deal that starts late:
   [4]
   $ hopper opp move O4 contract --as li
   hopper: O4 cannot move from contact to contract:
+    pipeline M is sequential: moving from contact to contract skips proposal, negotiation (promote one stage at a time: hopper opp promote O4)
     leaving proposal: action 'needs_analysis' is not done (hopper opp check O4 needs_analysis)
     leaving proposal: field 'close_date' is empty (hopper opp edit O4 --close DATE)
     leaving negotiation: action 'quote_sent' is not done (hopper opp check O4 quote_sent)
@@ -122,14 +123,33 @@ a new deal that starts late:
   $ hopper opp list --json | jq length
   3
 
-Skipping is fine once the skipped stages' gates pass:
+A sequential pipeline allows no skipping forward, even past stages without
+a gate or whose gates pass: promote and move go one stage at a time, and a
+manager may force a jump with a reason, which the history keeps.
 
   $ hopper opp check O4 needs_analysis --as li -q; hopper opp check O4 quote_sent --as li -q; hopper opp edit O4 --close 2026-12-31 --as li -q
   O4
   O4
   O4
-  $ hopper opp move O4 contract --as li -q
+  $ hopper opp move O4 negotiation --as li
+  hopper: O4 cannot move from contact to negotiation:
+    pipeline M is sequential: moving from contact to negotiation skips proposal (promote one stage at a time: hopper opp promote O4)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp promote O4 --to contract --as li
+  hopper: O4 cannot move from contact to contract:
+    pipeline M is sequential: moving from contact to contract skips proposal, negotiation (promote one stage at a time: hopper opp promote O4)
+  a manager or admin may pass with --force --reason TEXT
+  [4]
+  $ hopper opp move O4 contract --as li --force --reason '跳过'
+  hopper: --force is for managers and admins; li is a rep
+  [9]
+  $ hopper opp promote O4 --as li -q
   O4
+  $ hopper opp move O4 contract --as wang --force --reason '客户直接签合同' -q
+  O4
+  $ hopper history O4 --json | jq -r '.[0].reason'
+  forced by wang: pipeline M is sequential: moving from proposal to contract skips negotiation (promote one stage at a time: hopper opp promote O4) — 客户直接签合同
 
 Forcing is for managers, with a reason, and history says what was forced past:
 
@@ -160,8 +180,10 @@ The clock cannot be used to dodge a rule. --at never lies in the future:
 Every event keeps the real time and the OS account beside --now and --as:
 
   $ hopper history C4 --limit 1 --json | jq -r '.[0] | "\(.at) \(.actor) \(.os_user) \(.real_at > "2026-11-28")"'
+  … and 2 more; --all shows every row, --limit N the first N
   2026-11-27T09:00:00 wang root true
   $ hopper history C4 --limit 1 --format tsv | cut -f2,3 | sed -E 's/real [0-9T:-]+/real …/'
+  … and 2 more; --all shows every row, --limit N the first N
   2026-11-27T09:00:00 (real …)\twang (os root) (esc)
 
 A back-dated release does not shorten the cooldown, and a back-dated claim
@@ -207,6 +229,7 @@ admin, and moving the clock on a change is for admins:
   $ env -u HOPPER_NOW hopper --as root customer add 丙 -q
   C6
   $ hopper history --limit 4 --json | jq -r '.[] | "\(.actor) \(.outcome) \(.command)"'
+  … and 45 more; --all shows every row, --limit N the first N
   root ok hopper --as root customer add 丙 -q
   root denied hopper --as root customer add 丙 -q
   admin ok hopper rep add root --role rep -q
@@ -262,6 +285,7 @@ at the workspace's records is still bound. Only an admin records it:
   $ hopper config show --json | jq -c .security
   {"strict":true,"strict_recorded":true}
   $ hopper history --limit 1 --json | jq -r '.[0] | "\(.actor) \(.command): \(.change)"'
+  … and 69 more; --all shows every row, --limit N the first N
   admin hopper config strict on: added
 
 Off in the database, strict mode still holds for a funnel.toml that says so

@@ -20,4 +20,5 @@ test cannot become another uid.
   $ stat -c '%a %g' team/.hopper/hopper.db
   660 4242
   $ setpriv --reuid 4244 --regid 4242 --clear-groups "$(command -v hopper)" -C team history --limit 1 --as li --json | jq -r '.[0] | "\(.actor) \(.os_user)"'
+  … and 2 more; --all shows every row, --limit N the first N
   li uid 4243

@@ -5,10 +5,14 @@
 #     describe it;
 #   - a key src/config.cc reads is missing from docs/funnel-toml.md;
 #   - a field some command prints with --json is missing from docs/json.md;
-#   - groff warns about a man page.
+#   - groff warns about a man page;
+#   - a command of docs/guide.md marked to run on the demo does not end as
+#     its comment says (exit 0, or the "exit N" it names) on the demo
+#     workspace at its own date.
 # Usage: tests/docs/check.sh HOPPER [--fix]   (--fix rewrites docs/reference.md)
 set -uo pipefail
 hopper=$1
+hopper_dir=$(cd "$(dirname "$hopper")" && pwd)  # on PATH for scripts that run hopper from elsewhere
 root=$(cd "$(dirname "$0")/../.." && pwd)
 docs=$root/docs
 failed=0
@@ -91,5 +95,35 @@ fields() {
   "$hopper" -C "$ws/w" __complete layers 2>/dev/null | grep -qx -- "$field" && continue
   grep -qE "[\`\"]$field[\`\"]" "$docs/json.md" || problem "docs/json.md does not name the JSON field '$field'"
 done
+
+# The guide's examples on the demo (examples/demo) at its own date, in order:
+# each block after a "<!-- runs on the demo" line, each line ending with exit 0
+# or the "exit N" its comment names.
+(
+  export PATH="$hopper_dir:$PATH" HOPPER_USER=admin
+  HOPPER_NOW=2026-11-20T18:00 "$hopper" init "$ws/demo" --name 'Demo Trading Co.' -q > /dev/null &&
+    cd "$ws/demo" && bash "$root/examples/demo/load.sh" > /dev/null 2>&1
+) || problem "the demo could not be loaded for the guide's examples"
+awk '/^<!-- runs on the demo/ {marked = 1; next}
+     marked && /^```sh/ {code = 1; next}
+     code && /^```/ {code = 0; marked = 0; next}
+     code' "$docs/guide.md" > "$ws/guide.sh"
+[ -s "$ws/guide.sh" ] || problem "docs/guide.md marks no example to run on the demo"
+(
+  cd "$ws/demo" || exit 1
+  export PATH="$hopper_dir:$PATH" HOPPER_NOW=2026-11-27T09:00
+  wrong=0
+  while IFS= read -r line; do
+    case $line in '' | '#'*) continue ;; export\ *) eval "$line"; continue ;; esac
+    want=0
+    [[ $line =~ \#\ exit\ ([0-9]+) ]] && want=${BASH_REMATCH[1]}
+    eval "$line" > /dev/null 2> "$ws/guide.err" < /dev/null
+    got=$?
+    [ "$got" = "$want" ] && continue
+    echo "docs: docs/guide.md: '$line' exits $got, not $want: $(head -2 "$ws/guide.err")" >&2
+    wrong=1
+  done < "$ws/guide.sh"
+  exit $wrong
+) || failed=1
 
 exit $failed

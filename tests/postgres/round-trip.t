@@ -12,21 +12,27 @@ said on the file, and the workspace goes on where it stopped.
   $ hopper -C file export > one.jsonl
   $ wc -l < one.jsonl
   4137
-  $ hopper -C ws import one.jsonl
+  $ hopper -C ws import one.jsonl --with-rules
   restored 4136 rows from one.jsonl
+  funnel.toml now holds the rules the export was made under; the old one is ws/funnel.toml.before-import
   $ hopper -C ws export > two.jsonl
   $ HOPPER_NOW=2026-11-20T18:00 hopper init back -q >/dev/null
-  $ hopper -C back import two.jsonl >/dev/null
+  $ hopper -C back import two.jsonl --with-rules
   restored 4136 rows from two.jsonl
+  funnel.toml now holds the rules the export was made under; the old one is back/funnel.toml.before-import
   $ hopper -C back export > three.jsonl
   $ cmp one.jsonl three.jsonl && echo identical
   identical
 
 The server's own export differs only in how a float with nothing after the
-point is written (35 rather than 35.0):
+point is written (35 rather than 35.0), and in its rules keeping the server's
+[store] table, which the file's import takes out again:
 
-  $ diff <(sed 's/\.0\([,}]\)/\1/g' one.jsonl) two.jsonl | head -5; echo done
+  $ diff <(sed 's/\.0\([,}]\)/\1/g' one.jsonl | tail -n +2) <(tail -n +2 two.jsonl) | head -5; echo done
   done
+  $ head -1 two.jsonl | jq -j .funnel_toml | tail -2 | sed 's/t_round_trip_[0-9]*/DB/'
+  [store]
+  url = 'postgresql:///DB?host=*' (glob)
 
 Every rep of the restored workspace is a role on the server, let in:
 
