@@ -316,7 +316,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     if (write && g.dry_run) {
       ctx.store->rollback();
       ctx.note("dry run: nothing was changed");
-    } else if (write && !ctx.store->event_changed_anything(ctx.store->current_event())) {
+    } else if (write && !ctx.store->changed_anything()) {
       ctx.store->rollback();  // nothing happened: no empty event in the log
     } else {
       ctx.store->commit();

@@ -393,6 +393,7 @@ void Store::begin(bool write) {
       db_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
     }
     wrote_ = wrote_ || write;
+    restored_ = false;
   } catch (const sql::Failure& e) {
     if (e.kind() == sql::Failure::Kind::busy)
       throw Error(Exit::busy, "the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS");
@@ -477,12 +478,11 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
   st.exec();
 }
 
-Id Store::current_event() { return current_event_; }
-
-bool Store::event_changed_anything(Id event) {
+bool Store::changed_anything() {
+  if (restored_) return true;
   sql::Statement& st = statement(R"sql(
 SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT 1 FROM history WHERE event_id = ?1))sql");
-  st.bind(1, event);
+  st.bind(1, current_event_);
   st.step();
   return st.column(0).integer() != 0;
 }
@@ -1679,6 +1679,7 @@ void Store::end_restore() {
     install_audit_triggers(*db_);
   }
   restore_columns_.clear();
+  restored_ = true;
   // The restored log's newest event is where the log goes on.
   set_current_event(db_->query_int("SELECT coalesce(max(id), 0) FROM event"));
 }

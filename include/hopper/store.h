@@ -222,8 +222,9 @@ class Store {
   // each row's before and after under it.
   Id begin_event(const EventStamp& stamp);
   void set_event_outcome(Id event, const std::string& outcome);
-  bool event_changed_anything(Id event);
-  Id current_event();  // the event this session began last: its changes are filed under it
+  // Whether this transaction has anything to keep: a change filed under the
+  // event it began, or a restore (whose log ends in the export's events).
+  bool changed_anything();
   // The log, newest first, one row at a time: a log of any length streams.
   void each_change(const ChangeFilter& filter, const std::function<void(const ChangeEntry&)>& each);
 
@@ -388,6 +389,7 @@ class Store {
   sql::PostgresConnection* postgres_ = nullptr;  // db_, when it is a server
   bool wrote_ = false;
   Id current_event_ = 0;  // set by begin_event: what this session's changes are filed under
+  bool restored_ = false;  // this transaction restored an export
   void set_current_event(Id event);
   std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring
   // Declared after db_ so they are finalized before it closes.

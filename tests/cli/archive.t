@@ -154,3 +154,21 @@ restore them:
   [6]
   $ hopper -C ../old import old.jsonl
   restored 58 rows from old.jsonl
+
+An export whose newest event changed nothing (a refused command, a no-op)
+restores whole all the same: the restored log simply ends in that event.
+
+  $ hopper customer lock C1 --as li
+  hopper: locking a customer (exempting it from recycling) is for managers and admins; li is a rep
+  [9]
+  $ hopper export > denied.jsonl
+  $ grep '"table":"event"' denied.jsonl | tail -1 | jq -r .row.outcome
+  denied
+  $ hopper init ../denied -q --as admin >/dev/null
+  $ hopper -C ../denied import denied.jsonl --with-rules -q
+  restored 59 rows from denied.jsonl
+  funnel.toml now holds the rules the export was made under; the old one is ../denied/funnel.toml.before-import
+  $ hopper -C ../denied export | cmp - denied.jsonl && echo identical
+  identical
+  $ hopper -C ../denied customer list --json | jq -c 'map(.ref)'
+  ["C1","C2"]

@@ -9,16 +9,25 @@ said on the file, and the workspace goes on where it stopped.
   $ export HOPPER_USER=admin
   $ HOPPER_NOW=2026-11-20T18:00 hopper init file -q >/dev/null
   $ (cd file && bash "$TESTDIR/../../examples/demo/load.sh" >/dev/null)
+
+The export's newest event is a refusal, which changed nothing: each restore
+keeps every row all the same.
+
+  $ hopper -C file customer lock C1 --as li
+  hopper: locking a customer (exempting it from recycling) is for managers and admins; li is a rep
+  [9]
   $ hopper -C file export > one.jsonl
+  $ grep '"table":"event"' one.jsonl | tail -1 | jq -r .row.outcome
+  denied
   $ wc -l < one.jsonl
-  4137
+  4138
   $ hopper -C ws import one.jsonl --with-rules
-  restored 4136 rows from one.jsonl
+  restored 4137 rows from one.jsonl
   funnel.toml now holds the rules the export was made under; the old one is ws/funnel.toml.before-import
   $ hopper -C ws export > two.jsonl
   $ HOPPER_NOW=2026-11-20T18:00 hopper init back -q >/dev/null
   $ hopper -C back import two.jsonl --with-rules
-  restored 4136 rows from two.jsonl
+  restored 4137 rows from two.jsonl
   funnel.toml now holds the rules the export was made under; the old one is back/funnel.toml.before-import
   $ hopper -C back export > three.jsonl
   $ cmp one.jsonl three.jsonl && echo identical
