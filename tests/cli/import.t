@@ -189,6 +189,24 @@ no header.
   hopper: cannot read 'missing.csv'
   [3]
 
+A directory, or a file whose bytes cannot be read, is named (exit 6),
+whichever noun imports it:
+
+  $ mkdir folder
+  $ for noun in lead customer opp; do hopper $noun import folder; echo "exit $?"; done
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  exit 6
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  exit 6
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  exit 6
+  $ hopper lead import folder --input-format jsonl
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  [6]
+  $ hopper lead import /proc/self/mem
+  hopper: /proc/self/mem: cannot be read (Input/output error); name a file of rows
+  [6]
+
 An inbound lead matching a staked pool customer goes to the staker (占坑),
 on import as on add.
 
