@@ -183,6 +183,27 @@ struct StoredKey {
   int count = 0;
 };
 
+// A row whose key points to no row: a hand-edited file, a tampered export.
+struct DanglingKey {
+  std::string table;   // the row's table
+  Id id = 0;           // the row's id
+  std::string column;  // owner_id
+  std::string value;   // what the column holds
+  std::string parent;  // the table it should be a row of: rep
+};
+
+// A stored value with a form of its own, as text, for doctor to read back:
+// a date or time (YYYY-MM-DD[THH:MM:SS]), or a record's custom fields (a
+// JSON object).
+struct StoredText {
+  enum class Form { time, fields };
+  Form form;
+  const std::string& table;
+  Id id;
+  const std::string& column;
+  const std::string& text;
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 7;
@@ -361,6 +382,9 @@ class Store {
   // found (at most `limit`), empty when clean.
   std::vector<std::string> integrity_problems(int limit);
   std::vector<std::string> foreign_key_problems(int limit);
+  std::vector<DanglingKey> dangling_keys(int limit);
+  // Every stored date, time and custom-field object (NULL and '' left out).
+  void each_stored_text(const std::function<void(const StoredText&)>& each);
   std::vector<std::string> deals_not_with_their_customer(int limit);
   std::vector<std::string> stages_not_matching_history(int limit);
   std::vector<std::string> changes_without_event(int limit);
