@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <variant>
 #include <unistd.h>
 
@@ -1613,9 +1614,13 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   if (!j.is_object() || found == restore_columns_.end())
     throw Error(Exit::config, fmt::format("table '{}' is not in this schema (version {})", table, kSchemaVersion));
   const auto& known = found->second;
-  for (auto& [key, value] : j.items())
+  for (auto& [key, value] : j.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end())
       throw Error(Exit::config, fmt::format("column {}.{} is not in this schema (version {})", table, key, kSchemaVersion));
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max())
+      throw Error(Exit::invalid, fmt::format("{}.{}: {} is past the largest number a column holds (2^63 − 1)", table,
+                                             key, value.dump()));
+  }
   if (postgres_) return restore_row_by_copy(table, j);
   std::string columns, values;
   for (auto& [key, value] : j.items()) {
@@ -1670,9 +1675,11 @@ void Store::end_copy() {
   }
 }
 
-void Store::end_restore() {
-  if (postgres_) {  // checked now, so the triggers may come back; ids go on after the restored ones
-    end_copy();
+std::vector<DanglingKey> Store::end_restore(int limit) {
+  if (postgres_) end_copy();
+  // Checked here, where each can be named, rather than by the commit.
+  if (auto dangling = dangling_keys(limit); !dangling.empty()) return dangling;
+  if (postgres_) {  // the triggers come back; ids go on after the restored ones
     db_->exec("SET CONSTRAINTS ALL IMMEDIATE");
     for (const auto& table : table_names(*db_)) {
       db_->exec(fmt::format("ALTER TABLE \"{}\" ENABLE TRIGGER USER", table));
@@ -1687,6 +1694,7 @@ void Store::end_restore() {
   restored_ = true;
   // The restored log's newest event is where the log goes on.
   set_current_event(db_->query_int("SELECT coalesce(max(id), 0) FROM event"));
+  return {};
 }
 
 void Store::backup_to(const std::filesystem::path& file) {

@@ -367,12 +367,14 @@ class Store {
   // Restoring an export: how many records (not reps, not the event log) the
   // workspace holds; then, with the log's triggers off, every table emptied
   // and the exported rows put back exactly as they were (Error(config) for a
-  // table or column this schema does not have); foreign keys are checked at
-  // commit.
+  // table or column this schema does not have, Error(invalid) for a number
+  // past 64 bits or a row the database refuses). end_restore checks the
+  // foreign keys: it returns those that point nowhere (at most `limit`),
+  // and then the transaction must be rolled back.
   long record_count();
   void begin_restore();
   void restore_row(const std::string& table, const nlohmann::json& row);
-  void end_restore();
+  std::vector<DanglingKey> end_restore(int limit);
 
   // An online copy of the database (SQLite's backup API: a consistent
   // snapshot while others write) to a new file with the database's mode;
