@@ -12,10 +12,15 @@
 namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
-void Context::note(const std::string& text) const { std::cerr << terminal_safe(text) << "\n"; }
+void Context::note(const std::string& text) const {
+  std::cout.flush();  // what was printed comes first, as on a terminal
+  std::cerr << terminal_safe(text) << "\n";
+}
 void Context::checkpoint() {
   if (globals.dry_run || !store || !session) return;
+  std::cout.flush();
   store->commit();
+  committed_part = true;
   store->begin(true);
   begin_event(*store, session->actor.name);
 }

@@ -50,8 +50,10 @@ struct Context {
   void note(const std::string& text) const;   // a message of one line: stderr, every newline in it escaped
   // For long writes: commits what is done and opens the next transaction
   // (with its own event), so other writers get in. Under --dry-run it does
-  // nothing: the whole command is rolled back at the end.
+  // nothing: the whole command is rolled back at the end. What was printed
+  // is written out first: output that cannot be written commits nothing.
   void checkpoint();
+  bool committed_part = false;  // a checkpoint committed part of the change
   // Opens an event for this command line in the log, acting as `actor`.
   Id begin_event(Store& on, const std::string& actor) const;
   // When and by whom, for an event: the clock, the real time, the OS account.
