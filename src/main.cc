@@ -332,6 +332,8 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     ctx.store->rollback();
     throw;
   }
+  if (!g.dry_run)
+    for (const auto& action : ctx.kept_actions) action();
 }
 
 // A standard descriptor that is closed gets /dev/null, so that no file
