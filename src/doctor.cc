@@ -11,23 +11,35 @@
 namespace hopper {
 namespace {
 
-// Dates that are no dates and custom fields that are no JSON object: what
-// a hand edit or a damaged page leaves, and what the commands cannot read.
+// Whether `read` takes the text without an Error.
+template <class F>
+bool reads(F&& read) {
+  try {
+    read();
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+// Dates that are no dates, custom fields that are no JSON object, kinds of
+// record that are none: what a hand edit or a damaged page leaves, and what
+// the commands cannot read.
 Checkup unreadable_values(Session& s, int limit) {
-  Checkup out{"stored dates and custom fields read back", {}, true};
+  using Form = StoredText::Form;
+  Checkup out{"stored dates, kinds and custom fields read back", {}, true};
   s.store.each_stored_text([&](const StoredText& v) {
     if (static_cast<int>(out.problems.size()) >= limit) return;
-    bool reads = v.form == StoredText::Form::fields ? nlohmann::json::parse(v.text, nullptr, false).is_object() : [&] {
-      try {
-        parse_stored_time(v.text);
-        return true;
-      } catch (const Error&) {
-        return false;
-      }
-    }();
-    if (!reads)
+    bool ok = v.form == Form::fields          ? nlohmann::json::parse(v.text, nullptr, false).is_object()
+              : v.form == Form::time          ? reads([&] { parse_stored_time(v.text); })
+              : v.form == Form::kind          ? reads([&] { kind_from_table(v.text); })
+                                              : Store::audits(v.text);
+    if (!ok)
       out.problems.push_back(fmt::format("{} {}: {} '{}' is not {}", v.table, v.id, v.column, v.text,
-                                         v.form == StoredText::Form::fields ? "a JSON object" : "a date"));
+                                         v.form == Form::fields ? "a JSON object"
+                                         : v.form == Form::time ? "a date"
+                                         : v.form == Form::kind ? "a kind of record"
+                                                                : "a table the log keeps"));
   });
   return out;
 }

@@ -1783,12 +1783,18 @@ bool holds_time(std::string_view column) {
 }
 }  // namespace
 
+bool Store::audits(std::string_view table) {
+  return std::find(std::begin(kAuditedTables), std::end(kAuditedTables), table) != std::end(kAuditedTables);
+}
+
 void Store::each_stored_text(const std::function<void(const StoredText&)>& each) {
   for (const auto& table : table_names(*db_)) {
     std::vector<std::pair<std::string, StoredText::Form>> columns;  // names from the schema
     for (auto& c : column_names(*db_, table)) {
       if (holds_time(c)) columns.emplace_back(std::move(c), StoredText::Form::time);
       else if (c == "fields") columns.emplace_back(std::move(c), StoredText::Form::fields);
+      else if (c.ends_with("_kind")) columns.emplace_back(std::move(c), StoredText::Form::kind);
+      else if (table == "event_change" && c == "tbl") columns.emplace_back(std::move(c), StoredText::Form::audited_table);
     }
     if (columns.empty()) continue;
     std::string list;

@@ -193,10 +193,11 @@ struct DanglingKey {
 };
 
 // A stored value with a form of its own, as text, for doctor to read back:
-// a date or time (YYYY-MM-DD[THH:MM:SS]), or a record's custom fields (a
-// JSON object).
+// a date or time (YYYY-MM-DD[THH:MM:SS]), a record's custom fields (a JSON
+// object), the kind of record a row is about (a record table: customer),
+// or the table a change of the log is of (one the log audits).
 struct StoredText {
-  enum class Form { time, fields };
+  enum class Form { time, fields, kind, audited_table };
   Form form;
   const std::string& table;
   Id id;
@@ -207,6 +208,8 @@ struct StoredText {
 class Store {
  public:
   static constexpr int kSchemaVersion = 7;
+  // Whether the event log files the changes of this table.
+  static bool audits(std::string_view table);
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to

@@ -118,8 +118,8 @@ that breaks what doctor checks. Each is checked before the commit.
   exit 6
   0
   $ sed '/"table":"customer","row":{"id":1,/s/"created_at":"[^"]*"/"created_at":"2V26-07-08"/' one.jsonl | try
-  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
-    stored dates and custom fields read back: customer 1: created_at '2V26-07-08' is not a date
+  hopper: stdin: the export does not hold together (was it edited?); nothing was restored:
+    stored dates, kinds and custom fields read back: customer 1: created_at '2V26-07-08' is not a date
   exit 6
   0
   $ (head -1 one.jsonl; printf '{"table":"lead","row":{"name":"%s"}}\n' "$(head -c 5000000 /dev/zero | tr '\0' x)") | try
