@@ -92,6 +92,7 @@ done
 HOPPER=$hopper "$here/../bench/gen" 2000 "$dir/small" >/dev/null
 "$hopper" -C "$dir/small/ws" export >"$dir/export.jsonl"
 "$hopper" init "$dir/empty" -q >/dev/null
+cp "$dir/small/ws/funnel.toml" "$dir/empty/funnel.toml"  # the export carries its rules: the same ones
 records() { sqlite3 "$1/.hopper/hopper.db" "SELECT (SELECT count(*) FROM lead) + (SELECT count(*) FROM customer)"; }
 for i in $(seq 1 "$kills"); do
   rm -rf "$dir/restored" && cp -r "$dir/empty" "$dir/restored"

@@ -118,7 +118,7 @@ that breaks what doctor checks. Each is checked before the commit.
   exit 6
   0
   $ sed '/"table":"customer","row":{"id":1,/s/"created_at":"[^"]*"/"created_at":"2V26-07-08"/' one.jsonl | try
-  hopper: stdin: the export does not hold together (was it edited?); nothing was restored:
+  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
     stored dates, kinds and custom fields read back: customer 1: created_at '2V26-07-08' is not a date
   exit 6
   0

@@ -110,6 +110,7 @@ exists, unless --force says so (then through a symlink to its file).
   intact
   $ hopper lead import input.csv --skip-invalid --rejects new.csv --dry-run -q
   2 rows would be rejected (a dry run writes no --rejects file)
+  grade: 'E' (1 row); map each to one this workspace has: --map-value 'grade:VALUE=KEY' (hopper config show)
   dry run: nothing was changed
   $ hopper lead import input.csv --skip-invalid --rejects new.csv --input-format jsonl -q
   hopper: input.csv:1: not a JSON object; JSONL has one object per line
