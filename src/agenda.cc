@@ -33,7 +33,7 @@ Every parse_every(const std::string& text) {
   return {count, unit[0]};
 }
 
-Date date_text(const std::string& iso) { return date_of(parse_absolute_time(iso)); }
+Date date_text(const std::string& iso) { return date_of(parse_stored_time(iso)); }
 
 // Whether a subject is a customer at or past the signed layer.
 bool is_signed_customer(Session& s, const std::optional<Ref>& subject) {

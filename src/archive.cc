@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "hopper/csv.h"
+#include "hopper/doctor.h"
 #include "hopper/error.h"
 #include "hopper/stored_keys.h"
 #include "hopper/text.h"
@@ -51,6 +55,33 @@ std::string rules_to_restore(const std::string& exported, const std::string& cur
   if (!rules.empty() && !rules.ends_with('\n')) rules += '\n';
   return rules + "\n" + store;
 }
+
+// Where each restored row was read, so that a row the checks refuse is
+// named by its line.
+class RowLines {
+ public:
+  void add(const std::string& table, const nlohmann::json& row, long line) {
+    auto id = row.find("id");
+    if (id == row.end() || !id->is_number_integer()) return;
+    auto known = std::find(tables_.begin(), tables_.end(), table);
+    if (known == tables_.end()) known = tables_.insert(tables_.end(), table);
+    rows_.push_back({static_cast<std::size_t>(known - tables_.begin()), id->get<Id>(), line});
+  }
+  long line_of(const std::string& table, Id id) const {
+    for (const auto& r : rows_)
+      if (r.id == id && tables_[r.table] == table) return r.line;
+    return 0;
+  }
+
+ private:
+  struct Row {
+    std::size_t table;
+    Id id;
+    long line;
+  };
+  std::vector<std::string> tables_;
+  std::vector<Row> rows_;
+};
 
 }  // namespace
 
@@ -105,45 +136,68 @@ Restored restore_workspace(Session& s, std::istream& in, const std::string& name
     throw Error(Exit::refused, fmt::format("this workspace already holds {} records; import restores an export only into "
                                            "a new one (hopper init DIR, then hopper -C DIR import {})",
                                            n, name));
+  // Lines as an import reads them: UTF-8, each within the same size limit.
+  TextLines lines(in, "utf-8", name);
   std::string line;
-  long number = 0;
-  auto bad = [&](const std::string& what) {
-    return Error(Exit::invalid, fmt::format("{}:{}: {}", name, number, what));
-  };
-  if (!std::getline(in, line)) throw Error(Exit::invalid, fmt::format("{}: the file is empty", name));
-  ++number;
+  auto bad = [&](long at, const std::string& what) { return Error(Exit::invalid, fmt::format("{}:{}: {}", name, at, what)); };
+  if (!lines.next(line)) throw Error(Exit::invalid, fmt::format("{}: the file is empty", name));
   auto header = nlohmann::json::parse(line, nullptr, false);
-  if (!header.is_object() || header.value("format", "") != kFormat)
-    throw bad("not a hopper export (it starts with {\"format\":\"hopper-export\",…}); to bring in a spreadsheet use lead, "
-              "customer or opp import");
-  if (int schema = header.value("schema", 0); schema < kOldestSchema || schema > Store::kSchemaVersion)
-    throw bad(fmt::format("an export of schema {}; this hopper imports schema {} to {} (export it again with this "
-                          "version)",
-                          schema, kOldestSchema, Store::kSchemaVersion));
+  if (!header.is_object() || !header.contains("format") || header["format"] != kFormat)
+    throw bad(1, "not a hopper export (it starts with {\"format\":\"hopper-export\",…}); to bring in a spreadsheet use "
+                 "lead, customer or opp import");
+  if (!header.contains("schema") || !header["schema"].is_number_integer())
+    throw bad(1, fmt::format("the header's schema is {}, not a version number (a hopper export starts with "
+                             "{{\"format\":\"{}\",\"schema\":{}}}); export it again with hopper export",
+                             header.contains("schema") ? header["schema"].dump() : "missing", kFormat,
+                             Store::kSchemaVersion));
+  if (header["schema"] < kOldestSchema || header["schema"] > Store::kSchemaVersion)
+    throw bad(1, fmt::format("an export of schema {}; this hopper imports schema {} to {} (export it again with this "
+                             "version)",
+                             header["schema"].dump(), kOldestSchema, Store::kSchemaVersion));
   // The rules the export was made under; exports before they were carried have none.
   std::optional<std::string> exported_rules;
   if (header.contains("funnel_toml")) {
-    if (!header["funnel_toml"].is_string()) throw bad("funnel_toml must be the text of a funnel.toml");
+    if (!header["funnel_toml"].is_string()) throw bad(1, "funnel_toml must be the text of a funnel.toml");
     exported_rules = header["funnel_toml"].get<std::string>();
   }
   if (rules == ExportRules::restore && !exported_rules)
-    throw bad("this export carries no rules (it was made before exports kept funnel.toml); import it without "
-              "--with-rules, under a funnel.toml that defines every key its records use");
+    throw bad(1, "this export carries no rules (it was made before exports kept funnel.toml); import it without "
+                 "--with-rules, under a funnel.toml that defines every key its records use");
   s.store.begin_restore();
-  while (std::getline(in, line)) {
-    ++number;
+  RowLines where;
+  long rows = 0;
+  while (lines.next(line)) {
     if (line.empty()) continue;
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object() || !j.contains("table") || !j["table"].is_string() || !j.contains("row") || !j["row"].is_object())
-      throw bad("expected {\"table\":…,\"row\":{…}}");
+      throw bad(lines.line_number(), "expected {\"table\":…,\"row\":{…}}");
+    const auto& table = j["table"].get_ref<const std::string&>();
     try {
-      s.store.restore_row(j["table"].get<std::string>(), j["row"]);
+      s.store.restore_row(table, j["row"]);
     } catch (const Error& e) {
-      throw bad(e.what());
+      throw bad(lines.line_number(), e.what());
     }
+    where.add(table, j["row"], lines.line_number());
+    ++rows;
   }
-  s.store.end_restore();
-  Restored restored{number - 1, std::nullopt, exported_rules && *exported_rules != current_rules};
+  // Nothing is kept unless the rows hold together as a workspace: keys that
+  // point to rows, then what doctor checks of the records, then the rules.
+  constexpr int kShown = 20;  // of each kind of problem
+  std::vector<std::string> problems;
+  auto dangling = s.store.end_restore(kShown);
+  for (const DanglingKey& d : dangling)
+    problems.push_back(fmt::format("{}:{}: {} {}: {} {} is no {} row", name, where.line_of(d.table, d.id), d.table, d.id,
+                                   d.column, d.value, d.parent));
+  if (dangling.size() == static_cast<std::size_t>(kShown)) problems.push_back(fmt::format("… (the first {} shown)", kShown));
+  if (problems.empty())
+    for (const Checkup& checkup : examine_records(s, kShown))
+      for (const auto& p : checkup.problems) problems.push_back(fmt::format("{}: {}", checkup.check, p));
+  if (!problems.empty())
+    throw Error(Exit::invalid,
+                message_lines(fmt::format("{}: the export does not hold together (was it edited?); nothing was imported:",
+                                          name),
+                              problems));
+  Restored restored{rows, std::nullopt, exported_rules && *exported_rules != current_rules};
   check_restored_rules(s, name, exported_rules, current_rules, rules, restored);
   return restored;
 }

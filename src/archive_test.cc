@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <sstream>
 
 #include "hopper/error.h"
@@ -91,4 +94,30 @@ TEST_CASE("an export carries its rules; an import refuses rules that lack its ke
     CHECK_FALSE(r.rules);
     CHECK_FALSE(r.rules_differ);
   }
+}
+
+TEST_CASE("a restore whose rows do not hold together is refused before the commit, naming the line") {
+  testing::TestSession from;
+  from.customer("Acme");
+  std::ostringstream exported;
+  export_workspace(from.s(), exported, "");
+  std::string text = exported.str();
+  auto owner = text.find("\"owner_id\":1,");
+  REQUIRE(owner != std::string::npos);
+  text.replace(owner, 13, "\"owner_id\":7,");
+  long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(owner), '\n');
+
+  testing::TestSession to;
+  std::istringstream in(text);
+  to.s().store.begin(true);
+  try {
+    restore_workspace(to.s(), in, "x.jsonl", "");
+    FAIL("restored a customer whose owner is no rep");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::invalid);
+    CHECK(std::string(e.what()).find(fmt::format("x.jsonl:{}: customer 1: owner_id 7 is no rep row", line)) !=
+          std::string::npos);
+  }
+  to.s().store.rollback();
+  CHECK(to.s().store.record_count() == 0);
 }

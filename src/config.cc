@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <re2/re2.h>
 #include <set>
 #include <toml++/toml.h>
@@ -73,7 +74,9 @@ class TableReader {
     return Located<long long>{v, pos_of(*n)};
   }
 
-  // Integers and floats both; for probabilities and rates.
+  // Integers and floats both; for probabilities and rates. TOML's nan and
+  // inf are floats too: NaN compares false with any bound, so it is refused
+  // by name, and the bounds refuse an infinity.
   std::optional<double> number(const std::string& key, double min, double max) {
     const toml::node* n = node(key);
     if (!n) return std::nullopt;
@@ -81,7 +84,7 @@ class TableReader {
     if (n->is_integer()) v = static_cast<double>(**n->as_integer());
     else if (n->is_floating_point()) v = **n->as_floating_point();
     else return wrong_type(*n, key, "a number");
-    if (v < min || v > max) {
+    if (std::isnan(v) || v < min || v > max) {
       problem(pos_of(*n), fmt::format("{} must be between {} and {}, not {}", name(key), min, max, v));
       return std::nullopt;
     }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 
 #include "hopper/config.h"
@@ -88,6 +89,33 @@ TEST_CASE("all problems are reported with their lines, not just the first") {
   CHECK(has_problem(r, 17, "between 0 and 100"));
   CHECK(r.problems.size() == 6);
   CHECK(join(format_problems(r.problems, "funnel.toml"), "\n").find("funnel.toml:5:1: unknown key 'capacty'") != std::string::npos);
+}
+
+TEST_CASE("every numeric key refuses nan and infinities with its line") {
+  // Each line of the reference file that sets a number, given each form
+  // TOML reads as NaN or an infinity: probabilities and rates are floats,
+  // the rest integers, and no key of either kind may take one.
+  std::vector<std::string> lines;
+  std::istringstream in(example());
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  int numeric = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto eq = lines[i].find(" = ");
+    if (eq == std::string::npos || lines[i].starts_with("#") ||
+        !std::isdigit(static_cast<unsigned char>(lines[i][eq + 3])))
+      continue;
+    ++numeric;
+    for (const char* form : {"nan", "-nan", "+nan", "inf", "-inf", "+inf"}) {
+      auto mutated = lines;
+      mutated[i] = lines[i].substr(0, eq + 3) + form;
+      std::string text;
+      for (const auto& l : mutated) text += l + "\n";
+      CAPTURE(mutated[i]);
+      auto r = parse_config(text);
+      CHECK(has_problem(r, static_cast<int>(i) + 1, ""));
+    }
+  }
+  CHECK(numeric > 30);  // the file's numbers were found
 }
 
 TEST_CASE("duplicate keys and syntax errors carry their position") {

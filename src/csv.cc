@@ -24,21 +24,27 @@ TextLines::~TextLines() {
   if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
 }
 
-bool TextLines::next(std::string& line) {
-  // std::getline with a bound.
+// std::getline with a bound. A file whose bytes cannot be read (a
+// directory, /proc/self/mem, a failing disk) is named, not an internal error.
+bool TextLines::read_raw_line() {
   raw_.clear();
   std::streambuf* buffer = in_.rdbuf();
-  for (int c = buffer->sbumpc();; c = buffer->sbumpc()) {
-    if (c == std::char_traits<char>::eof()) {
-      if (raw_.empty()) return false;
-      break;
+  try {
+    for (int c = buffer->sbumpc();; c = buffer->sbumpc()) {
+      if (c == std::char_traits<char>::eof()) return !raw_.empty();
+      if (c == '\n') return true;
+      if (raw_.size() == kMaxLineBytes)
+        throw Error(Exit::invalid, fmt::format("{}:{}: a line longer than {} MB; is this a CSV or JSONL file?", name_,
+                                               line_number_ + 1, kMaxLineBytes >> 20));
+      raw_.push_back(static_cast<char>(c));
     }
-    if (c == '\n') break;
-    if (raw_.size() == kMaxLineBytes)
-      throw Error(Exit::invalid, fmt::format("{}:{}: a line longer than {} MB; is this a CSV or JSONL file?", name_,
-                                             line_number_ + 1, kMaxLineBytes >> 20));
-    raw_.push_back(static_cast<char>(c));
+  } catch (const std::ios_base::failure& e) {
+    throw Error(Exit::invalid, fmt::format("{}: cannot be read ({}); name a file of rows", name_, e.code().message()));
   }
+}
+
+bool TextLines::next(std::string& line) {
+  if (!read_raw_line()) return false;
   ++line_number_;
   bytes_read_ += static_cast<std::int64_t>(raw_.size()) + 1;
   if (!raw_.empty() && raw_.back() == '\r') raw_.pop_back();

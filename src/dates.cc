@@ -99,6 +99,13 @@ Time parse_absolute_time(std::string_view text) {
   throw Error(Exit::invalid, fmt::format("invalid time '{}': use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]", text));
 }
 
+Time parse_stored_time(std::string_view text) {
+  if (auto t = try_absolute(text)) return *t;
+  throw Error(Exit::config, fmt::format("the database holds '{}' where a date belongs: it was changed outside hopper "
+                                        "or is damaged; hopper doctor shows where, or restore the last backup",
+                                        text));
+}
+
 Date add_months(Date d, int n) {
   year_month_day ymd{d};
   auto ym = year_month{ymd.year(), ymd.month()} + months{n};

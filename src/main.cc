@@ -1,5 +1,6 @@
 // hopper: parse the command line, open what the chosen command needs, run it
 // in one transaction, and turn every failure into its documented exit code.
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
@@ -313,10 +315,11 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     if (write) ctx.begin_event(*ctx.store, actor.name);
     require_strict_identity(security, *ctx.store, ctx.os_user, actor, write, clock_moved);
     cmd.run(ctx);
+    std::cout.flush();  // before the commit: output that cannot be written changes nothing
     if (write && g.dry_run) {
       ctx.store->rollback();
       ctx.note("dry run: nothing was changed");
-    } else if (write && !ctx.store->event_changed_anything(ctx.store->current_event())) {
+    } else if (write && !ctx.store->changed_anything()) {
       ctx.store->rollback();  // nothing happened: no empty event in the log
     } else {
       ctx.store->commit();
@@ -329,13 +332,50 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     ctx.store->rollback();
     throw;
   }
+  if (!g.dry_run)
+    for (const auto& action : ctx.kept_actions) action();
 }
 
-}  // namespace
+// A standard descriptor that is closed gets /dev/null, so that no file
+// hopper opens (an import, a rejects file) takes its number; returns whether
+// stdout was closed, which then stays an error to write to.
+bool reserve_standard_descriptors() {
+  bool stdout_closed = false;
+  for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    open("/dev/null", O_RDWR);  // the lowest free number: fd
+    stdout_closed = stdout_closed || fd == STDOUT_FILENO;
+  }
+  return stdout_closed;
+}
 
-int main(int argc, char** argv) {
-  // Past a file-size limit, a write should fail and be reported, not kill us.
-  std::signal(SIGXFSZ, SIG_IGN);
+// Output that could not be written (docs/exit-codes.md, 7): said so, with
+// what became of the change. A reader that closed the pipe (head) chose to
+// stop reading: hopper ends quietly, as git does.
+int output_failed(const OutputFailed& e, bool write, bool committed_part) {
+  std::cout.clear();  // the buffer drops the rest; stderr's flush of stdout must not throw again
+  if (e.reader_gone()) return 0;
+  std::cerr << "hopper: the output could not be written (" << e.what()
+            << (e.error() == EBADF ? "); give it a file or a pipe" : "); free space, or send it elsewhere")
+            << (committed_part ? ". The change was committed up to its last checkpoint (hopper history shows what); "
+                                 "the rest was not"
+                : write        ? "; nothing was changed"
+                               : "")
+            << "\n";
+  return static_cast<int>(Exit::config);
+}
+
+// Writes out what stdout holds, before hopper says why it stops: the rows
+// come before the message. A failure here is the exit's own problem.
+void flush_before_message() {
+  try {
+    std::cout.flush();
+  } catch (const OutputFailed&) {
+    std::cout.clear();  // the command already failed; its message is the one to give
+  }
+}
+
+int hopper_main(int argc, char** argv, OutputBuffer& standard_output) {
   CLI::App app{"hopper — a sales-funnel manager for the terminal.\nEvery command takes the options below; "
                "'hopper help' lists the help topics (dates, money, formats, config, scripting, exit codes …).",
                "hopper"};
@@ -378,9 +418,17 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) {  // --help on any group or command, --version
       // `hopper NOPE --help` is a typo, not a request for the root's help.
       UsageWalk walk = walk_command_line(app, argc, argv);
-      if (!walk.unknown_command) return app.exit(e);
-      std::cerr << "hopper: " << terminal_safe(*walk.problem, true) << "\n";
-      return static_cast<int>(Exit::usage);
+      if (walk.unknown_command) {
+        std::cerr << "hopper: " << terminal_safe(*walk.problem, true) << "\n";
+        return static_cast<int>(Exit::usage);
+      }
+      try {
+        int code = app.exit(e);
+        std::cout.flush();
+        return code;
+      } catch (const OutputFailed& failed) {
+        return output_failed(failed, false, false);
+      }
     }
     if (argc == 1) {  // bare `hopper`: show what there is
       std::cerr << app.help();
@@ -404,17 +452,48 @@ int main(int argc, char** argv) {
     ctx.now = now.empty() ? ctx.real_now : parse_absolute_time(now);
     ctx.os_user = os_account();
     ctx.out = output_options(globals);
-    run(*cmd, ctx, globals);
+    bool write = cmd->needs == Needs::write;
+    // A write command a reader stopped listening to still makes its change:
+    // whether `| head` closed the pipe before or after is no way to decide.
+    if (write) standard_output.keep_going_without_reader();
+    try {
+      run(*cmd, ctx, globals);
+      std::cout.flush();
+    } catch (const OutputFailed& e) {
+      return output_failed(e, write, ctx.committed_part);
+    }
     return 0;
   } catch (const Error& e) {
+    flush_before_message();
     std::cerr << "hopper: " << shown(e) << "\n";
     return static_cast<int>(e.code());
   } catch (const StoreFailure& e) {
+    flush_before_message();
     auto [code, message] = store_failure(e);
     std::cerr << "hopper: " << terminal_safe(message) << "\n";
     return static_cast<int>(code);
   } catch (const std::exception& e) {
+    flush_before_message();
     std::cerr << "hopper: internal error: " << e.what() << "\n";
     return static_cast<int>(Exit::internal);
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Past a file-size limit, a write should fail and be reported, not kill us;
+  // a closed pipe is EPIPE on the write, handled there.
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::signal(SIGPIPE, SIG_IGN);
+  static OutputBuffer standard_output(STDOUT_FILENO, reserve_standard_descriptors());
+  std::streambuf* original = std::cout.rdbuf(&standard_output);
+  std::cout.exceptions(std::ios::badbit);  // a failed write throws OutputFailed where it happens
+  // stderr does not flush stdout by itself (a destructor's message must not
+  // meet a failed stdout): notes and main flush it first.
+  std::cerr.tie(nullptr);
+  int code = hopper_main(argc, argv, standard_output);
+  std::cout.exceptions(std::ios::goodbit);
+  std::cout.rdbuf(original);  // nothing of ours is left for the streams' own exit
+  return code;
 }

@@ -1,10 +1,13 @@
 #include "hopper/output.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <sstream>
 
 #include "hopper/csv.h"
@@ -429,6 +432,48 @@ std::string render_record(const json& record, const std::vector<Column>& fields,
     return out;
   }
   return render_list(rows, {{"field", "Field"}, {"value", "Value"}}, kv);
+}
+
+OutputFailed::OutputFailed(int error)
+    : std::runtime_error(error == EBADF ? std::string("stdout is closed") : std::strerror(error)), error_(error) {}
+bool OutputFailed::reader_gone() const { return error_ == EPIPE; }
+
+OutputBuffer::OutputBuffer(int fd, bool closed) : fd_(fd), closed_(closed), line_buffered_(!closed && isatty(fd)) {}
+
+OutputBuffer::int_type OutputBuffer::overflow(int_type c) {
+  if (traits_type::eq_int_type(c, traits_type::eof())) return sync() == 0 ? traits_type::not_eof(c) : traits_type::eof();
+  char ch = traits_type::to_char_type(c);
+  xsputn(&ch, 1);
+  return c;
+}
+
+std::streamsize OutputBuffer::xsputn(const char* text, std::streamsize n) {
+  if (dropping_) return n;
+  held_.append(text, static_cast<std::size_t>(n));
+  if (held_.size() >= (1 << 16) || (line_buffered_ && std::memchr(text, '\n', static_cast<std::size_t>(n)))) drain();
+  return n;
+}
+
+int OutputBuffer::sync() {
+  drain();
+  return 0;
+}
+
+void OutputBuffer::drain() {
+  std::string_view rest = held_;
+  while (!rest.empty() && !dropping_) {
+    ssize_t n = closed_ ? (errno = EBADF, -1) : ::write(fd_, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      dropping_ = true;
+      held_.clear();
+      if (error == EPIPE && keep_going_) return;
+      throw OutputFailed(error);
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  held_.clear();
 }
 
 }  // namespace hopper

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 
 #include "hopper/output.h"
 
@@ -112,4 +116,47 @@ TEST_CASE("tty tables shrink to the terminal with an ellipsis") {
   CHECK(out.find("…") != std::string::npos);
   o.tty = false;
   CHECK(render_list(r, kColumns, o).find("…") == std::string::npos);
+}
+
+TEST_CASE("standard output fails loudly where a write fails; a closed pipe only when the command must stop") {
+  auto write_through = [](OutputBuffer& buffer) {
+    std::ostream out(&buffer);
+    out.exceptions(std::ios::badbit);
+    for (int i = 0; i < 20000; ++i) out << "a row of output\n";  // past any buffer
+    out.flush();
+  };
+  int full = open("/dev/full", O_WRONLY);
+  REQUIRE(full >= 0);
+  OutputBuffer to_full(full, false);
+  try {
+    write_through(to_full);
+    FAIL("a full disk was written to without an error");
+  } catch (const OutputFailed& e) {
+    CHECK(e.error() == ENOSPC);
+    CHECK_FALSE(e.reader_gone());
+  }
+  close(full);
+
+  OutputBuffer closed(STDOUT_FILENO, true);
+  CHECK_THROWS_WITH_AS(write_through(closed), "stdout is closed", OutputFailed);
+
+  ::signal(SIGPIPE, SIG_IGN);  // as main: a closed pipe is EPIPE on the write
+  for (bool keep_going : {false, true}) {
+    int ends[2];
+    REQUIRE(pipe(ends) == 0);
+    close(ends[0]);  // the reader left (head -1)
+    OutputBuffer to_pipe(ends[1], false);
+    if (keep_going) {
+      to_pipe.keep_going_without_reader();
+      CHECK_NOTHROW(write_through(to_pipe));
+    } else {
+      try {
+        write_through(to_pipe);
+        FAIL("a closed pipe went unnoticed");
+      } catch (const OutputFailed& e) {
+        CHECK(e.reader_gone());
+      }
+    }
+    close(ends[1]);
+  }
 }

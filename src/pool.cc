@@ -12,7 +12,7 @@
 namespace hopper {
 namespace {
 
-Date day_of(const std::string& iso) { return date_of(parse_absolute_time(iso.substr(0, 10))); }
+Date day_of(const std::string& iso) { return date_of(parse_stored_time(iso.substr(0, 10))); }
 
 bool applies(const std::vector<std::string>& filter, const std::string& value) {
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();

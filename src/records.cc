@@ -54,7 +54,9 @@ static const Kind kAllKinds[] = {Kind::rep, Kind::lead, Kind::customer, Kind::pe
 Kind kind_from_table(std::string_view table) {
   for (Kind k : kAllKinds)
     if (kind_table(k) == table) return k;
-  throw Error(Exit::internal, fmt::format("unknown record table '{}'", table));
+  throw Error(Exit::config, fmt::format("the database holds '{}' where a kind of record belongs: it was changed outside "
+                                        "hopper or is damaged; hopper doctor shows where, or restore the last backup",
+                                        table));
 }
 
 Ref parse_ref(std::string_view text) {

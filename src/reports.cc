@@ -293,7 +293,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   static const std::string kNoCategory = "(stage not in funnel.toml)";
   std::map<std::string, ForecastGroup> groups;
   auto quarter_of = [&](const std::string& date) {  // "2017-Q3", fiscal
-    return parse_period("this-quarter", parse_absolute_time(date), s.config.calendar()).label;
+    return parse_period("this-quarter", parse_stored_time(date), s.config.calendar()).label;
   };
   std::map<Id, Rep> reps;
   std::map<Id, std::string> grade, source;
@@ -357,7 +357,7 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   s.store.each_opportunity({}, [&](const Opportunity& o) {
     if (first_created.empty() || o.created_at < first_created) first_created = o.created_at;
   });
-  if (!first_created.empty()) from = std::max(from, std::min(today, date_of(parse_absolute_time(first_created.substr(0, 10)))));
+  if (!first_created.empty()) from = std::max(from, std::min(today, date_of(parse_stored_time(first_created.substr(0, 10)))));
   r.window_from = format_date(from);
   r.window_days = days_between(from, today) + 1;
   std::string period_first = format_date(period.first), period_last = format_date(period.last), now = format_date(today);
@@ -392,7 +392,7 @@ namespace {
 
 double days_apart(const std::string& from, const std::string& to) {
   using namespace std::chrono;
-  return duration<double, std::ratio<86400>>(parse_absolute_time(to) - parse_absolute_time(from)).count();
+  return duration<double, std::ratio<86400>>(parse_stored_time(to) - parse_stored_time(from)).count();
 }
 
 std::optional<double> median(std::vector<double> v) {
@@ -547,7 +547,7 @@ std::vector<HealthFinding> health_report(Session& s) {
     if (!found || !found->rotten_days) return;
     const Stage& st = *found;
     std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
-    int idle = days_between(date_of(parse_absolute_time(last.substr(0, 10))), today);
+    int idle = days_between(date_of(parse_stored_time(last.substr(0, 10))), today);
     if (idle > *st.rotten_days)
       out.push_back({"rotting", make_ref(Kind::opportunity, o.id), o.owner,
                      fmt::format("{} idle {} days in {} (rotten after {})", o.name, idle, st.key, *st.rotten_days)});
@@ -621,7 +621,7 @@ PoolReport pool_report(Session& s, const Period& period) {
     grade[c.grade.empty() ? "-" : c.grade] += 1;
     segment[c.segment] += 1;
     std::string since = entered.count(c.id) ? entered[c.id] : c.created_at;
-    int days = days_between(date_of(parse_absolute_time(since.substr(0, 10))), today);
+    int days = days_between(date_of(parse_stored_time(since.substr(0, 10))), today);
     age[days <= 7 ? "0-7 days" : days <= 30 ? "8-30 days" : days <= 90 ? "31-90 days" : "over 90 days"] += 1;
   });
   for (const auto& g : s.config.grades) r.by_grade.push_back({g, grade[g]});

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <variant>
 #include <unistd.h>
 
@@ -393,6 +395,7 @@ void Store::begin(bool write) {
       db_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
     }
     wrote_ = wrote_ || write;
+    restored_ = false;
   } catch (const sql::Failure& e) {
     if (e.kind() == sql::Failure::Kind::busy)
       throw Error(Exit::busy, "the workspace is busy (another hopper is writing); try again, or wait longer with --wait SECS");
@@ -477,12 +480,11 @@ void Store::set_event_outcome(Id event, const std::string& outcome) {
   st.exec();
 }
 
-Id Store::current_event() { return current_event_; }
-
-bool Store::event_changed_anything(Id event) {
+bool Store::changed_anything() {
+  if (restored_) return true;
   sql::Statement& st = statement(R"sql(
 SELECT EXISTS (SELECT 1 FROM event_change WHERE event_id = ?1) OR EXISTS (SELECT 1 FROM history WHERE event_id = ?1))sql");
-  st.bind(1, event);
+  st.bind(1, current_event_);
   st.step();
   return st.column(0).integer() != 0;
 }
@@ -1431,47 +1433,41 @@ const char* entity_table(const std::string& entity) {
   if (entity == "opportunity") return "opportunity";
   throw Error(Exit::internal, fmt::format("no record kind '{}' has custom fields", entity));
 }
-std::string json_path(const std::string& key) {
-  std::string escaped;
-  for (char ch : key) escaped += ch == '"' ? std::string("\\\"") : std::string(1, ch);
-  return "$.\"" + escaped + "\"";
-}
 }  // namespace
 
 std::vector<StoredKey> Store::stored_keys() {
-  // The keys of a table's `fields` JSON objects, as rows with a column `key`.
-  auto keys_of = [&](const char* table) {
-    return sqlite_ ? fmt::format("json_each({}.fields) AS j", table)
-                   : fmt::format("json_object_keys(CAST({}.fields AS json)) AS j (key)", table);
-  };
-  sql::Statement& st = statement(fmt::format(R"sql(
+  sql::Statement& st = statement(R"sql(
 SELECT 0, '', pipeline, count(*) FROM opportunity GROUP BY pipeline
 UNION ALL SELECT 1, pipeline, stage, count(*) FROM opportunity GROUP BY pipeline, stage
 UNION ALL SELECT 2, '', layer, count(*) FROM customer GROUP BY layer
 UNION ALL SELECT 3, 'customer', grade, count(*) FROM customer WHERE grade <> '' GROUP BY grade
 UNION ALL SELECT 3, 'lead', grade, count(*) FROM lead WHERE grade <> '' GROUP BY grade
-UNION ALL SELECT 4, '', segment, count(*) FROM customer GROUP BY segment
-UNION ALL SELECT 5, 'lead', j.key, count(*) FROM lead, {keys_of_lead} GROUP BY j.key
-UNION ALL SELECT 5, 'customer', j.key, count(*) FROM customer, {keys_of_customer} GROUP BY j.key
-UNION ALL SELECT 5, 'opportunity', j.key, count(*) FROM opportunity, {keys_of_opportunity} GROUP BY j.key)sql",
-      fmt::arg("keys_of_lead", keys_of("lead")), fmt::arg("keys_of_customer", keys_of("customer")),
-      fmt::arg("keys_of_opportunity", keys_of("opportunity"))));
+UNION ALL SELECT 4, '', segment, count(*) FROM customer GROUP BY segment)sql");
   std::vector<StoredKey> out;
   while (st.step())
     out.push_back({static_cast<KeyKind>(st.column(0).integer()), st.column(1).text(),
                    st.column(2).text(), st.column(3).integer()});
+  // Custom fields' keys are read here rather than by the database's JSON
+  // functions, which fail on a record whose fields are damaged (doctor
+  // names those).
+  for (const char* table : {"lead", "customer", "opportunity"}) {
+    std::map<std::string, int> keys;
+    sql::Statement& fields = statement(fmt::format("SELECT fields FROM {} WHERE fields <> '{{}}'", table));
+    while (fields.step())
+      for (const auto& [key, value] : parse_fields(fields.column(0).text())) ++keys[key];
+    for (const auto& [key, count] : keys) out.push_back({KeyKind::field, table, key, count});
+  }
   return out;
 }
 
 std::vector<std::pair<std::string, int>> Store::field_values(const std::string& entity, const std::string& key) {
-  sql::Statement& st = statement(fmt::format(R"sql(
-SELECT v, count(*) FROM (SELECT {} AS v FROM {}) AS f WHERE v IS NOT NULL GROUP BY v ORDER BY v)sql",
-                                            sqlite_ ? "CAST(json_extract(fields, ?1) AS TEXT)" : "CAST(fields AS json) ->> ?1",
-                                            entity_table(entity)));
-  st.bind(1, sqlite_ ? json_path(key) : key);
-  std::vector<std::pair<std::string, int>> out;
-  while (st.step()) out.push_back({st.column(0).text(), st.column(1).integer()});
-  return out;
+  std::map<std::string, int> values;
+  sql::Statement& st = statement(fmt::format("SELECT fields FROM {} WHERE fields <> '{{}}'", entity_table(entity)));
+  while (st.step()) {
+    Fields fields = parse_fields(st.column(0).text());
+    if (auto found = fields.find(key); found != fields.end() && found->second != "null") ++values[found->second];
+  }
+  return {values.begin(), values.end()};
 }
 
 int Store::rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to) {
@@ -1480,8 +1476,6 @@ int Store::rename_key(KeyKind kind, const std::string& scope, const std::string&
     if (st.index(":from")) st.bind(":from", from);
     if (st.index(":to")) st.bind(":to", to);
     if (st.index(":scope")) st.bind(":scope", scope);
-    if (st.index(":from_path")) st.bind(":from_path", json_path(from));
-    if (st.index(":to_path")) st.bind(":to_path", json_path(to));
     return st.exec();
   };
   switch (kind) {
@@ -1507,14 +1501,26 @@ WHERE subject_kind = 'customer' AND field = 'layer' AND (from_value = :from OR t
              run("UPDATE lead SET grade = :to WHERE grade = :from");
     case KeyKind::segment:
       return run("UPDATE customer SET segment = :to WHERE segment = :from");
-    case KeyKind::field:
-      if (postgres_)
-        return run(fmt::format(R"sql(
-UPDATE {} SET fields = CAST(CAST(fields AS jsonb) - :from || jsonb_build_object(:to, CAST(fields AS jsonb) -> :from) AS text)
-WHERE CAST(fields AS jsonb) -> :from IS NOT NULL)sql", entity_table(scope)));
-      return run(fmt::format(R"sql(
-UPDATE {} SET fields = json_set(json_remove(fields, :from_path), :to_path, json_extract(fields, :from_path))
-WHERE json_extract(fields, :from_path) IS NOT NULL)sql", entity_table(scope)));
+    case KeyKind::field: {
+      // Renamed here rather than by the database's JSON functions, which
+      // fail on a record whose fields are damaged (doctor names those).
+      std::vector<std::pair<Id, std::string>> renamed;
+      sql::Statement& st = statement(fmt::format("SELECT id, fields FROM {} WHERE fields <> '{{}}'", entity_table(scope)));
+      while (st.step()) {
+        auto fields = nlohmann::json::parse(st.column(1).text(), nullptr, false);
+        if (!fields.is_object() || !fields.contains(from) || fields[from].is_null()) continue;
+        fields[to] = fields[from];
+        fields.erase(from);
+        renamed.emplace_back(st.column(0).int64(), fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }
+      for (const auto& [id, fields] : renamed) {
+        sql::Statement& update = statement(fmt::format("UPDATE {} SET fields = ? WHERE id = ?", entity_table(scope)));
+        update.bind(1, fields);
+        update.bind(2, id);
+        update.exec();
+      }
+      return static_cast<int>(renamed.size());
+    }
   }
   return 0;
 }
@@ -1608,9 +1614,13 @@ void Store::restore_row(const std::string& table, const nlohmann::json& j) {
   if (!j.is_object() || found == restore_columns_.end())
     throw Error(Exit::config, fmt::format("table '{}' is not in this schema (version {})", table, kSchemaVersion));
   const auto& known = found->second;
-  for (auto& [key, value] : j.items())
+  for (auto& [key, value] : j.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end())
       throw Error(Exit::config, fmt::format("column {}.{} is not in this schema (version {})", table, key, kSchemaVersion));
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max())
+      throw Error(Exit::invalid, fmt::format("{}.{}: {} is past the largest number a column holds (2^63 − 1)", table,
+                                             key, value.dump()));
+  }
   if (postgres_) return restore_row_by_copy(table, j);
   std::string columns, values;
   for (auto& [key, value] : j.items()) {
@@ -1665,9 +1675,11 @@ void Store::end_copy() {
   }
 }
 
-void Store::end_restore() {
-  if (postgres_) {  // checked now, so the triggers may come back; ids go on after the restored ones
-    end_copy();
+std::vector<DanglingKey> Store::end_restore(int limit) {
+  if (postgres_) end_copy();
+  // Checked here, where each can be named, rather than by the commit.
+  if (auto dangling = dangling_keys(limit); !dangling.empty()) return dangling;
+  if (postgres_) {  // the triggers come back; ids go on after the restored ones
     db_->exec("SET CONSTRAINTS ALL IMMEDIATE");
     for (const auto& table : table_names(*db_)) {
       db_->exec(fmt::format("ALTER TABLE \"{}\" ENABLE TRIGGER USER", table));
@@ -1679,8 +1691,10 @@ void Store::end_restore() {
     install_audit_triggers(*db_);
   }
   restore_columns_.clear();
+  restored_ = true;
   // The restored log's newest event is where the log goes on.
   set_current_event(db_->query_int("SELECT coalesce(max(id), 0) FROM event"));
+  return {};
 }
 
 void Store::backup_to(const std::filesystem::path& file) {
@@ -1721,10 +1735,79 @@ std::vector<std::string> Store::integrity_problems(int limit) {
 
 std::vector<std::string> Store::foreign_key_problems(int limit) {
   if (!sqlite_) return {};
-  sql::Statement& st = statement(R"sql(
-SELECT "table" || ' row ' || rowid || ' points to a missing ' || parent FROM pragma_foreign_key_check LIMIT ?)sql");
-  st.bind(1, limit);
-  return sentences(st);
+  std::vector<std::string> out;
+  for (const DanglingKey& d : dangling_keys(limit))
+    out.push_back(fmt::format("{} {}: {} {} is no {} row", d.table, d.id, d.column, d.value, d.parent));
+  return out;
+}
+
+std::vector<DanglingKey> Store::dangling_keys(int limit) {
+  // Each foreign key of the workspace's tables (one column each): table,
+  // column, the table it refers to, and that table's column.
+  auto keys = db_->prepare(sqlite_ ? R"sql(
+SELECT m.name, f."from", f."table", coalesce(f."to", 'id')
+FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
+WHERE m.type = 'table' ORDER BY m.name, f.id)sql"
+                                   : R"sql(
+SELECT t.relname, a.attname, pt.relname, pa.attname
+FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+  JOIN pg_class pt ON pt.oid = c.confrelid JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+WHERE c.contype = 'f' AND n.nspname = 'hopper' ORDER BY t.relname COLLATE "C", a.attname COLLATE "C")sql");
+  std::vector<std::array<std::string, 4>> foreign_keys;
+  auto tables = table_names(*db_);  // not a session's own state
+  while (keys->step())
+    if (std::find(tables.begin(), tables.end(), keys->column(0).text()) != tables.end())
+      foreign_keys.push_back({keys->column(0).text(), keys->column(1).text(), keys->column(2).text(), keys->column(3).text()});
+  std::vector<DanglingKey> out;
+  for (const auto& [table, column, parent, parent_column] : foreign_keys) {  // names from the schema
+    if (static_cast<int>(out.size()) >= limit) break;
+    auto st = db_->prepare(fmt::format(R"sql(
+SELECT c.id, CAST(c."{1}" AS TEXT) FROM "{0}" c
+WHERE c."{1}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{2}" p WHERE p."{3}" = c."{1}") ORDER BY c.id LIMIT {4})sql",
+                                       table, column, parent, parent_column, limit - static_cast<int>(out.size())));
+    while (st->step()) out.push_back({table, st->column(0).int64(), column, st->column(1).text(), parent});
+  }
+  return out;
+}
+
+namespace {
+// The columns that hold a date or a time: at, due, until, occurrence and
+// those named …_at, …_until, …_date, …_since or …_due.
+bool holds_time(std::string_view column) {
+  for (std::string_view name : {"at", "due", "until", "occurrence"})
+    if (column == name) return true;
+  for (std::string_view suffix : {"_at", "_until", "_date", "_since", "_due"})
+    if (column.ends_with(suffix)) return true;
+  return false;
+}
+}  // namespace
+
+bool Store::audits(std::string_view table) {
+  return std::find(std::begin(kAuditedTables), std::end(kAuditedTables), table) != std::end(kAuditedTables);
+}
+
+void Store::each_stored_text(const std::function<void(const StoredText&)>& each) {
+  for (const auto& table : table_names(*db_)) {
+    std::vector<std::pair<std::string, StoredText::Form>> columns;  // names from the schema
+    for (auto& c : column_names(*db_, table)) {
+      if (holds_time(c)) columns.emplace_back(std::move(c), StoredText::Form::time);
+      else if (c == "fields") columns.emplace_back(std::move(c), StoredText::Form::fields);
+      else if (c.ends_with("_kind")) columns.emplace_back(std::move(c), StoredText::Form::kind);
+      else if (table == "event_change" && c == "tbl") columns.emplace_back(std::move(c), StoredText::Form::audited_table);
+    }
+    if (columns.empty()) continue;
+    std::string list;
+    for (const auto& [c, form] : columns) list += fmt::format(", \"{}\"", c);
+    auto st = db_->stream(fmt::format("SELECT id{} FROM \"{}\" ORDER BY id", list, table));
+    while (st->step()) {
+      Id id = st->column(0).int64();
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        std::string text = st->column(static_cast<int>(i) + 1).text();
+        if (!text.empty()) each({columns[i].second, table, id, columns[i].first, text});
+      }
+    }
+  }
 }
 
 std::vector<std::string> Store::deals_not_with_their_customer(int limit) {

@@ -28,11 +28,14 @@ struct Restored {
   bool rules_differ = false;  // the export's rules are not the workspace's
 };
 // Restores an export into a workspace that has no records yet (reps and the
-// event log of `hopper init` are replaced); Error(refused) when it has some,
-// Error(invalid) naming the line of a malformed one. `current_rules` is the
-// workspace's funnel.toml text. Error(config) listing every key the records
-// use that the rules they will live under do not define: a restore under
-// rules that lack them would show zeros in every report.
+// event log of `hopper init` are replaced); Error(refused) when it has some.
+// Before the caller commits, the rows must hold together: Error(invalid)
+// naming the line of a malformed row (a line has an import's size limit) or
+// of one whose key points nowhere, or the record that fails one of doctor's
+// examine_records. `current_rules` is the workspace's funnel.toml text.
+// Error(config) listing every key the records use that the rules they will
+// live under do not define: a restore under rules that lack them would show
+// zeros in every report.
 Restored restore_workspace(Session& s, std::istream& in, const std::string& name, const std::string& current_rules,
                            ExportRules rules = ExportRules::keep);
 // Copies the workspace's SQLite file to `file`, a consistent snapshot that

@@ -21,7 +21,8 @@ class TextLines {
   // The next line as UTF-8 without its line break; false at the end.
   // Error(invalid) naming the line when it is not valid in the encoding, or
   // longer than kMaxLineBytes (a file that is one endless line must not
-  // take all memory).
+  // take all memory); Error(invalid) naming the file when its bytes cannot
+  // be read (a directory).
   bool next(std::string& line);
   static constexpr std::size_t kMaxLineBytes = 4 << 20;
   long line_number() const { return line_number_; }
@@ -29,6 +30,7 @@ class TextLines {
   const std::string& name() const { return name_; }
 
  private:
+  bool read_raw_line();  // into raw_, without the line break; false at the end
   std::istream& in_;
   std::string name_;
   void* iconv_ = nullptr;  // iconv_t, when not UTF-8

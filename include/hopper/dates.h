@@ -28,6 +28,9 @@ struct Period {
 Time system_now();
 // `YYYY-MM-DD[THH:MM[:SS]]` only: the form of --now and stored timestamps.
 Time parse_absolute_time(std::string_view text);
+// The same, read back from the database: Error(config) saying the database
+// was changed behind hopper's back when it is not a date (damage, not bad input).
+Time parse_stored_time(std::string_view text);
 // Absolute forms plus today/yesterday/tomorrow and +3d/-2w/+1m/+1y, relative
 // to `now`. Absolute dates without a time are midnight; relative ones keep
 // the time of day of `now`.

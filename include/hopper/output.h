@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -78,6 +80,44 @@ std::string render_record(const nlohmann::json& record, const std::vector<Column
 // terminal controls escaped as terminal_safe shows them (\x1b), so the file
 // is safe to cat too.
 std::string html_escape(const std::string& text);
+
+// Where hopper's standard output goes (main puts it under std::cout):
+// buffered writes to a file descriptor, each checked, so that a full disk,
+// a closed stdout or a failing device is OutputFailed where it happens —
+// never rows lost with exit 0. A reader that closed the pipe early (head)
+// is OutputFailed with reader_gone(), unless keep_going_without_reader()
+// was asked: then what is written goes nowhere and the command goes on.
+class OutputFailed : public std::runtime_error {
+ public:
+  explicit OutputFailed(int error);
+  int error() const { return error_; }
+  bool reader_gone() const;
+
+ private:
+  int error_;
+};
+
+class OutputBuffer : public std::streambuf {
+ public:
+  // `closed`: the descriptor was closed when hopper started (main gave it
+  // /dev/null so no file took its number); writing to it fails as EBADF.
+  OutputBuffer(int fd, bool closed);
+  void keep_going_without_reader() { keep_going_ = true; }
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* text, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  void drain();  // writes out what is held; OutputFailed when that fails
+  int fd_;
+  bool closed_;
+  bool line_buffered_;  // on a terminal, as stdio: each line when it ends
+  bool keep_going_ = false;
+  bool dropping_ = false;  // after a failure: nothing more is written
+  std::string held_;
+};
 
 // Charts for reports. A self-contained page: inline CSS and SVG, no scripts.
 // `subtitle` (the workspace) follows the title in the heading and the window title.

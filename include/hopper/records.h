@@ -22,6 +22,8 @@ struct Ref {
 
 char kind_letter(Kind kind);
 std::string_view kind_table(Kind kind);  // the store's table name
+// The kind a stored table name stands for: Error(config) saying the
+// database is damaged when it names none.
 Kind kind_from_table(std::string_view table);
 std::string make_ref(Kind kind, Id id);
 // "12" or "L12" for the expected kind; "C7" given where a lead is expected is

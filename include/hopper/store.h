@@ -183,9 +183,33 @@ struct StoredKey {
   int count = 0;
 };
 
+// A row whose key points to no row: a hand-edited file, a tampered export.
+struct DanglingKey {
+  std::string table;   // the row's table
+  Id id = 0;           // the row's id
+  std::string column;  // owner_id
+  std::string value;   // what the column holds
+  std::string parent;  // the table it should be a row of: rep
+};
+
+// A stored value with a form of its own, as text, for doctor to read back:
+// a date or time (YYYY-MM-DD[THH:MM:SS]), a record's custom fields (a JSON
+// object), the kind of record a row is about (a record table: customer),
+// or the table a change of the log is of (one the log audits).
+struct StoredText {
+  enum class Form { time, fields, kind, audited_table };
+  Form form;
+  const std::string& table;
+  Id id;
+  const std::string& column;
+  const std::string& text;
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 7;
+  // Whether the event log files the changes of this table.
+  static bool audits(std::string_view table);
 
   // Opens (and with `create`, creates with mode 0600, or 0660 when shared)
   // the database; migrates an older schema forward after copying the file to
@@ -222,8 +246,9 @@ class Store {
   // each row's before and after under it.
   Id begin_event(const EventStamp& stamp);
   void set_event_outcome(Id event, const std::string& outcome);
-  bool event_changed_anything(Id event);
-  Id current_event();  // the event this session began last: its changes are filed under it
+  // Whether this transaction has anything to keep: a change filed under the
+  // event it began, or a restore (whose log ends in the export's events).
+  bool changed_anything();
   // The log, newest first, one row at a time: a log of any length streams.
   void each_change(const ChangeFilter& filter, const std::function<void(const ChangeEntry&)>& each);
 
@@ -345,12 +370,14 @@ class Store {
   // Restoring an export: how many records (not reps, not the event log) the
   // workspace holds; then, with the log's triggers off, every table emptied
   // and the exported rows put back exactly as they were (Error(config) for a
-  // table or column this schema does not have); foreign keys are checked at
-  // commit.
+  // table or column this schema does not have, Error(invalid) for a number
+  // past 64 bits or a row the database refuses). end_restore checks the
+  // foreign keys: it returns those that point nowhere (at most `limit`),
+  // and then the transaction must be rolled back.
   long record_count();
   void begin_restore();
   void restore_row(const std::string& table, const nlohmann::json& row);
-  void end_restore();
+  std::vector<DanglingKey> end_restore(int limit);
 
   // An online copy of the database (SQLite's backup API: a consistent
   // snapshot while others write) to a new file with the database's mode;
@@ -360,6 +387,9 @@ class Store {
   // found (at most `limit`), empty when clean.
   std::vector<std::string> integrity_problems(int limit);
   std::vector<std::string> foreign_key_problems(int limit);
+  std::vector<DanglingKey> dangling_keys(int limit);
+  // Every stored date, time and custom-field object (NULL and '' left out).
+  void each_stored_text(const std::function<void(const StoredText&)>& each);
   std::vector<std::string> deals_not_with_their_customer(int limit);
   std::vector<std::string> stages_not_matching_history(int limit);
   std::vector<std::string> changes_without_event(int limit);
@@ -388,6 +418,7 @@ class Store {
   sql::PostgresConnection* postgres_ = nullptr;  // db_, when it is a server
   bool wrote_ = false;
   Id current_event_ = 0;  // set by begin_event: what this session's changes are filed under
+  bool restored_ = false;  // this transaction restored an export
   void set_current_event(Id event);
   std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring
   // Declared after db_ so they are finalized before it closes.

@@ -1,8 +1,15 @@
 #include "command.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <charconv>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -12,12 +19,123 @@
 namespace hopper::cli {
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
-void Context::note(const std::string& text) const { std::cerr << terminal_safe(text) << "\n"; }
+void Context::note(const std::string& text) const {
+  std::cout.flush();  // what was printed comes first, as on a terminal
+  std::cerr << terminal_safe(text) << "\n";
+}
 void Context::checkpoint() {
   if (globals.dry_run || !store || !session) return;
+  std::cout.flush();
   store->commit();
+  committed_part = true;
   store->begin(true);
   begin_event(*store, session->actor.name);
+}
+
+std::shared_ptr<KeptFile> KeptFile::open(Context& ctx, std::string option, std::string path, const std::string& input,
+                                         bool force) {
+  auto file = std::make_shared<KeptFile>(std::move(option), std::move(path), input, force, ctx.globals.dry_run);
+  ctx.when_kept([file] { file->put_in_place(); });
+  return file;
+}
+
+KeptFile::KeptFile(std::string option, std::string path, const std::string& input, bool force, bool dry_run)
+    : option_(std::move(option)), path_(std::move(path)), force_(force), dry_run_(dry_run) {
+  if (path_.empty() || path_ == "-")
+    throw Error(Exit::invalid, fmt::format("{} '{}': name a file (stdout carries the command's own output)", option_,
+                                           path_));
+  struct stat target {}, read {};
+  bool exists = ::stat(path_.c_str(), &target) == 0;
+  bool has_input = input == "-" ? ::fstat(STDIN_FILENO, &read) == 0 : ::stat(input.c_str(), &read) == 0;
+  if (exists && has_input && S_ISREG(read.st_mode) && target.st_dev == read.st_dev && target.st_ino == read.st_ino)
+    throw Error(Exit::invalid, fmt::format("{} '{}' is the file being read{}; name another file", option_, path_,
+                                           input == "-" ? " (stdin)" : ""));
+  if (exists && S_ISDIR(target.st_mode))
+    throw Error(Exit::invalid, fmt::format("{} '{}' is a directory; name a file in it", option_, path_));
+  struct stat link {};
+  if ((exists && S_ISREG(target.st_mode)) || (!exists && ::lstat(path_.c_str(), &link) == 0)) {
+    if (!force_)
+      throw Error(Exit::config, fmt::format("{} '{}' exists; it is never overwritten: choose another name, or add "
+                                            "--force",
+                                            option_, path_));
+    if (exists) path_ = std::filesystem::canonical(path_).string();  // through a symlink, to the file it names
+  }
+  special_ = exists && !S_ISREG(target.st_mode);  // a device or a pipe
+  // Aside: an unnamed file beside it (O_TMPFILE), of which a killed hopper
+  // leaves nothing and which putting in place gives its name; where the
+  // file system has none, a hidden named one. A device's text waits in the
+  // temporary directory.
+  std::filesystem::path dir = special_ ? std::filesystem::temp_directory_path()
+                                       : std::filesystem::path(path_).parent_path();
+  if (dir.empty()) dir = ".";
+  fd_ = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);  // 0600: rejected rows hold contacts
+  if (fd_ < 0) {
+    std::string pattern = (dir / ("." + std::filesystem::path(path_).filename().string() + ".hopper-XXXXXX")).string();
+    fd_ = ::mkstemp(pattern.data());
+    if (fd_ >= 0) aside_ = pattern;
+  }
+  if (fd_ < 0)
+    throw Error(Exit::invalid, fmt::format("{}: cannot write '{}' ({})", option_, path_, std::strerror(errno)));
+  buffer_ = std::make_unique<OutputBuffer>(fd_, false);
+  out_.rdbuf(buffer_.get());
+  out_.exceptions(std::ios::badbit);  // a failed write is OutputFailed, as on stdout
+}
+
+KeptFile::~KeptFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!aside_.empty() && !placed_) std::remove(aside_.c_str());
+}
+
+void KeptFile::finish() {
+  try {
+    out_.flush();
+    if (special_ && !dry_run_) {  // a device or a pipe gets the text now, as stdout does
+      int to = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+      if (to < 0) throw OutputFailed(errno);
+      OutputBuffer sink(to, false);
+      std::ostream copy(&sink);
+      copy.exceptions(std::ios::badbit);
+      char block[1 << 16];
+      try {
+        ssize_t n = 0;
+        for (off_t at = 0; (n = ::pread(fd_, block, sizeof block, at)) > 0; at += n) copy.write(block, n);
+        if (n < 0) throw OutputFailed(errno);
+        copy.flush();
+      } catch (...) {
+        ::close(to);
+        throw;
+      }
+      ::close(to);
+    }
+  } catch (const OutputFailed& e) {
+    throw Error(Exit::config, fmt::format("{}: writing '{}' failed ({}); nothing was changed", option_, path_, e.what()));
+  }
+}
+
+void KeptFile::put_in_place() {
+  if (special_) return;  // written by finish()
+  // Without --force a file that appeared meanwhile is still not replaced:
+  // linkat and RENAME_NOREPLACE both refuse to.
+  int error = 0;
+  auto failed = [&error](int result) { return result != 0 && (error = errno) != 0; };
+  if (aside_.empty()) {  // unnamed: it gets its name, or a passing one that then replaces the file
+    std::string self = fmt::format("/proc/self/fd/{}", fd_);
+    std::string name = force_ ? path_ + fmt::format(".hopper-{}", ::getpid()) : path_;
+    if (!failed(::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW)) && force_ &&
+        failed(std::rename(name.c_str(), path_.c_str())))
+      ::unlink(name.c_str());
+  } else if (force_) {
+    failed(std::rename(aside_.c_str(), path_.c_str()));
+  } else if (failed(::renameat2(AT_FDCWD, aside_.c_str(), AT_FDCWD, path_.c_str(), RENAME_NOREPLACE)) &&
+             error == EINVAL) {  // a file system without RENAME_NOREPLACE: link does not replace either
+    error = 0;
+    if (!failed(::link(aside_.c_str(), path_.c_str()))) ::unlink(aside_.c_str());
+  }
+  if (error)
+    throw Error(Exit::config, fmt::format("the change is made, but {} '{}' could not be written ({}){}", option_, path_,
+                                          error == EEXIST ? "it exists now" : std::strerror(error),
+                                          aside_.empty() ? "" : ": its text is in '" + aside_ + "'"));
+  placed_ = true;
 }
 
 EventStamp Context::stamp(const std::string& actor) const {

@@ -50,8 +50,15 @@ struct Context {
   void note(const std::string& text) const;   // a message of one line: stderr, every newline in it escaped
   // For long writes: commits what is done and opens the next transaction
   // (with its own event), so other writers get in. Under --dry-run it does
-  // nothing: the whole command is rolled back at the end.
+  // nothing: the whole command is rolled back at the end. What was printed
+  // is written out first: output that cannot be written commits nothing.
   void checkpoint();
+  bool committed_part = false;  // a checkpoint committed part of the change
+  // Runs once the command's change is kept (committed, or nothing to keep),
+  // never under --dry-run or after an error: for what goes outside the
+  // database only when the change is made (an import's rejects file).
+  void when_kept(std::function<void()> action) { kept_actions.push_back(std::move(action)); }
+  std::vector<std::function<void()>> kept_actions;
   // Opens an event for this command line in the log, acting as `actor`.
   Id begin_event(Store& on, const std::string& actor) const;
   // When and by whom, for an event: the clock, the real time, the OS account.
@@ -60,6 +67,36 @@ struct Context {
   std::unique_ptr<Store> open_store() const;
   // Relative dates resolve against --now.
   Time parse_when(const std::string& text) const;
+};
+
+// A file a command writes beside its change (an import's --rejects):
+// written aside while the command runs, and put in place only when the
+// change is kept, so that a refused or --dry-run command leaves none. It
+// never replaces `input` (the file the command reads, "-" for stdin:
+// compared by device and inode, so a symlink or hard link to it is the
+// same file), a directory, or, without `force`, a file that exists. A
+// device or pipe (/dev/null, /dev/stdout) is output like stdout: it gets
+// the text when the command ends, before the commit, unless --dry-run.
+// `option` names it in messages (--rejects).
+class KeptFile {
+ public:
+  static std::shared_ptr<KeptFile> open(Context& ctx, std::string option, std::string path, const std::string& input,
+                                        bool force);
+  KeptFile(std::string option, std::string path, const std::string& input, bool force, bool dry_run);
+  ~KeptFile();
+  std::ostream& stream() { return out_; }
+  // Ends the writing, before the commit: Error when the text could not
+  // all be written (the command then fails, and its change is not kept).
+  void finish();
+
+ private:
+  void put_in_place();
+  std::string option_, path_;
+  std::string aside_;  // the name of where it is written until kept; empty when that has none
+  bool force_, dry_run_, special_ = false, placed_ = false;
+  int fd_ = -1;
+  std::unique_ptr<OutputBuffer> buffer_;
+  std::ostream out_{nullptr};
 };
 
 // Every report takes --period P or --from A --to B (both inclusive).

@@ -16,16 +16,21 @@ void add_doctor_commands(Commands& c) {
                            Needs::read, [](Context& ctx) {
     std::vector<json> rows;
     int problems = 0;
+    bool damaged = false;
     for (const auto& checkup : examine_workspace(*ctx.session)) {
       problems += static_cast<int>(checkup.problems.size());
+      damaged = damaged || (checkup.damage && !checkup.problems.empty());
       if (checkup.problems.empty())
         rows.push_back({{"check", checkup.check}, {"status", "ok"}, {"problem", nullptr}});
       for (const auto& p : checkup.problems) rows.push_back({{"check", checkup.check}, {"status", "problem"}, {"problem", p}});
     }
     print_list(ctx, rows, {{"check", "CHECK"}, {"status", "STATUS"}, {"problem", "PROBLEM"}});
     if (problems)
-      throw Error(Exit::config, fmt::format("doctor found {} problem(s); the rows above say where (at most 20 per check)",
-                                            problems));
+      throw Error(Exit::config, fmt::format("doctor found {} problem(s); the rows above say where (at most 20 per check){}",
+                                            problems, damaged ? ". The database is damaged or was changed outside "
+                                                                "hopper: restore the last backup (hopper backup makes "
+                                                                "them) by copying it to .hopper/hopper.db"
+                                                              : ""));
   });
   doctor->footer("Exit 0 when every check passes, 7 when one does not. Example: hopper doctor --json");
 

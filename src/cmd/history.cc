@@ -46,7 +46,7 @@ std::string shell_quote(const std::string& word) {
 // a minute away from the system time; events before schema v4 have none.
 std::string moved_clock(const ChangeEntry& ch) {
   if (ch.real_at.empty()) return "";
-  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(parse_absolute_time(ch.real_at) - parse_absolute_time(ch.at));
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(parse_stored_time(ch.real_at) - parse_stored_time(ch.at));
   return std::abs(seconds.count()) > 60 ? " (real " + ch.real_at + ")" : "";
 }
 

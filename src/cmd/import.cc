@@ -21,7 +21,7 @@ struct ImportArgs {
   std::string format;  // csv | jsonl; empty: from the file name
   std::string on_duplicate = "fail", unknown_columns = "fail";
   std::optional<std::string> rejects;
-  bool skip_invalid = false;
+  bool skip_invalid = false, force = false;
   ImportOptions options;
 };
 
@@ -89,11 +89,10 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
       size = static_cast<std::int64_t>(std::filesystem::file_size(a->file, ec));
     }
     in = a->file == "-" ? in : &file;
-    std::ofstream rejects;
+    std::shared_ptr<KeptFile> rejects;  // in place only once the import is committed
     if (a->rejects) {
-      rejects.open(*a->rejects, std::ios::binary | std::ios::trunc);
-      if (!rejects) throw Error(Exit::invalid, fmt::format("--rejects: cannot write '{}'", *a->rejects));
-      o.rejects = &rejects;
+      rejects = KeptFile::open(ctx, "--rejects", *a->rejects, a->file, a->force);
+      o.rejects = &rejects->stream();
     }
     std::optional<Progress> progress;
     if (isatty(STDERR_FILENO) && !ctx.out.quiet) {
@@ -102,15 +101,13 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
     }
     ImportResult r = import_records(*ctx.session, *in, o);
     progress.reset();
-    if (rejects.is_open()) {
-      rejects.close();
-      if (!rejects) throw Error(Exit::invalid, fmt::format("--rejects: writing '{}' failed", *a->rejects));
-    }
+    if (rejects) rejects->finish();
+    bool rejects_kept = a->rejects && !ctx.globals.dry_run;
     json j = {{"file", a->file},       {"rows", r.rows},       {"added", r.added},
               {"updated", r.updated},  {"skipped", r.skipped}, {"rejected", r.rejected},
               {"first", r.first ? json(make_ref(r.first->kind, r.first->id)) : json()},
               {"last", r.last ? json(make_ref(r.last->kind, r.last->id)) : json()},
-              {"rejects", a->rejects ? json(*a->rejects) : json()},
+              {"rejects", rejects_kept ? json(*a->rejects) : json()},
               {"notes", r.notes},
               {"dry_run", ctx.globals.dry_run}};
     if (!ctx.out.quiet)
@@ -118,9 +115,12 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
                           {"first", "FIRST", ColumnKind::ref}, {"last", "LAST", ColumnKind::ref}, {"updated", "UPDATED", ColumnKind::integer},
                           {"skipped", "SKIPPED (DUPLICATES)", ColumnKind::integer},
                           {"rejected", "REJECTED", ColumnKind::integer}, {"rejects", "REJECTS"}});
-    if (r.rejected)
+    if (r.rejected && rejects_kept)
       ctx.note(fmt::format("{} {} rejected; {} in {} with the reason", r.rejected, r.rejected == 1 ? "row" : "rows",
                            r.rejected == 1 ? "it is" : "each is", *a->rejects));
+    else if (r.rejected)
+      ctx.note(fmt::format("{} {} would be rejected (a dry run writes no --rejects file)", r.rejected,
+                           r.rejected == 1 ? "row" : "rows"));
     for (const auto& note : r.notes) ctx.note(note);
   });
   app->add_option("file", a->file, "The file, or - for stdin")->required();
@@ -146,7 +146,10 @@ void add_import_command(Commands& c, CLI::App* noun, ImportKind kind) {
   app->add_option("--on-duplicate", a->on_duplicate, "A row that duplicates a record (or an earlier row): fail, skip or update")
       ->check(CLI::IsMember({"fail", "skip", "update"}));
   app->add_flag("--skip-invalid", a->skip_invalid, "Import the good rows; bad ones go to --rejects");
-  app->add_option("--rejects", a->rejects, "Where --skip-invalid writes the bad rows, each with its reason");
+  auto* rejects = app->add_option("--rejects", a->rejects,
+                                  "Where --skip-invalid writes the bad rows, each with its reason: a new file, written "
+                                  "once the import is committed (never the file imported)");
+  app->add_flag("--force", a->force, "Let --rejects replace a file that exists")->needs(rejects);
   std::string fields, example;
   switch (kind) {
     case ImportKind::lead:

@@ -72,6 +72,66 @@ Only into a workspace without records, only by an admin, only an export.
   [6]
   $ hopper -C ../third lead list --json | jq length
   0
+
+A tampered export is refused whole, exit 6 naming the line and the table,
+and nothing is restored: a header whose schema is no number, a key that
+points to no row (an owner who is no rep, a removed event that history
+files under), a number past 64 bits, a line past an import's limit, a row
+that breaks what doctor checks. Each is checked before the commit.
+
+  $ try() { hopper -C ../third import - ; echo "exit $?"; hopper -C ../third customer list --json | jq length; }
+  $ sed '1s/.*/{"format":"hopper-export","schema":"6"}/' one.jsonl | try
+  hopper: stdin:1: the header's schema is "6", not a version number (a hopper export starts with {"format":"hopper-export","schema":7}); export it again with hopper export
+  exit 6
+  0
+  $ sed '1s/.*/{"format":"hopper-export","schema":{}}/' one.jsonl | try
+  hopper: stdin:1: the header's schema is {}, not a version number (a hopper export starts with {"format":"hopper-export","schema":7}); export it again with hopper export
+  exit 6
+  0
+  $ (echo '{}'; tail -n +2 one.jsonl) | try
+  hopper: stdin:1: not a hopper export (it starts with {"format":"hopper-export",…}); to bring in a spreadsheet use lead, customer or opp import
+  exit 6
+  0
+  $ sed '/"table":"customer","row":{"id":1,/s/"owner_id":3,/"owner_id":99,/' one.jsonl | try
+  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
+    stdin:3: customer 1: owner_id 99 is no rep row
+  exit 6
+  0
+  $ sed '/"table":"event","row":{"id":10,/d' one.jsonl | try
+  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
+    stdin:28: event_change 14: event_id 10 is no event row
+    stdin:36: history 7: event_id 10 is no event row
+  exit 6
+  0
+  $ sed '/"table":"customer","row":{"id":2,/s/"id":2,/"id":18446744073709551615,/' one.jsonl | try
+  hopper: stdin:4: customer.id: 18446744073709551615 is past the largest number a column holds (2^63 − 1)
+  exit 6
+  0
+  $ sed '/"table":"opportunity","row":{"id":1,/s/"stage":"proposal"/"stage":"negotiation"/' one.jsonl | try
+  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
+    stages match their history: O1 is in negotiation but its history last moved it to proposal
+  exit 6
+  0
+  $ sed '/"table":"opportunity","row":{"id":1,/s/"owner_id":3,/"owner_id":4,/' one.jsonl | try
+  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
+    open deals follow their customer: O1 is open with zhao but customer C1 belongs to li
+  exit 6
+  0
+  $ sed '/"table":"customer","row":{"id":1,/s/"created_at":"[^"]*"/"created_at":"2V26-07-08"/' one.jsonl | try
+  hopper: stdin: the export does not hold together (was it edited?); nothing was imported:
+    stored dates, kinds and custom fields read back: customer 1: created_at '2V26-07-08' is not a date
+  exit 6
+  0
+  $ (head -1 one.jsonl; printf '{"table":"lead","row":{"name":"%s"}}\n' "$(head -c 5000000 /dev/zero | tr '\0' x)") | try
+  hopper: stdin:2: a line longer than 4 MB; is this a CSV or JSONL file?
+  exit 6
+  0
+  $ mkdir folder && hopper -C ../third import folder
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  [6]
+  $ hopper -C ../third doctor -q >/dev/null && echo clean
+  clean
+
   $ hopper export --as li
   hopper: exporting the workspace is for managers and admins; li is a rep
   [9]
@@ -154,3 +214,21 @@ restore them:
   [6]
   $ hopper -C ../old import old.jsonl
   restored 58 rows from old.jsonl
+
+An export whose newest event changed nothing (a refused command, a no-op)
+restores whole all the same: the restored log simply ends in that event.
+
+  $ hopper customer lock C1 --as li
+  hopper: locking a customer (exempting it from recycling) is for managers and admins; li is a rep
+  [9]
+  $ hopper export > denied.jsonl
+  $ grep '"table":"event"' denied.jsonl | tail -1 | jq -r .row.outcome
+  denied
+  $ hopper init ../denied -q --as admin >/dev/null
+  $ hopper -C ../denied import denied.jsonl --with-rules -q
+  restored 59 rows from denied.jsonl
+  funnel.toml now holds the rules the export was made under; the old one is ../denied/funnel.toml.before-import
+  $ hopper -C ../denied export | cmp - denied.jsonl && echo identical
+  identical
+  $ hopper -C ../denied customer list --json | jq -c 'map(.ref)'
+  ["C1","C2"]

@@ -52,4 +52,28 @@ Duplicate keys and probabilities out of range:
   hopper: funnel.toml has 1 problem(s):
   funnel.toml:96:15: pipeline.stage.probability must be between 0 and 100, not 130
   [7]
+
+NaN in any of its spellings is no number, on every float key, in config
+check and in every command (a NaN probability once reached the reports):
+
+  $ cp good.toml funnel.toml
+  $ sed -i -e 's/^probability = 30$/probability = nan/' -e 's/^ideal_rate = 90$/ideal_rate = -nan/' \
+  >   -e 's/^exempt_probability = 60 /exempt_probability = +nan/' funnel.toml
+  $ hopper config check
+  hopper: funnel.toml has 3 problem(s):
+  funnel.toml:45:14: layer.ideal_rate must be between 0 and 100, not nan
+  funnel.toml:96:15: pipeline.stage.probability must be between 0 and 100, not nan
+  funnel.toml:139:22: pool.exempt_probability must be between 0 and 100, not nan
+  [7]
+  $ for command in "customer list" agenda "pool recycle --dry-run" "funnel velocity --layers"; do
+  >   hopper $command >/dev/null 2>../err; echo "exit $?"; head -1 ../err
+  > done
+  exit 7
+  hopper: funnel.toml is invalid; fix it (hopper config check) before running commands:
+  exit 7
+  hopper: funnel.toml is invalid; fix it (hopper config check) before running commands:
+  exit 7
+  hopper: funnel.toml is invalid; fix it (hopper config check) before running commands:
+  exit 7
+  hopper: funnel.toml is invalid; fix it (hopper config check) before running commands:
   $ cp good.toml funnel.toml && hopper config check -q

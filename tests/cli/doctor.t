@@ -11,15 +11,16 @@ hopper doctor and hopper backup.
 A clean workspace passes every check, exit 0:
 
   $ hopper doctor --format table
-  CHECK                                          STATUS  PROBLEM
-  database integrity                             ok      -
-  foreign keys                                   ok      -
-  open deals follow their customer               ok      -
-  stages match their history                     ok      -
-  every change has its event                     ok      -
-  nothing owned by a rep who left                ok      -
-  no rep over capacity                           ok      -
-  funnel.toml defines every key the records use  ok      -
+  CHECK                                            STATUS  PROBLEM
+  database integrity                               ok      -
+  foreign keys                                     ok      -
+  stored dates, kinds and custom fields read back  ok      -
+  open deals follow their customer                 ok      -
+  stages match their history                       ok      -
+  every change has its event                       ok      -
+  nothing owned by a rep who left                  ok      -
+  funnel.toml defines every key the records use    ok      -
+  no rep over capacity                             ok      -
 
 A backup is a whole database with the workspace's mode; it never overwrites:
 
@@ -73,3 +74,29 @@ The backup from before is clean:
   $ cp funnel.toml ../funnel.toml && mkdir -p ../restored/.hopper && cp ../copy.db ../restored/.hopper/hopper.db && sed -i 's/^capacity = 0/capacity = 50/' ../funnel.toml && cp ../funnel.toml ../restored/
   $ hopper -C ../restored doctor -q; echo $?
   0
+
+A damaged value — custom fields that are no JSON, a date that is no date —
+is damage in the database, not bad input: doctor names each (exit 7, never
+an internal error), and a command that reads one stops with exit 7 saying
+to run doctor or restore the last backup.
+
+  $ cd ../restored
+  $ sqlite3 .hopper/hopper.db "UPDATE customer SET fields = '{bad', claimed_at = '2V26-07-08' WHERE id = 1; UPDATE opportunity SET close_date = '2026-02-30' WHERE id = 1; UPDATE event_change SET tbl = 'nowhere' WHERE id = 1; UPDATE history SET subject_kind = 'planet' WHERE id = 1"
+  $ hopper doctor --json | jq -r '.[] | select(.status == "problem") | "\(.check): \(.problem)"'
+  hopper: doctor found 5 problem(s); the rows above say where (at most 20 per check). The database is damaged or was changed outside hopper: restore the last backup (hopper backup makes them) by copying it to .hopper/hopper.db
+  stored dates, kinds and custom fields read back: customer 1: fields '{bad' is not a JSON object
+  stored dates, kinds and custom fields read back: customer 1: claimed_at '2V26-07-08' is not a date
+  stored dates, kinds and custom fields read back: event_change 1: tbl 'nowhere' is not a table the log keeps
+  stored dates, kinds and custom fields read back: history 1: subject_kind 'planet' is not a kind of record
+  stored dates, kinds and custom fields read back: opportunity 1: close_date '2026-02-30' is not a date
+  $ hopper config check -q; echo "exit $?"
+  exit 0
+  $ hopper customer list
+  hopper: the database holds '2V26-07-08' where a date belongs: it was changed outside hopper or is damaged; hopper doctor shows where, or restore the last backup
+  [7]
+  $ hopper pool recycle --dry-run
+  hopper: the database holds '2V26-07-08' where a date belongs: it was changed outside hopper or is damaged; hopper doctor shows where, or restore the last backup
+  [7]
+  $ hopper history >/dev/null
+  hopper: the database holds 'nowhere' where a kind of record belongs: it was changed outside hopper or is damaged; hopper doctor shows where, or restore the last backup
+  [7]

@@ -39,7 +39,7 @@ the command fails whole, and the next one finds everything intact:
   hopper: disk I/O error: the database could not be read or written: the disk is full, a file-size limit was reached, or the disk failed. Free space and run the command again; nothing was changed
   [7]
   $ hopper doctor --json | grep -c '"ok"'
-  8
+  9
   $ hopper customer show C1 --json | grep -c '"name"'
   1
 

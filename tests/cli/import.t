@@ -92,6 +92,69 @@ with the reason; it needs --rejects, so no row is lost.
   $ hopper lead show L3 --json | jq -c .fields
   {"met":"2026-01-02"}
 
+The rejects file is written only once the import is kept: a refused or
+--dry-run import writes none. It is never the file being read — by its
+name, a symlink, a hard link or stdin — and never replaces a file that
+exists, unless --force says so (then through a symlink to its file).
+
+  $ cp bad.csv input.csv && ln -s input.csv link.csv && ln input.csv hard.csv
+  $ for name in input.csv link.csv hard.csv; do hopper lead import input.csv --skip-invalid --rejects $name --force; done
+  hopper: --rejects 'input.csv' is the file being read; name another file
+  hopper: --rejects 'link.csv' is the file being read; name another file
+  hopper: --rejects 'hard.csv' is the file being read; name another file
+  [6]
+  $ hopper lead import - --skip-invalid --rejects input.csv --dry-run < input.csv
+  hopper: --rejects 'input.csv' is the file being read (stdin); name another file
+  [6]
+  $ cmp input.csv bad.csv && echo intact
+  intact
+  $ hopper lead import input.csv --skip-invalid --rejects new.csv --dry-run -q
+  2 rows would be rejected (a dry run writes no --rejects file)
+  grade: 'E' (1 row); map each to one this workspace has: --map-value 'grade:VALUE=KEY' (hopper config show)
+  dry run: nothing was changed
+  $ hopper lead import input.csv --skip-invalid --rejects new.csv --input-format jsonl -q
+  hopper: input.csv:1: not a JSON object; JSONL has one object per line
+  [6]
+  $ ls new.csv
+  ls: cannot access 'new.csv': No such file or directory
+  [2]
+  $ hopper lead import input.csv --skip-invalid --rejects rejects.csv -q
+  hopper: --rejects 'rejects.csv' exists; it is never overwritten: choose another name, or add --force
+  [7]
+  $ head -1 rejects.csv
+  name,phone,email,grade,met,reason
+  $ printf 'name,phone\n孙悦,12\n' > more.csv && ln -s rejects.csv last.csv
+  $ hopper lead import more.csv --skip-invalid --rejects last.csv --force -q
+  1 row rejected; it is in last.csv with the reason
+  $ test -L last.csv && cat rejects.csv
+  name,phone,reason
+  孙悦,12,"line 2: phone: '12' is not a valid phone number: '12' (2 characters after removing spaces, dashes and +86) does not match ^1[3-9]\d{9}$ (lead.phone_pattern)"
+  $ stat -c %a rejects.csv
+  600
+  $ cp rejects.csv kept.csv
+  $ hopper lead import more.csv --skip-invalid --rejects rejects.csv --force --input-format jsonl -q
+  hopper: more.csv:1: not a JSON object; JSONL has one object per line
+  [6]
+  $ cmp rejects.csv kept.csv && echo untouched by a refused import
+  untouched by a refused import
+  $ hopper lead import more.csv --skip-invalid --rejects /dev/null -q
+  1 row rejected; it is in /dev/null with the reason
+  $ mkdir folder-of-rejects && hopper lead import more.csv --skip-invalid --rejects folder-of-rejects
+  hopper: --rejects 'folder-of-rejects' is a directory; name a file in it
+  [6]
+  $ hopper lead import more.csv --force
+  hopper: --force requires --rejects; see hopper lead import --help
+  [2]
+  $ hopper lead import more.csv --skip-invalid --rejects -
+  hopper: --rejects '-': name a file (stdout carries the command's own output)
+  [6]
+  $ hopper lead import more.csv --skip-invalid --rejects ''
+  hopper: --rejects '': name a file (stdout carries the command's own output)
+  [6]
+  $ ls -a | grep -c hopper-
+  0
+  [1]
+
 Dates as the export wrote them: --date-format, for custom date fields and
 for `created` (the record's history starts then; never after the clock).
 
@@ -188,6 +251,24 @@ no header.
   $ hopper lead import missing.csv
   hopper: cannot read 'missing.csv'
   [3]
+
+A directory, or a file whose bytes cannot be read, is named (exit 6),
+whichever noun imports it:
+
+  $ mkdir folder
+  $ for noun in lead customer opp; do hopper $noun import folder; echo "exit $?"; done
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  exit 6
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  exit 6
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  exit 6
+  $ hopper lead import folder --input-format jsonl
+  hopper: folder: cannot be read (Is a directory); name a file of rows
+  [6]
+  $ hopper lead import /proc/self/mem
+  hopper: /proc/self/mem: cannot be read (Input/output error); name a file of rows
+  [6]
 
 An inbound lead matching a staked pool customer goes to the staker (占坑),
 on import as on add.

@@ -1,9 +1,11 @@
-// hopper_fuzz: a deterministic fuzzer of hopper's command line and of
-// funnel.toml. Every case must end in exit 0, 2–7 or 9 with a message, within
-// a time limit; after every refused case the database passes
-// PRAGMA integrity_check and holds the same rows as before.
+// hopper_fuzz: a deterministic fuzzer of hopper's command line, of
+// funnel.toml, of restores of exports and of imports' --rejects. Every case
+// must end in exit 0, 2–7 or 9 with a message, within a time limit, never
+// by a signal (but SIGPIPE when its stdout is a pipe nobody reads); after
+// every refused case the database passes PRAGMA integrity_check and holds
+// the same rows as before.
 //
-//   hopper_fuzz HOPPER [--cases N] [--seed S] [--mutants M] [--long]
+//   hopper_fuzz HOPPER [--cases N] [--seed S] [--mutants M] [--restores R] [--rejects J] [--long]
 //
 // The vocabulary (commands, their options, whether an option takes a value)
 // is read from hopper's own --help, so a new option is fuzzed the day it is
@@ -16,12 +18,16 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <iostream>
 #include <random>
@@ -41,15 +47,30 @@ struct Result {
   std::string out, err;
 };
 
-// Runs hopper with `args` in `dir`, stdin from /dev/null, at most `limit`.
+// Where a case's stdout goes: a file, a full disk, or a pipe whose reader
+// has gone (| head).
+enum class Stdout { file, full, closed_pipe };
+
+// Runs hopper with `args` in `dir`, stdin from `input`, at most `limit`.
 Result run(const std::string& hopper, const std::vector<std::string>& args, const fs::path& dir,
+           Stdout to = Stdout::file, const fs::path& input = "/dev/null",
            std::chrono::seconds limit = std::chrono::seconds(30)) {
   fs::path out_file = dir / ".fuzz.out", err_file = dir / ".fuzz.err";
+  std::error_code ec;
+  fs::remove(out_file, ec);
   pid_t pid = fork();
   if (pid == 0) {
     if (chdir(dir.c_str()) != 0) _exit(127);
-    int in = open("/dev/null", O_RDONLY), out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600),
-        err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int in = open(input.c_str(), O_RDONLY), err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int out = -1;
+    if (to == Stdout::file) out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (to == Stdout::full) out = open("/dev/full", O_WRONLY);
+    if (to == Stdout::closed_pipe) {
+      int ends[2];
+      if (pipe(ends) != 0) _exit(127);
+      close(ends[0]);
+      out = ends[1];
+    }
     dup2(in, 0), dup2(out, 1), dup2(err, 2);
     std::vector<char*> argv{const_cast<char*>(hopper.c_str())};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -198,8 +219,9 @@ std::string quoted(const std::vector<std::string>& args) {
 }
 
 // One verdict for one case; empty when it held.
-std::string judge(const Result& r) {
+std::string judge(const Result& r, Stdout to = Stdout::file) {
   if (r.timed_out) return "hung (killed after the time limit)";
+  if (r.signal == SIGPIPE && to == Stdout::closed_pipe) return "";  // as git: the reader's choice
   if (r.signal) return fmt::format("killed by signal {}", r.signal);
   if (r.exit == 1) return "exit 1 (internal error): " + r.err.substr(0, 300);
   if (r.exit == 8) return "exit 8 (busy) with no other writer";
@@ -240,14 +262,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string hopper = fs::absolute(argv[1]).string();
-  long cases = 2000, mutants = 150;
+  long cases = 2000, mutants = 150, restores = 120, rejects = 80;
   unsigned seed = 1;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--cases" && i + 1 < argc) cases = std::atol(argv[++i]);
     else if (a == "--mutants" && i + 1 < argc) mutants = std::atol(argv[++i]);
+    else if (a == "--restores" && i + 1 < argc) restores = std::atol(argv[++i]);
+    else if (a == "--rejects" && i + 1 < argc) rejects = std::atol(argv[++i]);
     else if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::atol(argv[++i]));
-    else if (a == "--long") cases = 100000, mutants = 5000;
+    else if (a == "--long") cases = 100000, mutants = 5000, restores = 5000, rejects = 3000;
   }
   setenv("HOPPER_NOW", "2026-11-27T09:00", 1);
   setenv("HOPPER_USER", "admin", 1);
@@ -284,18 +308,27 @@ int main(int argc, char** argv) {
     }
     if (pick(10) == 0) args.push_back("--dry-run");
     if (pick(8) == 0) args.insert(args.begin(), {"--as", values[pick(values.size())]});
-    Result r = run(hopper, args, ws);
+    // Now and then the output cannot be written: exit 7, and a change not made.
+    Stdout to = pick(12) == 0 ? Stdout::full : pick(12) == 0 ? Stdout::closed_pipe : Stdout::file;
+    Result r = run(hopper, args, ws, to);
     ++exits[r.exit];
-    std::string verdict = judge(r);
+    std::string verdict = judge(r, to);
     if (verdict.empty() && r.exit != 0) {
       std::string after = state_of(db);
       if (after != before) verdict = "refused, yet the database changed: " + before + " → " + after;
     }
     if (r.exit == 0) before = state_of(db);
-    if (!verdict.empty()) failures.push_back(quoted(args) + ": " + verdict);
+    if (!verdict.empty())
+      failures.push_back(quoted(args) + (to == Stdout::full ? " > /dev/full" : to == Stdout::closed_pipe ? " | (closed)" : "") +
+                         ": " + verdict);
   }
-  std::string spread;
-  for (const auto& [code, count] : exits) spread += fmt::format(" exit {}: {}", code, count);
+  auto spread_of = [](std::map<int, long>& tally) {
+    std::string spread;
+    for (const auto& [code, count] : tally) spread += fmt::format(" exit {}: {}", code, count);
+    tally.clear();
+    return spread;
+  };
+  std::string spread = spread_of(exits);
   std::cout << fmt::format("hopper_fuzz: {} command lines over {} commands (seed {}):{}\n", cases, commands.size(),
                            seed, spread);
 
@@ -315,7 +348,8 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::vector<std::string>> probes = {
       {"config", "check"}, {"funnel", "report"}, {"lead", "add", "--name", "X", "--phone", "13900139000"},
-      {"forecast"},         {"pool", "recycle", "--dry-run"}, {"opp", "promote", "O1"}};
+      {"forecast"},         {"pool", "recycle", "--dry-run"}, {"opp", "promote", "O1"}, {"customer", "list"},
+      {"agenda"}};
   for (long n = 0; n < mutants; ++n) {
     auto mutated = lines;
     for (std::size_t k = 0; k <= pick(3); ++k) {
@@ -330,8 +364,8 @@ int main(int argc, char** argv) {
         }
         case 3: {
           auto eq = mutated[at].find('=');
-          const char* forms[] = {" -1", " 0", " 99999999999999999999", " 1e308", " nan", " true", " \"\"", " []",
-                                 " '^(\\d+)+$'", " '(('", " 2017-02-30", " { a = 1 }"};
+          const char* forms[] = {" -1", " 0", " 99999999999999999999", " 1e308", " nan", " -nan", " +nan", " inf",
+                                 " -inf", " true", " \"\"", " []", " '^(\\d+)+$'", " '(('", " 2017-02-30", " { a = 1 }"};
           if (eq != std::string::npos) mutated[at] = mutated[at].substr(0, eq + 1) + forms[pick(std::size(forms))];
           break;
         }
@@ -355,6 +389,165 @@ int main(int argc, char** argv) {
     }
   }
   std::cout << fmt::format("hopper_fuzz: {} funnel.toml mutants × {} commands\n", mutants, probes.size());
+
+  // 3. Restores of mutated exports (lines dropped, doubled, swapped or cut,
+  // values replaced by hostile ones, tables renamed, bytes flipped, the
+  // header changed): each is refused with nothing kept, or restored whole,
+  // doctor-clean and readable by every command.
+  fs::path pristine = root / "pristine";
+  fs::create_directories(pristine);
+  if (run(hopper, {"init", ".", "-q"}, pristine).exit != 0) throw std::runtime_error("hopper init failed");
+  std::vector<std::string> export_lines;
+  {
+    std::istringstream in(run(hopper, {"export"}, ws).out);
+    for (std::string l; std::getline(in, l);) export_lines.push_back(l);
+  }
+  const std::vector<nlohmann::json> hostile_json = {
+      nullptr, -1, 0, 1, 7, 99999, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min(),
+      std::numeric_limits<std::uint64_t>::max(), 1e308, -0.5, true, "", "x", "2V26-07-08", "2026-02-30",
+      "9999-12-31T23:59:59", "{bad", "[\"x\"]", "{}", nlohmann::json::object(), nlohmann::json::array(),
+      std::string(10001, 'x'), "=cmd|' /C calc'!A0", "\u202e\u001b[2J"};
+  const std::vector<std::string> headers = {R"({"format":"hopper-export","schema":"6"})",
+                                            R"({"format":"hopper-export","schema":{}})",
+                                            R"({"format":"hopper-export","schema":5})",
+                                            R"({"format":"hopper-export"})", R"({"schema":6})", "{}", "[]", "", "nope"};
+  const std::vector<std::string> probes_after = {"doctor", "customer list", "opp list --status all", "lead list",
+                                                 "history", "funnel report", "agenda", "export", "todo list --all"};
+  for (long n = 0; n < restores; ++n) {
+    auto mutated = export_lines;
+    for (std::size_t k = 0; k <= pick(3) && !mutated.empty(); ++k) {
+      std::size_t at = mutated.size() > 1 ? 1 + pick(mutated.size() - 1) : 0;  // the header has its own mutation
+      switch (pick(9)) {
+        case 0: mutated.erase(mutated.begin() + static_cast<long>(at)); break;
+        case 1: mutated.insert(mutated.begin() + static_cast<long>(at), mutated[pick(mutated.size())]); break;
+        case 2: std::swap(mutated[at], mutated[pick(mutated.size())]); break;
+        case 3: mutated[at] = mutated[at].substr(0, pick(mutated[at].size() + 1)); break;
+        case 4:
+          if (!mutated[at].empty()) mutated[at][pick(mutated[at].size())] = static_cast<char>(pick(256));
+          break;
+        case 5: mutated[0] = headers[pick(headers.size())]; break;
+        case 6: {
+          auto j = nlohmann::json::parse(mutated[at], nullptr, false);
+          if (!j.is_object() || !j.contains("row") || !j["row"].is_object() || j["row"].empty()) break;
+          auto key = std::next(j["row"].begin(), static_cast<long>(pick(j["row"].size()))).key();
+          j["row"][key] = hostile_json[pick(hostile_json.size())];
+          mutated[at] = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          break;
+        }
+        case 7: {
+          auto j = nlohmann::json::parse(mutated[at], nullptr, false);
+          if (!j.is_object() || !j.contains("table")) break;
+          static const char* tables[] = {"rep", "lead", "customer", "opportunity", "history", "event", "nope", ""};
+          j["table"] = tables[pick(std::size(tables))];
+          mutated[at] = j.dump();
+          break;
+        }
+        default:
+          if (pick(20) == 0) mutated.push_back(R"({"table":"lead","row":{"name":")" + std::string(5 << 20, 'x') + "\"}}");
+          else mutated.erase(mutated.begin() + static_cast<long>(at), mutated.end());  // cut short
+      }
+    }
+    fs::path target = root / "restore";
+    std::error_code ec;
+    fs::remove_all(target, ec);
+    fs::copy(pristine, target, fs::copy_options::recursive);
+    fs::path file = root / "mutant.jsonl";
+    {
+      std::ofstream out(file, std::ios::binary);
+      for (const auto& l : mutated) out << l << "\n";
+    }
+    fs::path tdb = target / ".hopper" / "hopper.db";
+    std::string state = state_of(tdb);
+    Result r = run(hopper, {"import", file.string()}, target);
+    ++exits[r.exit];
+    std::string verdict = judge(r);
+    if (verdict.empty() && r.exit != 0 && state_of(tdb) != state) verdict = "refused, yet the database changed";
+    if (verdict.empty() && r.exit == 0)
+      for (const auto& probe : probes_after) {
+        std::vector<std::string> args;
+        std::istringstream words(probe);
+        for (std::string w; words >> w;) args.push_back(w);
+        Result p = run(hopper, args, target);
+        std::string v = judge(p);
+        // A restore replaces the reps: the export may have no rep named admin (exit 9).
+        if (v.empty() && probe == "doctor" && p.exit != 0 && p.exit != 9) v = "doctor is not clean: " + p.err.substr(0, 300);
+        if (!v.empty()) {
+          verdict = fmt::format("restored, then hopper {}: {}", probe, v);
+          break;
+        }
+      }
+    if (!verdict.empty()) {
+      fs::path kept = root / fmt::format("restore-{}.jsonl", n);
+      fs::copy_file(file, kept, fs::copy_options::overwrite_existing);
+      failures.push_back(fmt::format("hopper import of a mutated export (kept as {}): {}", kept.string(), verdict));
+    }
+  }
+  std::cout << fmt::format("hopper_fuzz: {} restores of mutated exports:{}\n", restores, spread_of(exits));
+
+  // 4. Imports with hostile --rejects: the input is never written, a
+  // refused or --dry-run import writes no rejects file, a file that exists
+  // is replaced only with --force, and nothing is left behind.
+  fs::path rws = make_workspace(hopper, root, "rejects");
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const std::vector<std::string> targets = {
+      "input.csv", "./input.csv", "sub/../input.csv", "link-to-input", "hard-to-input", "existing.csv",
+      "link-to-existing", "dir", "dangling", "/dev/null", "/dev/full", "missing/x.csv", "new.csv", "", "-",
+      "/proc/self/mem", "dir/new.csv"};
+  for (long n = 0; n < rejects; ++n) {
+    std::error_code ec;
+    for (const char* f : {"input.csv", "link-to-input", "hard-to-input", "existing.csv", "link-to-existing", "dangling",
+                          "new.csv", "dir/new.csv", "-", "sub"})
+      fs::remove_all(rws / f, ec);
+    std::string input = "name,phone\n";
+    for (std::size_t row = 0, rows = 1 + pick(6); row < rows; ++row)
+      input += pick(2) ? fmt::format("客户{}-{},139{:08}\n", n, row, n * 10 + row)
+                       : values[pick(values.size())].substr(0, 300) + "," + values[pick(values.size())].substr(0, 300) + "\n";
+    {
+      std::ofstream(rws / "input.csv", std::ios::binary) << input;
+      std::ofstream(rws / "existing.csv", std::ios::binary) << "an earlier file\n";
+    }
+    fs::create_directories(rws / "dir");
+    fs::create_directories(rws / "sub");
+    fs::create_symlink("input.csv", rws / "link-to-input");
+    fs::create_hard_link(rws / "input.csv", rws / "hard-to-input");
+    fs::create_symlink("existing.csv", rws / "link-to-existing");
+    fs::create_symlink("nowhere.csv", rws / "dangling");
+    std::string target = targets[pick(targets.size())];
+    bool from_stdin = pick(4) == 0, force = pick(2) == 0, dry = pick(4) == 0;
+    std::vector<std::string> args = {"lead", "import", from_stdin ? "-" : "input.csv", "--skip-invalid", "--rejects", target};
+    if (force) args.push_back("--force");
+    if (dry) args.push_back("--dry-run");
+    if (pick(10) == 0) args.insert(args.end(), {"--input-format", "jsonl"});
+    std::string state = state_of(rws / ".hopper" / "hopper.db");
+    Result r = run(hopper, args, rws, Stdout::file, from_stdin ? rws / "input.csv" : fs::path("/dev/null"));
+    ++exits[r.exit];
+    std::string verdict = judge(r);
+    bool kept = r.exit == 0 && !dry;
+    if (verdict.empty() && slurp(rws / "input.csv") != input) verdict = "the input was written";
+    if (verdict.empty() && !kept && state_of(rws / ".hopper" / "hopper.db") != state)
+      verdict = "refused or a dry run, yet the database changed";
+    if (verdict.empty() && (!kept || !force) && slurp(rws / "existing.csv") != "an earlier file\n")
+      verdict = "an existing file was replaced";
+    if (verdict.empty() && !kept && (fs::exists(rws / "new.csv") || fs::exists(rws / "dir/new.csv")))
+      verdict = "a refused or dry-run import wrote a rejects file";
+    if (verdict.empty() && kept && (target == "new.csv" || target == "dir/new.csv") &&
+        !slurp(rws / target).starts_with("name,phone,reason\n"))
+      verdict = "the rejects file is not whole";
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::recursive_directory_iterator(rws))
+      if (entry.path().filename().string().find(".hopper-") != std::string::npos) left.push_back(entry.path());
+    for (const auto& p : left) {
+      if (verdict.empty()) verdict = "left " + p.string() + " behind";
+      fs::remove(p, ec);  // so that the next case is judged on its own
+    }
+    if (!verdict.empty()) failures.push_back(quoted(args) + " (rejects case " + std::to_string(n) + "): " + verdict);
+  }
+  std::cout << fmt::format("hopper_fuzz: {} imports with hostile --rejects:{}\n", rejects, spread_of(exits));
 
   for (const auto& f : failures) std::cout << "FAIL " << f << "\n";
   std::error_code ec;
