@@ -43,8 +43,6 @@ std::vector<Column> with_currency(std::vector<Column> columns, const std::string
 // JSON text that never throws: bytes that are not UTF-8 (a hand-edited
 // database) show as U+FFFD.
 std::string json_text(const nlohmann::json& j, int indent = -1);
-// How a cell shows in text formats: money with separators, null as "-".
-std::string cell_text(const nlohmann::json& value, ColumnKind kind);
 // Neutralises spreadsheet formulas (cells starting with = + - @).
 std::string csv_field(const std::string& text);
 
