@@ -31,7 +31,8 @@ Date reorder_occurrence(const Reorder& reorder, int k);
 // follows only when the last one is done). Changes nothing.
 std::vector<Todo> due_reorder_todos(Session& s);
 // hopper reorder run, the nightly job: makes those to-dos. Idempotent: a
-// made to-do is open, so its cycle owes nothing until it is done.
+// made to-do is open, so its cycle owes nothing until it is done. For
+// managers (Error(denied)).
 std::vector<Todo> run_reorders(Session& s);
 
 struct AgendaItem {

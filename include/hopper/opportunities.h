@@ -28,6 +28,10 @@ const Stage& stage_of(const Config& config, const Opportunity& opp);
 const Stage* find_stage(const Config& config, const Opportunity& opp);
 // The stage's display name, or the stored key marked as unknown.
 std::string stage_label(const Config& config, const Opportunity& opp);
+// The forecast category a deal is in: "closed" once won, else its stage's
+// (pipeline | best_case | commit); nullopt for a stage funnel.toml no
+// longer defines.
+std::optional<std::string> deal_category(const Config& config, const Opportunity& opp);
 // Manual probability first, else the stage's (0 for a stage funnel.toml no
 // longer defines); won 100, lost 0.
 double effective_probability(const Config& config, const Opportunity& opp);

@@ -41,7 +41,6 @@ void add_reorder_commands(Commands& c) {
   CLI::App* run = c.add(noun, "run", "The nightly job: make the to-do of every cycle that has come due", Needs::write,
                         [](Context& ctx) {
     Session& s = *ctx.session;
-    require_manager(s, "reorder run");
     std::vector<json> rows;
     for (const auto& t : run_reorders(s)) rows.push_back(todo_json(t));
     print_list(ctx, rows, kTodoColumns);

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include "command.h"
-#include "hopper/assignment.h"
 #include "hopper/error.h"
 #include "hopper/reports.h"
 #include "hopper/reps.h"
