@@ -122,7 +122,7 @@ std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::
         std::find(excluded.begin(), excluded.end(), r.id) == excluded.end())
       candidates.push_back(r);
   if (candidates.empty()) return std::nullopt;
-  if (strategy == "top-seller") {  // seed 002: the best resources go to the best seller
+  if (strategy == "top-seller") {  // the best resources go to the best seller ("fat man" rule)
     std::string since = format_date(date_of(s.now) - std::chrono::days{s.config.assign.top_seller_window_days});
     auto won = s.store.won_amounts_since(since);
     return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {

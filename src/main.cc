@@ -279,7 +279,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     throw Error(Exit::config, *cut_short);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
-  // Refused changes are logged (SPEC §12), by whoever was named, known or
+  // Refused changes are logged (docs/team.md), by whoever was named, known or
   // not, and so are refused copies of the whole workspace; a refused
   // --dry-run writes that record and nothing else.
   auto record_denial = [&](const std::string& who) {

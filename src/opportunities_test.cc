@@ -29,7 +29,7 @@ static Opportunity open_deal(Session& s, Id c, const std::string& name, const st
   return add_opportunity(s, c, in);
 }
 
-TEST_CASE("seed 000: weighted value follows the stage probability") {
+TEST_CASE("weighted value is amount × the stage probability, and follows the deal from stage to stage") {
   testing::TestSession t(kSeed000);
   Session& s = t.s();
   Opportunity a = open_deal(s, t.customer("A Co"), "A", "1000000");

@@ -1,5 +1,6 @@
-// Who gets a customer: conflicts (撞单, seed 004), assignment from the pool
-// (seed 002's "fat man" rule); a leaving rep's successor (reps.h) too.
+// Who gets a customer: conflicts (撞单) by policy, assignment from the pool
+// (the "fat man" rule: the best resources to the best seller); a leaving
+// rep's successor (reps.h) too.
 #pragma once
 #include <optional>
 #include <string>

@@ -1,5 +1,6 @@
-// Opportunities (商机, seed 003): pipelines and their stages, stage gates,
-// probability and weighted value (seed 000), won/lost and reopening.
+// Opportunities (商机): pipelines and their stages, stage gates,
+// probability and weighted value (amount × probability), won/lost and
+// reopening.
 #pragma once
 #include <optional>
 #include <string>

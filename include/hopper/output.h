@@ -47,7 +47,7 @@ std::string json_text(const nlohmann::json& j, int indent = -1);
 std::string csv_field(const std::string& text);
 
 // A list written as its rows come, so a million rows take the memory of
-// one (SPEC §11): JSON as an array, JSONL, TSV and CSV row by row. A table,
+// one (docs/performance.md): JSON as an array, JSONL, TSV and CSV row by row. A table,
 // Markdown or HTML needs every row for its column widths: it holds the rows
 // it shows. With `limit` it shows that many and counts the rest.
 class ListWriter {

@@ -1,4 +1,4 @@
-// The private and shared pool (seed 004): capacity, claims and releases,
+// The private and shared pool (docs/pool-rules.md): capacity, claims and releases,
 // forced release by rule (掉保), staking (占坑).
 #pragma once
 #include <functional>

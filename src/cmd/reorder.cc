@@ -6,7 +6,7 @@
 namespace hopper::cli {
 
 void add_reorder_commands(Commands& c) {
-  CLI::App* noun = c.noun("reorder", "Reorder cycles of consumables (seed 000): the nightly reorder run makes their to-dos");
+  CLI::App* noun = c.noun("reorder", "Reorder cycles of consumables: the nightly reorder run makes their to-dos");
   struct AddOptions {
     std::string customer;
     ReorderInput in;
