@@ -161,6 +161,7 @@ std::vector<Todo> due_reorder_todos(Session& s) {
 }
 
 std::vector<Todo> run_reorders(Session& s) {
+  require_manager(s, "reorder run");
   std::vector<Todo> made = due_reorder_todos(s);
   for (Todo& t : made) t.id = s.store.insert_todo(t);
   return made;

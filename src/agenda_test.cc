@@ -2,6 +2,7 @@
 
 #include "../tests/test_session.h"
 #include "hopper/agenda.h"
+#include "hopper/error.h"
 #include "hopper/customers.h"
 
 using namespace hopper;
@@ -36,6 +37,10 @@ TEST_CASE("a cycle makes its to-do once, in the reminder window, and the next af
   REQUIRE(!shown.empty());
   CHECK(shown.front().ref == "Y1");
   CHECK(s.store.todos({s.actor.id, true, std::nullopt}).empty());
+  Rep admin = s.actor;
+  s.actor.role = Role::rep;  // the nightly job is a manager's
+  CHECK_THROWS_AS(run_reorders(s), Error);
+  s.actor = admin;
   CHECK(run_reorders(s).size() == 1);
   CHECK(run_reorders(s).empty());
   auto agenda = build_agenda(s, s.actor);

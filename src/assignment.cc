@@ -122,7 +122,7 @@ std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::
         std::find(excluded.begin(), excluded.end(), r.id) == excluded.end())
       candidates.push_back(r);
   if (candidates.empty()) return std::nullopt;
-  if (strategy == "top-seller") {  // seed 002: the best resources go to the best seller
+  if (strategy == "top-seller") {  // the best resources go to the best seller ("fat man" rule)
     std::string since = format_date(date_of(s.now) - std::chrono::days{s.config.assign.top_seller_window_days});
     auto won = s.store.won_amounts_since(since);
     return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
@@ -174,65 +174,6 @@ std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, c
     out.push_back(c);
   }
   return out;
-}
-
-HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
-                   const std::optional<std::string>& strategy) {
-  require_manager(s, "handing over a leaving rep's records");
-  HandOver h{active_rep(s, name), {}};
-  if (h.leaving.role == Role::admin && s.store.count_admins() <= 1)
-    throw Error(Exit::refused, fmt::format("{} is the last admin; make another rep admin first", name));
-  if (to) {
-    h.successor = active_rep(s, *to);
-  } else {
-    auto pick = pick_rep(s, strategy.value_or(s.config.assign.strategy), {h.leaving.id});
-    if (!pick) throw Error(Exit::refused, "no rep can take over (every private pool is full); name one with --to REP");
-    h.successor = *pick;
-  }
-  if (h.successor.id == h.leaving.id) throw Error(Exit::usage, "a rep cannot hand over to themselves");
-  std::string reason = fmt::format("{} left; handed over to {}", h.leaving.name, h.successor.name);
-  const auto& outside = s.config.pool.capacity_excludes;
-  h.opportunities = static_cast<int>(s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"}).size());
-  CustomerFilter mine;
-  mine.owner_id = h.leaving.id;
-  for (Customer c : s.store.customers(mine)) {
-    bool inherited = std::find(outside.begin(), outside.end(), c.layer) != outside.end() ||
-                     !s.store.opportunities({std::nullopt, c.id, "", "", "open"}).empty();
-    change_owner(s, c, inherited ? std::optional<Rep>(h.successor) : std::nullopt, {Cause::left, reason, ""});
-    s.store.update_customer(c);
-    ++(inherited ? h.inherited : h.pooled);
-  }
-  // Deals of the leaving rep on somebody else's customer (made before
-  // ownership followed the customer) still need a living owner.
-  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"})) {
-    s.record_change({Kind::opportunity, o.id}, "owner", o.owner, h.successor.name, reason, Cause::left);
-    o.owner_id = h.successor.id;
-    s.store.update_opportunity(o);
-  }
-  CustomerFilter pool;
-  pool.pool_only = true;
-  for (Customer c : s.store.customers(pool)) {
-    if (c.staked_by_id != h.leaving.id) continue;
-    s.record_change({Kind::customer, c.id}, "stake", c.staked_by, "", reason);
-    c.end_stake();
-    s.store.update_customer(c);
-  }
-  for (Lead l : s.store.leads({h.leaving.id, "", "", "open"})) {
-    s.record_change({Kind::lead, l.id}, "owner", l.owner, h.successor.name, reason, Cause::left);
-    l.owner_id = h.successor.id;
-    s.store.update_lead(l);
-    ++h.leads;
-  }
-  for (Todo t : s.store.todos({h.leaving.id, true, std::nullopt})) {
-    s.record_change({Kind::todo, t.id}, "owner", t.owner, h.successor.name, reason, Cause::left);
-    t.owner_id = h.successor.id;
-    s.store.update_todo(t);
-    ++h.todos;
-  }
-  s.record_change({Kind::rep, h.leaving.id}, "active", "yes", "no", reason);
-  h.leaving.active = false;
-  s.store.update_rep(h.leaving);
-  return h;
 }
 
 }  // namespace hopper

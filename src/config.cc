@@ -555,10 +555,6 @@ const Layer* Config::find_layer(const std::string& key_or_name) const {
   return nullptr;
 }
 
-bool Config::is_layer_key(const std::string& key) const {
-  return key == abandoned.key || std::any_of(layers.begin(), layers.end(), [&](const Layer& l) { return l.key == key; });
-}
-
 int Config::layer_index(const std::string& key) const {
   for (std::size_t i = 0; i < layers.size(); ++i)
     if (layers[i].key == key) return static_cast<int>(i);

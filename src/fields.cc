@@ -103,13 +103,4 @@ std::optional<std::string> stored_value_problem(const FieldDef& def, const std::
                      def.type == "choice" ? " (choices: " + join(def.choices, ", ") + ")" : "");
 }
 
-std::string field_display(const FieldDef& def, const std::string& stored) {
-  if (def.type == "money") {
-    auto minor = parse_stored_integer(stored);
-    return minor ? format_money(*minor) : stored;
-  }
-  if (def.type == "percent") return stored + "%";
-  return stored;
-}
-
 }  // namespace hopper

@@ -5,7 +5,7 @@
 
 using namespace hopper;
 
-TEST_CASE("seed 004: filler phrases are not follow-ups") {
+TEST_CASE("filler phrases are not follow-ups") {
   FollowupRules rules;
   for (const char* filler : {"继续跟进", "暂无意向", "保持互动", "继续跟进，保持互动！", " 暂无意向。。。 "}) {
     CAPTURE(filler);

@@ -211,24 +211,22 @@ OutputOptions output_options(const Globals& g) {
   return o;
 }
 
+// The clock a command runs under: --now, else $HOPPER_NOW, else the system
+// time; on a server run() puts the server's time in place of the system's.
+// Either one named moves the clock (what [security] strict and a server
+// allow only admins on a change).
+void resolve_clock(Context& ctx, const Globals& g) {
+  std::optional<std::string> named = g.now;
+  if (std::string from_env = env("HOPPER_NOW"); !named && !from_env.empty()) named = from_env;
+  ctx.real_now = system_now();
+  ctx.clock_moved = named.has_value();
+  ctx.now = named && !named->empty() ? parse_absolute_time(*named) : ctx.real_now;
+}
+
 // The account the kernel says runs us; $USER can say anything.
 std::string os_account() {
   if (const passwd* pw = getpwuid(geteuid())) return pw->pw_name;
   return fmt::format("uid {}", geteuid());
-}
-
-// --as, HOPPER_USER, default_user, $USER, the OS account. Under [security]
-// strict the OS account is who acts, and on a server the connected role,
-// unless --as or HOPPER_USER says otherwise (and then only an admin may).
-std::string acting_user(const Globals& g, const Config& config, const SecuritySettings& security,
-                        const std::string& os_user, const std::optional<ServerSession>& server) {
-  if (g.as) return *g.as;
-  if (!env("HOPPER_USER").empty()) return env("HOPPER_USER");
-  if (security.strict) return os_user;
-  if (server) return server->user;
-  if (config.workspace.default_user) return *config.workspace.default_user;
-  if (!env("USER").empty()) return env("USER");
-  return os_user;
 }
 
 Rep resolve_actor(Store& store, const std::string& name) {
@@ -281,7 +279,7 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     throw Error(Exit::config, *cut_short);
   bool write = cmd.needs == Needs::write;
   if (g.at && !write) throw Error(Exit::usage, "--at applies only to commands that change something");
-  // Refused changes are logged (SPEC §12), by whoever was named, known or
+  // Refused changes are logged (docs/team.md), by whoever was named, known or
   // not, and so are refused copies of the whole workspace; a refused
   // --dry-run writes that record and nothing else.
   auto record_denial = [&](const std::string& who) {
@@ -291,13 +289,17 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     ctx.store->commit();
     if (g.dry_run) ctx.note("dry run: nothing was changed; the refusal is recorded in the event log");
   };
-  bool clock_moved = g.now || !env("HOPPER_NOW").empty() || g.at;
+  bool clock_moved = ctx.clock_moved || g.at;
   std::optional<ServerSession> server;
   if (ctx.store->on_server()) {  // the server's clock, unless moved
     server = ctx.store->server_session();
-    if (!g.now && env("HOPPER_NOW").empty()) ctx.now = parse_absolute_time(server->now);
+    if (!ctx.clock_moved) ctx.now = parse_absolute_time(server->now);
   }
-  std::string acting = acting_user(g, ctx.config->config, security, ctx.os_user, server);
+  ActorSources sources = ctx.actor_sources;
+  sources.strict = security.strict;
+  if (server) sources.server_user = server->user;
+  sources.default_user = ctx.config->config.workspace.default_user;
+  std::string acting = acting_name(sources);
   Rep actor;
   try {
     actor = resolve_actor(*ctx.store, acting);
@@ -447,10 +449,12 @@ int hopper_main(int argc, char** argv, OutputBuffer& standard_output) {
       throw Error(Exit::invalid, fmt::format("--wait {}: use a number of seconds from 0 to 3600", globals.wait_seconds));
     Context ctx(globals);
     ctx.argv.assign(argv + 1, argv + argc);
-    std::string now = globals.now ? *globals.now : env("HOPPER_NOW");
-    ctx.real_now = system_now();
-    ctx.now = now.empty() ? ctx.real_now : parse_absolute_time(now);
+    resolve_clock(ctx, globals);
     ctx.os_user = os_account();
+    ctx.actor_sources.as = globals.as;
+    ctx.actor_sources.hopper_user = env("HOPPER_USER");
+    ctx.actor_sources.login = env("USER");
+    ctx.actor_sources.os_user = ctx.os_user;
     ctx.out = output_options(globals);
     bool write = cmd->needs == Needs::write;
     // A write command a reader stopped listening to still makes its change:

@@ -170,6 +170,12 @@ std::string stage_label(const Config& config, const Opportunity& o) {
   return st ? st->name : o.stage + " (not in funnel.toml)";
 }
 
+std::optional<std::string> deal_category(const Config& config, const Opportunity& o) {
+  if (o.status == "won") return "closed";
+  const Stage* st = find_stage(config, o);
+  return st ? std::optional<std::string>(st->category) : std::nullopt;
+}
+
 double effective_probability(const Config& config, const Opportunity& o) {
   if (o.status == "won") return 100;
   if (o.status == "lost") return 0;

@@ -29,7 +29,7 @@ static Opportunity open_deal(Session& s, Id c, const std::string& name, const st
   return add_opportunity(s, c, in);
 }
 
-TEST_CASE("seed 000: weighted value follows the stage probability") {
+TEST_CASE("weighted value is amount × the stage probability, and follows the deal from stage to stage") {
   testing::TestSession t(kSeed000);
   Session& s = t.s();
   Opportunity a = open_deal(s, t.customer("A Co"), "A", "1000000");
@@ -222,4 +222,33 @@ TEST_CASE("a closed deal is credited to the rep who closed it; an open one stays
   auto history = s.store.history({Kind::opportunity, d.id});
   CHECK(history.back().field == "owner");
   CHECK(history.back().reason == "closed by sarah — imported from x.csv:2");
+}
+
+TEST_CASE("a deal's forecast category: its stage's while open or lost, closed once won, none for an unknown stage") {
+  testing::TestSession t(R"(
+[[pipeline]]
+key = "P"
+[[pipeline.stage]]
+key = "demo"
+probability = 50
+category = "best_case"
+[[pipeline.stage]]
+key = "close"
+probability = 90
+category = "commit"
+)");
+  Session& s = t.s();
+  Opportunity o = open_deal(s, t.customer("Cat Co"), "Cat", "1000");
+  CHECK(deal_category(s.config, o) == "best_case");
+  o = promote_opportunity(s, o.id, std::nullopt, {});
+  CHECK(deal_category(s.config, o) == "commit");
+  Opportunity lost = lose_opportunity(s, open_deal(s, t.customer("Lost Co"), "Lost", "1000").id, "price");
+  CHECK(deal_category(s.config, lost) == "best_case");
+  o = win_opportunity(s, o.id, std::nullopt);
+  CHECK(deal_category(s.config, o) == "closed");
+  Opportunity gone = lost;
+  gone.stage = "negotiation";  // a stage funnel.toml no longer defines
+  CHECK_FALSE(deal_category(s.config, gone).has_value());
+  gone.status = "won";
+  CHECK(deal_category(s.config, gone) == "closed");
 }

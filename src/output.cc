@@ -209,8 +209,6 @@ Format parse_format(const std::string& name) {
   throw Error(Exit::usage, fmt::format("unknown format '{}': use {} or {}", name, join(names, ", "), last));
 }
 
-std::string cell_text(const json& value, ColumnKind kind) { return cell(value, kind, true); }
-
 std::string csv_field(const std::string& text) { return csv_quote(formula_safe(text)); }
 
 // A browser ignores an escape sequence, a terminal showing the file does not.

@@ -99,6 +99,7 @@ std::vector<std::string> missing_profile(Session& s, const Customer& c) {
 }
 
 std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& checkpoint, int batch) {
+  require_manager(s, "pool recycle");
   std::vector<Recycled> out;
   int changed = 0;
   bool committed = false;  // since the forecasts were made: another writer may have come in

@@ -3,6 +3,7 @@
 #include "hopper/config.h"
 #include "hopper/agenda.h"
 #include "hopper/customers.h"
+#include "hopper/error.h"
 #include "hopper/opportunities.h"
 #include "hopper/pool.h"
 
@@ -103,6 +104,10 @@ days = 10
   Session& s = t.s();
   for (const char* name : {"A", "B", "C"}) t.customer(name);
   t.set_now("2026-11-20T09:00:00");
+  Rep admin = s.actor;
+  s.actor.role = Role::rep;  // the nightly job is a manager's
+  CHECK_THROWS_AS(recycle_pool(s), Error);
+  s.actor = admin;
   int checkpoints = 0;
   auto released = recycle_pool(s, [&] { ++checkpoints; }, 2);
   CHECK(released.size() == 3);

@@ -525,7 +525,7 @@ std::vector<HealthFinding> health_report(Session& s) {
                      fmt::format("{}% of {} moved on from {} (ideal {}%)", *v.movement_rate, v.left, v.stage_name,
                                  *v.ideal_rate)});
   }
-  // Many intents but few signings; high abandonment (seed 002's KPI).
+  // Many intents but few signings; high abandonment (abandoned / claimed is a rep's KPI).
   Period last90{date_of(s.now) - std::chrono::days{90}, date_of(s.now), "last 90 days"};
   for (const auto& card : scorecards(s, last90)) {
     int intents = 0;
@@ -577,7 +577,7 @@ std::vector<Scorecard> scorecards(Session& s, const Period& period) {
     if (c.staked_by.empty() || !by_name.count(c.staked_by)) return;
     Scorecard* card = by_name[c.staked_by];
     card->staked += 1;
-    // Seed 004: staking progress is the share of stakes with a complete profile.
+    // Staking progress is the share of stakes with a complete profile.
     if (missing_profile(s, c).empty()) card->staked_complete += 1;
   });
   s.store.each_opportunity({std::nullopt, std::nullopt, "", "", "won"}, [&](const Opportunity& o) {

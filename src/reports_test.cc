@@ -37,7 +37,7 @@ static Opportunity deal(Session& s, Id c, const char* amount, const char* stage,
   return add_opportunity(s, c, in);
 }
 
-TEST_CASE("seed 003: the 2017 forecast is 26,000,000") {
+TEST_CASE("five 2017 deals at their own win rates forecast 26,000,000") {
   testing::TestSession t(kSeed003, "2016-12-01T09:00:00");
   Session& s = t.s();
   Id c = t.customer();
@@ -59,7 +59,7 @@ TEST_CASE("seed 003: the 2017 forecast is 26,000,000") {
   CHECK(categories[2].weighted == 9000000'00);
 }
 
-TEST_CASE("seed 003: distribution shares of count and amount") {
+TEST_CASE("distribution: each stage's share of count and amount") {
   testing::TestSession t(kSeed003);
   Session& s = t.s();
   Id c = t.customer();
@@ -76,7 +76,7 @@ TEST_CASE("seed 003: distribution shares of count and amount") {
   CHECK(r.total.weighted == (40 + 180) * 100);
 }
 
-TEST_CASE("seed 003: conversion counts those there at the start, from history") {
+TEST_CASE("conversion counts those in a stage at the start of the period, from history") {
   testing::TestSession t(kSeed003, "2017-07-20T09:00:00");
   Session& s = t.s();
   Id c = t.customer();

@@ -13,6 +13,16 @@ void Session::record_change(Ref subject, const std::string& field, const std::st
   store.add_history({0, at_text(), actor.name, subject, field, from, to, reason, cause, rule});
 }
 
+std::string acting_name(const ActorSources& n) {
+  if (n.as) return *n.as;
+  if (!n.hopper_user.empty()) return n.hopper_user;
+  if (n.strict) return n.os_user;
+  if (n.server_user) return *n.server_user;
+  if (n.default_user) return *n.default_user;
+  if (!n.login.empty()) return n.login;
+  return n.os_user;
+}
+
 void require_not_after_clock(Time at, Time now) {
   if (at > now)
     throw Error(Exit::invalid, fmt::format("--at {} is later than the clock ({}); --at records what already happened",
@@ -64,7 +74,8 @@ void require_manager(const Session& s, std::string_view action) {
                                           role_name(s.actor.role)));
 }
 
-ContactVisibility::ContactVisibility(const Session& s) : actor_(s.actor.id), admin_(s.actor.role == Role::admin) {
+ContactVisibility::ContactVisibility(const Session& s)
+    : store_(s.store), actor_(s.actor.id), actor_name_(s.actor.name), admin_(s.actor.role == Role::admin) {
   if (s.actor.role == Role::manager && !s.actor.team.empty())
     for (const Rep& r : s.store.reps())
       if (r.team == s.actor.team) team_.push_back(r.id);
@@ -80,6 +91,20 @@ bool ContactVisibility::visible(const Conflict& c) const {
   for (const Holding* h : {&c.record_holder, &c.existing_holder})
     if (h->known && visible(h->owner)) return true;
   return false;
+}
+
+bool ContactVisibility::visible(const ChangeEntry& ch) const {
+  if (admin_ || ch.actor == actor_name_) return true;
+  std::optional<Id> customer;
+  if (ch.table == "lead") {
+    auto lead = store_.find_lead(ch.row_id);
+    return lead && visible(lead->owner_id);
+  }
+  if (ch.table == "customer") customer = ch.row_id;
+  if (ch.table == "person") customer = store_.customer_of_person(ch.row_id);
+  if (!customer) return false;
+  auto c = store_.find_customer(*customer);
+  return c && visible(c->owner_id);
 }
 
 void require_admin(const Session& s, std::string_view action) {
@@ -106,5 +131,11 @@ Rep active_rep(Session& s, const std::string& name) {
 }
 
 std::string owner_label(const std::string& owner) { return owner.empty() ? "pool" : owner; }
+
+Rep rep_to_view(Session& s, const std::optional<std::string>& name) {
+  if (!name || *name == s.actor.name) return s.actor;
+  require_manager(s, "looking at another rep's work");
+  return active_rep(s, *name);
+}
 
 }  // namespace hopper

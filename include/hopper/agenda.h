@@ -1,4 +1,5 @@
-// To-dos, reorder cycles (seed 000) and the day's agenda (seed 002).
+// To-dos, reorder cycles of consumables (reminders that make to-dos) and the
+// day's agenda, bottom-up: signed customers, then deals, then leads.
 #pragma once
 #include <optional>
 #include <string>
@@ -31,7 +32,8 @@ Date reorder_occurrence(const Reorder& reorder, int k);
 // follows only when the last one is done). Changes nothing.
 std::vector<Todo> due_reorder_todos(Session& s);
 // hopper reorder run, the nightly job: makes those to-dos. Idempotent: a
-// made to-do is open, so its cycle owes nothing until it is done.
+// made to-do is open, so its cycle owes nothing until it is done. For
+// managers (Error(denied)).
 std::vector<Todo> run_reorders(Session& s);
 
 struct AgendaItem {
@@ -44,7 +46,7 @@ struct AgendaItem {
   bool rotting = false;
   std::int64_t weighted = 0;  // opportunities, minor units
 };
-// Seed 002's bottom-up order of a day (it changes nothing): signed customers
+// The bottom-up order of a day (it changes nothing): signed customers
 // first, with reorders due but not yet made, then the
 // customers within warn_days of a forced release, then open opportunities (rotting first, then by weighted value, faster movers first),
 // then leads, then the remaining to-dos.

@@ -1,4 +1,4 @@
-// The whole workspace as JSONL and back (SPEC §10 export / import): a
+// The whole workspace as JSONL and back (hopper export / import): a
 // header line carrying the rules the export was made under (funnel.toml),
 // then one line per row of every table, so that an export imported into a
 // fresh workspace with its rules and exported again is byte-identical.

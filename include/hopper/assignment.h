@@ -1,5 +1,6 @@
-// Who gets a customer: conflicts (撞单, seed 004), assignment from the pool
-// (seed 002's "fat man" rule) and hand-over when a rep leaves.
+// Who gets a customer: conflicts (撞单) by policy, assignment from the pool
+// (the "fat man" rule: the best resources to the best seller); a leaving
+// rep's successor (reps.h) too.
 #pragma once
 #include <optional>
 #include <string>
@@ -24,16 +25,5 @@ std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::
 // own_discovery a customer converted from a rep's own lead goes to that rep.
 std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, const std::optional<std::string>& to,
                                        const std::optional<std::string>& strategy);
-
-struct HandOver {
-  Rep leaving;
-  Rep successor;
-  int opportunities = 0, inherited = 0, pooled = 0, leads = 0, todos = 0;
-};
-// The rep becomes inactive; open opportunities, their customers, signed and
-// implemented customers, open leads and to-dos go to the successor; other
-// customers to the shared pool. Follow-ups and history stay.
-HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
-                   const std::optional<std::string>& strategy);
 
 }  // namespace hopper

@@ -161,7 +161,6 @@ struct Config {
   const Layer* find_layer(const std::string& key_or_name) const;
   // A pipeline by key; nullptr when unknown.
   const Pipeline* find_pipeline(const std::string& key) const;
-  bool is_layer_key(const std::string& key) const;
   // Position in the funnel, or -1 (the abandoned layer is outside it).
   int layer_index(const std::string& key) const;  // includes the abandoned layer
   std::string layer_name(const std::string& key) const;

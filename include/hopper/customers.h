@@ -1,4 +1,5 @@
-// Customers (客户): the lifecycle layers of seed 002, owners and capacity.
+// Customers (客户): the lifecycle layers (resource → … → signed →
+// implemented, and abandoned), owners and capacity.
 #pragma once
 #include <optional>
 #include <string>
@@ -74,7 +75,8 @@ struct PersonInput {
 };
 Person add_person(Session& s, Id customer, const PersonInput& input);
 
-// Logs a follow-up; it is stored even when invalid (seed 004), with the reason.
+// Logs a follow-up; it is stored even when invalid (a filler phrase, too
+// short, a type that does not count: followup.h), with the reason.
 Activity log_activity(Session& s, Ref subject, const std::string& type, const std::string& text);
 
 }  // namespace hopper

@@ -1,4 +1,4 @@
-// The clock and the calendar (SPEC §3): every timestamp, relative date and
+// The clock and the calendar (docs/dates.md): every timestamp, relative date and
 // report period is computed from one "now" so tests and cron runs repeat.
 #pragma once
 #include <chrono>

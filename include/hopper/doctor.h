@@ -1,5 +1,5 @@
 // hopper doctor: is the workspace whole? SQLite's own checks, then the
-// invariants hopper's rules promise (SPEC §10, §12).
+// invariants hopper's rules promise (docs/reliability.md).
 #pragma once
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-// Errors carry the documented exit code (SPEC §3) from the core to main.
+// Errors carry the documented exit code (docs/exit-codes.md) from the core to main.
 #pragma once
 #include <stdexcept>
 #include <string>

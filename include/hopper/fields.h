@@ -18,9 +18,6 @@ namespace hopper {
 // Returns the problems, one sentence each, for the caller's refusal.
 std::vector<FieldProblem> apply_field_settings(const Config& config, const std::string& entity,
                                                const std::vector<std::string>& settings, Time now, Fields& fields);
-// How a stored value reads for people (money with separators, percent with
-// %); a value that no longer parses as the field's type shows as stored.
-std::string field_display(const FieldDef& def, const std::string& stored);
 // Stored values as their canonical forms read back; nullopt when they do not
 // parse (the field's type changed in funnel.toml since they were stored).
 std::optional<std::int64_t> parse_stored_integer(const std::string& stored);

@@ -1,4 +1,4 @@
-// Seed 004: what counts as a valid follow-up. Invalid ones are stored but
+// What counts as a valid follow-up (filler such as 继续跟进 does not). Invalid ones are stored but
 // never reset a recycling clock.
 #pragma once
 #include <string>

@@ -1,4 +1,4 @@
-// Importing the spreadsheet a team already has (SPEC §10): CSV or JSONL read
+// Importing the spreadsheet a team already has (docs/moving-in.md): CSV or JSONL read
 // row by row, each row through the same rules as `add` (validation,
 // duplicates, routing to stakers, gates, permissions), in the transaction the
 // command runs in, so a refused import changes nothing.

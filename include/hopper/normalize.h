@@ -1,4 +1,5 @@
-// Keys that make two records "the same customer" (SPEC §5, seed 004 撞单).
+// Keys that make two records "the same customer" (a duplicate, 撞单): phone,
+// email and company, compared after folding look-alike text.
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,5 +1,6 @@
-// Opportunities (商机, seed 003): pipelines and their stages, stage gates,
-// probability and weighted value (seed 000), won/lost and reopening.
+// Opportunities (商机): pipelines and their stages, stage gates,
+// probability and weighted value (amount × probability), won/lost and
+// reopening.
 #pragma once
 #include <optional>
 #include <string>
@@ -28,6 +29,10 @@ const Stage& stage_of(const Config& config, const Opportunity& opp);
 const Stage* find_stage(const Config& config, const Opportunity& opp);
 // The stage's display name, or the stored key marked as unknown.
 std::string stage_label(const Config& config, const Opportunity& opp);
+// The forecast category a deal is in: "closed" once won, else its stage's
+// (pipeline | best_case | commit); nullopt for a stage funnel.toml no
+// longer defines.
+std::optional<std::string> deal_category(const Config& config, const Opportunity& opp);
 // Manual probability first, else the stage's (0 for a stage funnel.toml no
 // longer defines); won 100, lost 0.
 double effective_probability(const Config& config, const Opportunity& opp);

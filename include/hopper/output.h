@@ -43,13 +43,11 @@ std::vector<Column> with_currency(std::vector<Column> columns, const std::string
 // JSON text that never throws: bytes that are not UTF-8 (a hand-edited
 // database) show as U+FFFD.
 std::string json_text(const nlohmann::json& j, int indent = -1);
-// How a cell shows in text formats: money with separators, null as "-".
-std::string cell_text(const nlohmann::json& value, ColumnKind kind);
 // Neutralises spreadsheet formulas (cells starting with = + - @).
 std::string csv_field(const std::string& text);
 
 // A list written as its rows come, so a million rows take the memory of
-// one (SPEC §11): JSON as an array, JSONL, TSV and CSV row by row. A table,
+// one (docs/performance.md): JSON as an array, JSONL, TSV and CSV row by row. A table,
 // Markdown or HTML needs every row for its column widths: it holds the rows
 // it shows. With `limit` it shows that many and counts the rest.
 class ListWriter {

@@ -1,4 +1,4 @@
-// The private and shared pool (seed 004): capacity, claims and releases,
+// The private and shared pool (docs/pool-rules.md): capacity, claims and releases,
 // forced release by rule (掉保), staking (占坑).
 #pragma once
 #include <functional>
@@ -38,6 +38,7 @@ struct Recycled {
 // `checkpoint` is called after every `batch` changes, so the caller can
 // commit and let reps work in between; each customer's clock is read again
 // just before its release, so a follow-up logged meanwhile still saves it.
+// For managers (Error(denied)).
 std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& checkpoint = {}, int batch = 200);
 
 std::vector<Customer> claim_customers(Session& s, const std::vector<Id>& ids);

@@ -1,4 +1,4 @@
-// The records of a workspace (SPEC §4) as plain structs. Ids are stable and
+// The records of a workspace as plain structs. Ids are stable and
 // shown with a type letter: L12 lead, C7 customer, P3 person, R2 rep.
 #pragma once
 #include <cstdint>
@@ -89,7 +89,7 @@ struct Customer {
   bool locked = false;
   std::optional<Id> lead_id;
   std::string cool_until;  // abandoned customers are not claimable before it
-  // The pool (seed 004): when the current owner took it, who had it before,
+  // The pool (docs/pool-rules.md): when the current owner took it, who had it before,
   // who may take it back (after_release = return-to-owner), who staked it.
   std::string claimed_at;
   std::optional<Id> previous_owner_id;
@@ -154,7 +154,7 @@ struct Conflict {
   Holding record_holder, existing_holder;  // as read (ContactVisibility decides who sees `value`)
 };
 
-// An opportunity (商机): a staged sales goal of one customer (seed 003).
+// An opportunity (商机): a staged sales goal of one customer.
 struct Opportunity {
   Id id = 0;
   Id customer_id = 0;
@@ -189,7 +189,7 @@ struct Todo {
   std::string created_at;
 };
 
-// A consumable's reorder cycle (seed 000): due from `first_due`, every period.
+// A consumable's reorder cycle: due from `first_due`, every period.
 struct Reorder {
   Id id = 0;
   Id customer_id = 0;

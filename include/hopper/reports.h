@@ -1,4 +1,4 @@
-// Reports (SPEC §9) as functions over query results: the funnel, stage
+// Reports (docs/json.md) as functions over query results: the funnel, stage
 // conversion from history, and the forecast. They read; they never write.
 #pragma once
 #include <optional>
@@ -10,7 +10,7 @@
 
 namespace hopper {
 
-// Seed 003's distribution: open opportunities per stage, and each stage's
+// Distribution: open opportunities per stage, and each stage's
 // share of the count and of the amount (in percent) within its group.
 struct FunnelRow {
   std::string group;  // the --by value ("" without --by)
@@ -45,7 +45,7 @@ struct LayerRow {
 };
 std::vector<LayerRow> layer_report(Session& s);
 
-// Seed 003's conversion: of those in a stage (or layer) at the start of the
+// Conversion: of those in a stage (or layer) at the start of the
 // period, how many were in a later one or won by its end (moved), still there
 // (stayed), lost or abandoned, or back in an earlier one (regressed).
 // Cohort::entered counts instead those that entered the stage during the
@@ -101,7 +101,7 @@ Forecast forecast(Session& s, const Period& period, const std::string& method);
 std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const std::string& by);
 std::vector<StageWinRate> measured_win_rates(Session& s);
 
-// Seed 004's run rate: wins from the creation rate of opportunities × the
+// Run rate: wins from the creation rate of opportunities × the
 // measured win rate × the average won amount, over the workspace's real
 // history (its last `window_days`, at most 90). For a period under way it is
 // what already closed in it plus the projection for the days left; a past
@@ -135,7 +135,9 @@ struct VelocityRow {
 };
 std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep);
 
-// Seed 002's exceptions worth a manager's look.
+// Exceptions worth a manager's look: signings from outside the funnel, many
+// intents but few signings, slow layers and low movement, high abandonment,
+// rotting deals.
 struct HealthFinding {
   std::string kind;  // signed_outside_funnel | few_signings | high_abandonment | slow_layer | rotting
   std::string ref;   // the record or rep
@@ -144,7 +146,8 @@ struct HealthFinding {
 };
 std::vector<HealthFinding> health_report(Session& s);
 
-// Per rep, ranked by won amount in the period (seed 002 KPIs, seed 004 rankings).
+// Per rep, ranked by won amount in the period: holdings against the ideal,
+// abandoned / claimed, invalid follow-ups, stakes and their signings.
 struct Scorecard {
   Rep rep;
   std::vector<std::pair<std::string, int>> holdings;  // layer → customers
@@ -155,7 +158,7 @@ struct Scorecard {
   int followups = 0, invalid_followups = 0;
   std::optional<double> invalid_share;  // percent
   int staked = 0, staked_complete = 0;
-  int staked_signings = 0;  // won deals on customers the rep had staked (seed 004's ranking)
+  int staked_signings = 0;  // won deals on customers the rep had staked (a ranking of stakes)
 };
 std::vector<Scorecard> scorecards(Session& s, const Period& period);
 

@@ -1,5 +1,6 @@
-// Reps (SPEC §4): adding and editing them is for admins; a rep's name is
-// typed after --as and --owner, so it must read as one word of a command.
+// Reps: adding and editing them is for admins, a leaving rep's hand-over
+// for managers; a rep's name is typed after --as and --owner, so it must
+// read as one word of a command. A workspace always keeps an active admin.
 #pragma once
 #include <optional>
 #include <string>
@@ -19,5 +20,18 @@ struct RepInput {
 Rep add_rep(Session& s, const std::string& name, const RepInput& input);
 // The last admin cannot be demoted (Error(refused)).
 Rep edit_rep(Session& s, const std::string& name, const RepInput& input);
+
+struct HandOver {
+  Rep leaving;
+  Rep successor;
+  int opportunities = 0, inherited = 0, pooled = 0, leads = 0, todos = 0;
+};
+// The rep becomes inactive; open opportunities, their customers, signed and
+// implemented customers, open leads and to-dos go to the successor (`to`,
+// else whom the strategy picks: assignment.h); other customers to the
+// shared pool, and the rep's stakes end. Follow-ups and history stay. The
+// last admin cannot leave (Error(refused)).
+HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
+                   const std::optional<std::string>& strategy);
 
 }  // namespace hopper

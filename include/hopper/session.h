@@ -26,6 +26,23 @@ struct Session {
                      const std::string& reason = "", Cause cause = Cause::none, const std::string& rule = "");
 };
 
+// Who may be named as the acting rep, as main and init read them.
+struct ActorSources {
+  std::optional<std::string> as;            // --as
+  std::string hopper_user;                  // $HOPPER_USER
+  std::string login;                        // $USER
+  std::string os_user;                      // the OS account (getpwuid): empty for none
+  bool strict = false;                      // [security] strict, as it binds the command
+  std::optional<std::string> server_user;   // the PostgreSQL role connected, on a server
+  std::optional<std::string> default_user;  // funnel.toml's [workspace] default_user
+};
+// The acting rep's name, the first of: --as, $HOPPER_USER, the OS account
+// under [security] strict, the connected role on a server, default_user,
+// $USER, the OS account. Only an admin may name another than the OS
+// account (strict) or the role (server): require_strict_identity and
+// require_server_identity check that. Empty when nothing names anyone.
+std::string acting_name(const ActorSources& sources);
+
 // --at records what already happened: Error(invalid) when it is later than
 // the clock (--now, or the system time).
 void require_not_after_clock(Time at, Time now);
@@ -69,10 +86,16 @@ class ContactVisibility {
   // name): both records hold it, so it shows when either record's contacts
   // do, and is hidden from whoever sees neither.
   bool visible(const Conflict& conflict) const;
-  bool sees_all() const { return admin_; }
+  // A logged change's contact values (hopper history): those of a lead,
+  // customer or person whose contacts the actor may read, or of a command
+  // the actor ran. A denial, or a change to any other table, carries
+  // contacts only in its command's words: hidden from everyone else.
+  bool visible(const ChangeEntry& change) const;
 
  private:
+  Store& store_;
   Id actor_;
+  std::string actor_name_;
   bool admin_;
   std::vector<Id> team_;  // a manager's team, themselves included
 };
@@ -82,5 +105,8 @@ inline constexpr const char* kHiddenContact = "(hidden)";
 // An active rep by name; Error(not_found) otherwise.
 Rep active_rep(Session& s, const std::string& name);
 std::string owner_label(const std::string& owner);  // "pool" for nobody
+// The rep whose work a command shows (agenda, to-dos): the actor, or the
+// rep named, which only a manager may (Error(denied)).
+Rep rep_to_view(Session& s, const std::optional<std::string>& name);
 
 }  // namespace hopper

@@ -1,4 +1,4 @@
-// Checks of single values on entry (SPEC §5). Each returns the problem as a
+// Checks of single values on entry. Each returns the problem as a
 // sentence about the value (the caller names the field), or nothing when the
 // value is fine.
 #pragma once

@@ -202,12 +202,6 @@ Period resolve_period(Context& ctx, const PeriodOptions& o, const std::string& f
   return parse_period(o.period.value_or(fallback), ctx.now, ctx.session->config.calendar());
 }
 
-Rep rep_to_view(Session& s, const std::optional<std::string>& name) {
-  if (!name || *name == s.actor.name) return s.actor;
-  require_manager(s, "looking at another rep's work");
-  return active_rep(s, *name);
-}
-
 CLI::App* Commands::noun(const std::string& name, const std::string& help) {
   CLI::App* app = root_.add_subcommand(name, help);
   app->require_subcommand(1);

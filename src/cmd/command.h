@@ -39,7 +39,9 @@ struct Context {
   std::vector<std::string> argv;
   Time now{};        // the clock: --now, HOPPER_NOW, else the system time
   Time real_now{};   // the system time, always
+  bool clock_moved = false;  // --now or HOPPER_NOW named the clock
   std::string os_user;  // the OS account running hopper (getpwuid(geteuid()))
+  ActorSources actor_sources;  // --as, $HOPPER_USER, $USER, the OS account (main reads them once)
   OutputOptions out;
   std::optional<WorkspacePaths> paths;
   std::optional<ConfigResult> config;  // with Needs::workspace it may hold problems
@@ -106,8 +108,6 @@ struct PeriodOptions {
 void add_period_options(CLI::App* app, PeriodOptions& options, const std::string& default_help);
 // The period asked for, else `fallback` (this-month, last-month …), against --now.
 Period resolve_period(Context& ctx, const PeriodOptions& options, const std::string& fallback);
-// The rep whose work a command shows: --rep R for managers, else the actor.
-Rep rep_to_view(Session& s, const std::optional<std::string>& name);
 
 // --limit N and --all for lists that grow with the workspace. On a TTY a
 // table shows a page and says how many rows it left out; piped, and as CSV

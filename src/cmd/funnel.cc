@@ -135,7 +135,7 @@ void add_funnel_commands(Commands& c) {
     Period p = resolve_period(ctx, cv->period, "last-month");
     Cohort cohort = cv->cohort == "entered" ? Cohort::entered : Cohort::at_start;
     auto rows = cv->layers ? layer_conversion_report(s, p, cohort) : conversion_report(s, p, cv->pipeline, cohort);
-    // The cohort is named by the field that counts it: "start" (seed 003) or "entered".
+    // The cohort is named by the field that counts it: "start" (in the stage when the period began) or "entered".
     const char* size = cohort == Cohort::entered ? "entered" : "start";
     std::vector<json> out;
     for (const auto& row : rows)
@@ -165,10 +165,10 @@ void add_funnel_commands(Commands& c) {
   conversion->add_option("--pipeline", cv->pipeline, "Only this pipeline");
   conversion->add_flag("--layers", cv->layers, "Customer layers instead of stages (abandoned counts as lost)");
   conversion->add_option("--cohort", cv->cohort,
-                         "start (default, seed 003): those in a stage at the start of the period; entered: those that "
+                         "start (default): those in a stage at the start of the period; entered: those that "
                          "entered it during the period")
       ->check(CLI::IsMember({"start", "entered"}));
-  conversion->footer("Seed 003: 2,000 at the first stage on 2017-08-01, 1,000 moved on by 08-31 → 50%.");
+  conversion->footer("For example: 2,000 at the first stage on 2017-08-01, 1,000 moved on by 08-31 → 50%.");
 
   struct VelocityOptions {
     bool layers = false;
@@ -201,10 +201,10 @@ void add_funnel_commands(Commands& c) {
     print_report(ctx, {v->layers ? "Layer velocity" : "Stage velocity", "", std::nullopt, ""}, rows, columns, json(),
                  json::object(), "", "");
   });
-  velocity->add_flag("--layers", v->layers, "Customer layers against ideal_days and ideal_rate (seed 002)");
+  velocity->add_flag("--layers", v->layers, "Customer layers against ideal_days and ideal_rate");
   velocity->add_option("--by", v->by, "rep: one block per rep")->check(CLI::IsMember({"rep"}));
 
-  c.add(noun, "health", "Seed 002's exceptions: signings outside the funnel, few signings, slow or stuck reps, rotting deals",
+  c.add(noun, "health", "Exceptions worth a look: signings outside the funnel, few signings, slow or stuck reps, rotting deals",
         Needs::read, [](Context& ctx) {
     std::vector<json> rows;
     for (const auto& f : health_report(*ctx.session))

@@ -50,30 +50,6 @@ std::string moved_clock(const ChangeEntry& ch) {
   return std::abs(seconds.count()) > 60 ? " (real " + ch.real_at + ")" : "";
 }
 
-// Whether the reader may see the contact values of a change: those of a
-// record they may read contacts of (ContactVisibility), or of a command they ran.
-class ContactMask {
- public:
-  explicit ContactMask(Session& s) : s_(s), visibility_(s) {}
-  bool visible(const ChangeEntry& ch) {
-    if (visibility_.sees_all() || ch.actor == s_.actor.name) return true;
-    std::optional<Id> customer;
-    if (ch.table == "lead") {
-      auto lead = s_.store.find_lead(ch.row_id);
-      return lead && visibility_.visible(lead->owner_id);
-    }
-    if (ch.table == "customer") customer = ch.row_id;
-    if (ch.table == "person") customer = s_.store.customer_of_person(ch.row_id);
-    if (!customer) return false;  // a denial, or another table: only the words of the command carry contacts
-    auto c = s_.store.find_customer(*customer);
-    return c && visibility_.visible(c->owner_id);
-  }
-
- private:
-  Session& s_;
-  ContactVisibility visibility_;
-};
-
 bool is_contact_key(const std::string& key) {
   return key == "contact" || key == "phone" || key == "email" || key == "phone_key" || key == "email_key";
 }
@@ -124,7 +100,7 @@ void add_history_commands(Commands& c) {
       filter.actor = *o->rep;
     }
     ListPrinter rows(ctx, kChangeColumns, o->limit);
-    ContactMask mask(s);
+    ContactVisibility contacts(s);
     s.store.each_change(filter, [&](const ChangeEntry& ch) {
       json before = ch.before.empty() ? json() : json::parse(ch.before, nullptr, false);
       json after = ch.after.empty() ? json() : json::parse(ch.after, nullptr, false);
@@ -132,7 +108,7 @@ void add_history_commands(Commands& c) {
       std::vector<std::string> words;
       if (argv.is_array())
         for (const auto& w : argv) words.push_back(w.get<std::string>());
-      if (!mask.visible(ch)) {
+      if (!contacts.visible(ch)) {
         hide_contact_values(before);
         hide_contact_values(after);
         hide_contact_words(words);

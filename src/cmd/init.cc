@@ -1,7 +1,6 @@
 // hopper init [DIR] [--template minimal|smb|key-accounts] [--shared]
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "command.h"
@@ -35,9 +34,11 @@ void add_init_commands(Commands& c) {
     auto checked = parse_config(tpl->text);
     if (!checked.ok())
       throw Error(Exit::internal, message_lines("template " + o->tpl + " is invalid:", format_problems(checked.problems, o->tpl)));
-    std::string user = ctx.globals.as ? *ctx.globals.as : (std::getenv("HOPPER_USER") ? std::getenv("HOPPER_USER") : "");
-    if (user.empty() && checked.config.workspace.default_user) user = *checked.config.workspace.default_user;
-    if (user.empty() && std::getenv("USER")) user = std::getenv("USER");
+    // The first admin is named (--as, $HOPPER_USER, default_user, $USER), never taken from the OS account.
+    ActorSources sources = ctx.actor_sources;
+    sources.os_user.clear();
+    sources.default_user = checked.config.workspace.default_user;
+    std::string user = acting_name(sources);
     if (user.empty()) throw Error(Exit::usage, "who is the first admin? pass --as NAME");
     if (auto p = rep_name_problem(user)) throw Error(Exit::invalid, *p);
     if (ctx.globals.dry_run) {  // Needs::nothing: no transaction to roll back, so write nothing at all

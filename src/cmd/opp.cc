@@ -164,7 +164,7 @@ void add_opp_commands(Commands& c) {
   });
   prob->add_option("percent", pb->percent, "0–100");
   prob->add_flag("--clear", pb->clear, "Back to the stage's probability");
-  prob->footer("Example: hopper opp prob O5 35   (seed 003: a manager revises a huge deal's own win rate)");
+  prob->footer("Example: hopper opp prob O5 35   (a manager revises a huge deal's own win rate)");
 
   struct WinOptions {
     std::optional<std::string> amount;

@@ -108,7 +108,7 @@ void add_pool_commands(Commands& c) {
   assign->add_option("--strategy", as->strategy, "top-seller, round-robin or balanced (default: [assign] strategy)")
       ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
       ->excludes(to);
-  assign->footer("top-seller (seed 002's \"fat man\" rule): the rep with the highest won amount in\n"
+  assign->footer("top-seller (the \"fat man\" rule): the rep with the highest won amount in\n"
                  "top_seller_window_days; never beyond capacity; with own_discovery a customer from a rep's own lead\n"
                  "goes back to that rep.");
 
@@ -144,7 +144,6 @@ void add_pool_commands(Commands& c) {
   CLI::App* recycle = c.add(noun, "recycle", "The nightly job: release customers that broke a [[pool.rule]] (掉保)",
                             Needs::write, [](Context& ctx) {
     Session& s = *ctx.session;
-    require_manager(s, "pool recycle");
     std::vector<json> rows;
     for (const auto& r : recycle_pool(s, [&ctx] { ctx.checkpoint(); }))
       rows.push_back({{"ref", make_ref(Kind::customer, r.customer.id)},

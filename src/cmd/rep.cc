@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include "command.h"
-#include "hopper/assignment.h"
 #include "hopper/error.h"
 #include "hopper/reports.h"
 #include "hopper/reps.h"
@@ -24,7 +23,7 @@ void add_rep_commands(Commands& c) {
     print_record(ctx, rep_json(ctx.session->config, add_rep(*ctx.session, a->name, a->in)), kRepColumns);
   });
   add->add_option("name", a->name, "The rep's name, as used with --as and --owner")->required();
-  add->add_option("--team", a->in.team, "Team or group (seed 002: groups of 6–8)");
+  add->add_option("--team", a->in.team, "Team or group (of 6–8 reps, typically)");
   add->add_option("--role", a->in.role, "rep, manager or admin (default rep)");
   add->add_option("--capacity", a->in.capacity, "Own private-pool capacity, overriding [pool] capacity")
       ->check(whole_number(0, kMaxCapacity));
@@ -117,11 +116,11 @@ void add_rep_commands(Commands& c) {
   });
   add_period_options(score, sc->period, "this-month");
   score->add_option("--rep", sc->rep, "Only this rep's line (keeps the rank)");
-  score->footer("HELD/IDEAL: customers per layer against ideal_holding (seed 002); ABANDONED %: abandoned / claimed\n"
-                "(seed 002's KPI); INVALID F/U %: follow-ups that did not count (seed 004); stakes and their wins.");
+  score->footer("HELD/IDEAL: customers per layer against ideal_holding; ABANDONED %: abandoned / claimed (a KPI:\n"
+                "a rep who claims much and keeps little); INVALID F/U %: follow-ups that did not count; stakes and their wins.");
 
   leave->footer("Open opportunities and their customers, signed and implemented customers, open leads and to-dos go\n"
-                "to the successor; other customers to the shared pool; follow-ups and history stay (seed 000, 002).");
+                "to the successor; other customers to the shared pool; follow-ups and history stay: nothing is lost.");
   add_import_command(c, noun, ImportKind::rep);
   c.example("rep list", "hopper rep list --json");
   c.example("rep leave", "hopper rep leave li --strategy balanced --dry-run");

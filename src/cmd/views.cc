@@ -127,7 +127,7 @@ json conflict_json(const Conflict& c, bool value_visible) {
 }
 
 json opportunity_json(Session& s, const Opportunity& o) {
-  const Stage* stage = find_stage(s.config, o);
+  auto category = deal_category(s.config, o);
   return {{"id", o.id},
           {"ref", make_ref(Kind::opportunity, o.id)},
           {"name", o.name},
@@ -137,7 +137,7 @@ json opportunity_json(Session& s, const Opportunity& o) {
           {"pipeline", o.pipeline},
           {"stage", o.stage},
           {"stage_name", stage_label(s.config, o)},
-          {"category", o.status == "won" ? json("closed") : stage ? json(stage->category) : json()},
+          {"category", category ? json(*category) : json()},
           {"status", o.status},
           {"amount", money_units(o.amount)},
           {"probability", effective_probability(s.config, o)},

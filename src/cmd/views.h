@@ -1,4 +1,4 @@
-// How records look on output: their JSON objects (SPEC §15 field names) and
+// How records look on output: their JSON objects (field names: docs/json.md) and
 // the columns of their listings. One home for every command that shows them.
 #pragma once
 #include <nlohmann/json.hpp>
@@ -51,7 +51,7 @@ void print_opportunity(Context& ctx, const Opportunity& opp);
 // A report: JSON prints {"rows", "total", …extra}; text formats print the
 // rows and a total row, then `note`; html a page with the chart; a terminal
 // table adds the text chart.
-// What every report says about itself (SPEC §9): which report, how it was
+// What every report says about itself (docs/json.md): which report, how it was
 // computed, over which period, as of when (--now); and what it says instead
 // of an empty table and chart when it has nothing.
 struct ReportHeading {

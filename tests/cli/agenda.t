@@ -1,4 +1,4 @@
-hopper reorder, todo and agenda: seed 000's reorder reminders, seed 002's day.
+hopper reorder, todo and agenda: reorder reminders for consumables, the day bottom-up.
 
   $ . "$TESTDIR/setup.sh"
   $ hopper customer add 青禾超市 --owner li --layer signed -q

@@ -1,4 +1,4 @@
-8 processes claim the same pool customers at once, 20 runs in a row (SPEC §12):
+8 processes claim the same pool customers at once, 20 runs in a row:
 each customer ends with exactly one owner, no rep passes capacity, and every
 loser gets exit 4 (refused) — never a crash or exit 8 (busy).
 

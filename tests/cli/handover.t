@@ -60,7 +60,7 @@ Only managers decide by hand:
   hopper: X3 was already resolved to sun
   [4]
 
-Assignment from the pool: to a rep, or by strategy; top-seller is seed 002's "fat man" rule.
+Assignment from the pool: to a rep, or by strategy; top-seller is the "fat man" rule (the best resources to the best seller).
 
   $ hopper customer add 甲 --pool -q
   C7

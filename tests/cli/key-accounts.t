@@ -1,4 +1,4 @@
-Seed 001's key-account process: six stages, the initiation report as required fields.
+The key-account process: six stages, the initiation report as required fields.
 
   $ export HOPPER_NOW=2026-11-27T09:00 HOPPER_USER=boss NO_COLOR=1
   $ hopper init ka --template key-accounts --as boss -q >/dev/null

@@ -55,7 +55,7 @@ Days per layer against ideal_days, movement against ideal_rate:
   $ hopper --now 2026-10-20 funnel velocity --json | jq -c '.rows[0]'
   {"average_days":null,"entered":1,"ideal_days":null,"ideal_rate":null,"left":0,"median_days":null,"moved":0,"movement_rate":null,"pipeline":"M","rep":null,"stage":"contact","stage_name":"初步接触"}
 
-Seed 002's exceptions: a signing from outside the funnel, a rotting deal:
+Exceptions worth a manager's look: a signing from outside the funnel, a rotting deal:
 
   $ hopper --now 2026-10-30 funnel health --format table
   Funnel health · as of 2026-10-30T00:00:00

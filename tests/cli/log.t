@@ -1,4 +1,4 @@
-hopper log: follow-ups are stored even when they do not count (seed 004).
+hopper log: follow-ups are stored even when they do not count (filler phrases, too short, a type that does not count).
 
   $ . "$TESTDIR/setup.sh"
   $ hopper customer add 华星科技 --as li -q

@@ -24,7 +24,7 @@ hopper opp: weighted value, stage gates, won and lost, history.
   $ hopper customer add 乙公司 --owner li -q
   C2
 
-Seed 000: projects A (1,000,000) and B (300,000) at an 80 % stage.
+Weighted value: projects A (1,000,000) and B (300,000) at an 80 % stage.
 
   $ hopper opp add C1 --name A --amount 1,000,000 --pipeline P --stage demo --as li -q
   O1

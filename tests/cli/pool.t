@@ -1,4 +1,4 @@
-The customer pool, stepping --now through the days (seed 004).
+The customer pool, stepping --now through the days (docs/pool-rules.md).
 
   $ . "$TESTDIR/setup.sh"
   $ export HOPPER_NOW=2026-11-02T09:00

@@ -1,4 +1,4 @@
-Seed 003's worked examples through the CLI: the 26,000,000 forecast and the 50 % conversion.
+Worked examples through the CLI: the 26,000,000 forecast of five deals and the 50 % conversion.
 
   $ . "$TESTDIR/setup.sh"
   $ cat >> funnel.toml <<'TOML'
@@ -70,7 +70,7 @@ Seed 003's worked examples through the CLI: the 26,000,000 forecast and the 50 %
   $ hopper forecast --period 2017-Q1 --json | jq -c '[.rows[].ref, .total.weighted]'
   ["O1","O2",11000000]
 
-A manager's own win rate for a huge deal changes the forecast (seed 003's pitfall):
+A manager's own win rate for a huge deal changes the forecast (fixed win rates mislead on a few huge deals):
 
   $ hopper opp prob O1 5 -q
   O1
@@ -86,7 +86,7 @@ Won deals in the period are shown apart as closed; the total is of open deals on
   $ hopper --now 2017-08-12 forecast --period 2017 --json | jq -c '{total, closed}'
   {"total":{"amount":84000000,"weighted":21000000},"closed":{"amount":5000000,"count":1}}
 
-The funnel: distribution of count and amount per stage (seed 003):
+The funnel: distribution of count and amount per stage:
 
   $ hopper funnel report --pipeline F --format table
   Funnel · as of 2016-12-15T09:00:00
@@ -152,7 +152,7 @@ The conversion, scaled down: 20 at the first stage on 2017-08-01; by 08-31 10 mo
   $ hopper --now 2017-09-05 funnel conversion --period 2017-08 --layers --json | jq -c '.rows[] | select(.start > 0)'
   {"lost":0,"moved":1,"pipeline":null,"rate":50,"regressed":0,"stage":"intent","stage_name":"意向","start":2,"stayed":1}
 
-Seed 003's cohort is what was in a stage when the period began, so a period
+The default cohort is what was in a stage when the period began, so a period
 that starts before the first deal has none. --cohort entered counts the
 deals that entered each stage during the period instead (a new deal enters
 its first), and every report says which cohort it counts: in August, only

@@ -193,7 +193,7 @@ std::vector<std::string> hostile_values() {
 }
 
 // Rows of every table, to see that a refused command changed nothing. A
-// denial is recorded as an event (SPEC §12), so denied events do not count;
+// denial is recorded as an event (docs/team.md), so denied events do not count;
 // nor do the planner's statistics.
 std::string state_of(const fs::path& db_path) {
   SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);

@@ -1,5 +1,5 @@
 Eight reps, each connected as their own PostgreSQL role, claim from the pool
-at once on the server (SPEC §12): every customer ends with one owner, nobody
+at once on the server: every customer ends with one owner, nobody
 passes capacity (4 each, 40 customers for 32 places), every loser gets exit
 4 (refused: capacity) or 3 (the customer another rep just claimed is no
 longer theirs to see) — never a crash, never exit 8 — and every claim is in
