@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "hopper/names.h"
+
 namespace hopper {
 
 using Id = std::int64_t;
@@ -33,17 +35,32 @@ Id parse_id(std::string_view text, Kind expected);
 Ref parse_ref(std::string_view text);
 
 enum class Role { rep, manager, admin };
+inline constexpr NameTable<Role, 3> kRoles{"role", {{Role::rep, "rep"}, {Role::manager, "manager"}, {Role::admin, "admin"}}};
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view text);
 
 // Where a deal stands: open in a stage, or closed won or lost.
 enum class DealStatus { open, won, lost };
+inline constexpr NameTable<DealStatus, 3> kDealStatuses{
+    "deal status", {{DealStatus::open, "open"}, {DealStatus::won, "won"}, {DealStatus::lost, "lost"}}};
 std::string_view deal_status_name(DealStatus status);
 std::optional<DealStatus> parse_deal_status(std::string_view text);  // open, won or lost, in any case
 
 // Why an owner changed, typed so that reports count by it instead of reading
 // the free-text reason (which stays for people).
 enum class Cause { none, added, converted, claimed, released, recycled, assigned, abandoned, left, conflict, edited };
+inline constexpr NameTable<Cause, 11> kCauses{"cause",
+                                             {{Cause::none, ""},
+                                              {Cause::added, "added"},
+                                              {Cause::converted, "converted"},
+                                              {Cause::claimed, "claimed"},
+                                              {Cause::released, "released"},
+                                              {Cause::recycled, "recycled"},
+                                              {Cause::assigned, "assigned"},
+                                              {Cause::abandoned, "abandoned"},
+                                              {Cause::left, "left"},
+                                              {Cause::conflict, "conflict"},
+                                              {Cause::edited, "edited"}}};
 std::string_view cause_name(Cause cause);
 Cause parse_cause(std::string_view text);  // Cause::none for anything unknown
 
