@@ -38,7 +38,7 @@ std::optional<Id> policy_winner(Session& s, const Conflict& x, const std::string
     std::optional<std::pair<double, Id>> best;
     for (Ref r : {x.existing, x.record}) {
       if (r.kind != Kind::customer) continue;
-      for (const auto& o : s.store.opportunities({std::nullopt, r.id, "", "", "open"})) {
+      for (const auto& o : s.store.opportunities({std::nullopt, r.id, "", "", DealStatus::open})) {
         double p = effective_probability(s.config, o);
         if (o.owner_id && (!best || p > best->first)) best = {p, *o.owner_id};
       }
@@ -68,14 +68,14 @@ Conflict settle(Session& s, Conflict x, const Rep& to, const std::string& how) {
   give(s, x.existing, to, reason);
   give(s, x.record, to, reason);
   s.store.resolve_conflict(x.id, to.name, how);
-  x.status = "resolved";
+  x.status = ConflictStatus::resolved;
   x.resolved_to = to.name;
   x.resolution = how;
   return x;
 }
 
 Conflict load_conflict(Session& s, Id id) {
-  for (const auto& x : s.store.conflicts(""))
+  for (const auto& x : s.store.conflicts(std::nullopt))
     if (x.id == id) return x;
   throw Error(Exit::not_found, fmt::format("no conflict {} (see hopper conflict list)", make_ref(Kind::conflict, id)));
 }
@@ -89,7 +89,7 @@ int free_slots(Session& s, const Rep& r) {
 Conflict resolve_conflict(Session& s, Id id, const std::optional<std::string>& to) {
   Conflict x = load_conflict(s, id);
   std::string ref = make_ref(Kind::conflict, id);
-  if (x.status != "open") throw Error(Exit::refused, fmt::format("{} was already resolved to {}", ref, x.resolved_to));
+  if (x.status != ConflictStatus::open) throw Error(Exit::refused, fmt::format("{} was already resolved to {}", ref, x.resolved_to));
   if (to) {
     require_manager(s, "resolving a conflict");
     return settle(s, x, active_rep(s, *to), "manager");
@@ -108,7 +108,7 @@ Conflict resolve_conflict(Session& s, Id id, const std::optional<std::string>& t
 
 std::vector<Conflict> resolve_conflicts_by_policy(Session& s) {
   std::vector<Conflict> resolved;
-  for (const auto& x : s.store.conflicts("open")) {
+  for (const auto& x : s.store.conflicts(ConflictStatus::open)) {
     std::string policy = s.config.conflict.policy_for(segment_of(s, x));
     if (auto winner = policy_winner(s, x, policy)) resolved.push_back(settle(s, x, *s.store.find_rep(*winner), policy));
   }
@@ -192,19 +192,19 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
   if (h.successor.id == h.leaving.id) throw Error(Exit::usage, "a rep cannot hand over to themselves");
   std::string reason = fmt::format("{} left; handed over to {}", h.leaving.name, h.successor.name);
   const auto& outside = s.config.pool.capacity_excludes;
-  h.opportunities = static_cast<int>(s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"}).size());
+  h.opportunities = static_cast<int>(s.store.opportunities({h.leaving.id, std::nullopt, "", "", DealStatus::open}).size());
   CustomerFilter mine;
   mine.owner_id = h.leaving.id;
   for (Customer c : s.store.customers(mine)) {
     bool inherited = std::find(outside.begin(), outside.end(), c.layer) != outside.end() ||
-                     !s.store.opportunities({std::nullopt, c.id, "", "", "open"}).empty();
+                     !s.store.opportunities({std::nullopt, c.id, "", "", DealStatus::open}).empty();
     change_owner(s, c, inherited ? std::optional<Rep>(h.successor) : std::nullopt, {Cause::left, reason, ""});
     s.store.update_customer(c);
     ++(inherited ? h.inherited : h.pooled);
   }
   // Deals of the leaving rep on somebody else's customer (made before
   // ownership followed the customer) still need a living owner.
-  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"})) {
+  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", DealStatus::open})) {
     s.record_change({Kind::opportunity, o.id}, "owner", o.owner, h.successor.name, reason, Cause::left);
     o.owner_id = h.successor.id;
     s.store.update_opportunity(o);
@@ -217,7 +217,7 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
     c.end_stake();
     s.store.update_customer(c);
   }
-  for (Lead l : s.store.leads({h.leaving.id, "", "", "open"})) {
+  for (Lead l : s.store.leads({h.leaving.id, "", "", LeadStatus::open})) {
     s.record_change({Kind::lead, l.id}, "owner", l.owner, h.successor.name, reason, Cause::left);
     l.owner_id = h.successor.id;
     s.store.update_lead(l);

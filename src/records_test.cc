@@ -18,6 +18,14 @@ TEST_CASE("roles, deal statuses and causes read back from their names") {
   CHECK(cause_name(Cause::none).empty());
 }
 
+TEST_CASE("lead, to-do and conflict statuses read back from their names") {
+  check_name_table(kLeadStatuses, "won");
+  check_name_table(kTodoStatuses, "resolved");
+  check_name_table(kConflictStatuses, "done");
+  CHECK(kLeadStatuses.parse("Open") == std::nullopt);  // the command line and the store write lower case
+  CHECK(kLeadStatuses.names() == std::vector<std::string>{"open", "converted", "dropped"});
+}
+
 TEST_CASE("a stored value no table knows is damage, exit 7") {
   try {
     kDealStatuses.stored("2026-02-30");

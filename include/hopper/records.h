@@ -46,6 +46,20 @@ inline constexpr NameTable<DealStatus, 3> kDealStatuses{
 std::string_view deal_status_name(DealStatus status);
 std::optional<DealStatus> parse_deal_status(std::string_view text);  // open, won or lost, in any case
 
+// Where a lead stands: open, or closed by converting it to a customer or
+// dropping it.
+enum class LeadStatus { open, converted, dropped };
+inline constexpr NameTable<LeadStatus, 3> kLeadStatuses{
+    "lead status", {{LeadStatus::open, "open"}, {LeadStatus::converted, "converted"}, {LeadStatus::dropped, "dropped"}}};
+
+// A forced duplicate waits open until a policy or a manager resolves it.
+enum class ConflictStatus { open, resolved };
+inline constexpr NameTable<ConflictStatus, 2> kConflictStatuses{
+    "conflict status", {{ConflictStatus::open, "open"}, {ConflictStatus::resolved, "resolved"}}};
+
+enum class TodoStatus { open, done };
+inline constexpr NameTable<TodoStatus, 2> kTodoStatuses{"to-do status", {{TodoStatus::open, "open"}, {TodoStatus::done, "done"}}};
+
 // Why an owner changed, typed so that reports count by it instead of reading
 // the free-text reason (which stays for people).
 enum class Cause { none, added, converted, claimed, released, recycled, assigned, abandoned, left, conflict, edited };
@@ -86,7 +100,7 @@ struct Lead {
   std::string grade;
   std::optional<Id> owner_id;
   std::string owner;              // the owner's name (read only)
-  std::string status = "open";    // open | converted | dropped
+  LeadStatus status = LeadStatus::open;
   std::string drop_reason;
   std::optional<Id> customer_id;  // set once converted
   Fields fields;
@@ -164,7 +178,7 @@ struct Conflict {
   Ref existing{Kind::lead, 0};  // the record it matched
   std::string key;              // phone | email | company
   std::string value;
-  std::string status = "open";  // open | resolved
+  ConflictStatus status = ConflictStatus::open;
   std::string created_at;
   std::string resolved_to;  // the rep who got both records
   std::string resolution;   // how: the policy, or "manager"
@@ -184,7 +198,7 @@ struct Opportunity {
   std::optional<double> manual_probability;  // sticky, survives stage moves
   std::optional<Id> owner_id;
   std::string owner;
-  std::string status = "open";  // open | won | lost
+  DealStatus status = DealStatus::open;
   std::string lost_reason;
   std::string closed_at;
   std::string stage_since;  // when it entered its stage (or reopened)
@@ -201,7 +215,7 @@ struct Todo {
   std::optional<Ref> subject;  // what it is about
   std::optional<Id> reorder_id;
   std::string occurrence;  // the reorder date it stands for
-  std::string status = "open";  // open | done
+  TodoStatus status = TodoStatus::open;
   std::string done_at;
   std::string created_at;
 };

@@ -56,7 +56,7 @@ json lead_json(const Config& config, const Lead& l, bool contacts_visible) {
           {"source", l.source},
           {"grade", l.grade.empty() ? json() : json(l.grade)},
           {"owner", owner_json(l.owner)},
-          {"status", l.status},
+          {"status", kLeadStatuses.name(l.status)},
           {"drop_reason", l.drop_reason.empty() ? json() : json(l.drop_reason)},
           {"customer", optional_ref(Kind::customer, l.customer_id)},
           {"fields", fields_json(config, "lead", l.fields)},
@@ -120,7 +120,7 @@ json conflict_json(const Conflict& c, bool value_visible) {
           {"existing", make_ref(c.existing.kind, c.existing.id)},
           {"key", c.key},
           {"value", contact_value(c.value, value_visible)},
-          {"status", c.status},
+          {"status", kConflictStatuses.name(c.status)},
           {"resolved_to", c.resolved_to.empty() ? json() : json(c.resolved_to)},
           {"resolution", c.resolution.empty() ? json() : json(c.resolution)},
           {"created_at", c.created_at}};
@@ -137,8 +137,8 @@ json opportunity_json(Session& s, const Opportunity& o) {
           {"pipeline", o.pipeline},
           {"stage", o.stage},
           {"stage_name", stage_label(s.config, o)},
-          {"category", o.status == "won" ? json("closed") : stage ? json(stage->category) : json()},
-          {"status", o.status},
+          {"category", o.status == DealStatus::won ? json("closed") : stage ? json(stage->category) : json()},
+          {"status", kDealStatuses.name(o.status)},
           {"amount", money_units(o.amount)},
           {"probability", effective_probability(s.config, o)},
           {"manual_probability", o.manual_probability ? json(*o.manual_probability) : json()},
@@ -164,7 +164,7 @@ json todo_json(const Todo& t) {
           {"owner", owner_json(t.owner)},
           {"on", t.subject ? json(make_ref(t.subject->kind, t.subject->id)) : json()},
           {"reorder", optional_ref(Kind::reorder, t.reorder_id)},
-          {"status", t.status},
+          {"status", kTodoStatuses.name(t.status)},
           {"done_at", t.done_at.empty() ? json() : json(t.done_at)},
           {"created_at", t.created_at}};
 }
