@@ -25,8 +25,8 @@ std::string segment_of(Session& s, const Conflict& x) {
 }
 
 // The policy's winner, or nullopt while it cannot tell yet.
-std::optional<Id> policy_winner(Session& s, const Conflict& x, const std::string& policy) {
-  if (policy == "first-contact") {
+std::optional<Id> policy_winner(Session& s, const Conflict& x, ConflictPolicy policy) {
+  if (policy == ConflictPolicy::first_contact) {
     std::optional<std::pair<std::string, Ref>> first;
     for (Ref r : {x.existing, x.record}) {
       std::string at = s.store.first_valid_followup(r);
@@ -34,7 +34,7 @@ std::optional<Id> policy_winner(Session& s, const Conflict& x, const std::string
     }
     return first ? owner_of(s, first->second) : std::nullopt;
   }
-  if (policy == "progress") {
+  if (policy == ConflictPolicy::progress) {
     std::optional<std::pair<double, Id>> best;
     for (Ref r : {x.existing, x.record}) {
       if (r.kind != Kind::customer) continue;
@@ -94,42 +94,43 @@ Conflict resolve_conflict(Session& s, Id id, const std::optional<std::string>& t
     require_manager(s, "resolving a conflict");
     return settle(s, x, active_rep(s, *to), "manager");
   }
-  std::string policy = s.config.conflict.policy_for(segment_of(s, x));
+  ConflictPolicy policy = s.config.conflict.policy_for(segment_of(s, x));
   auto winner = policy_winner(s, x, policy);
   if (!winner)
     throw Error(Exit::refused,
-                policy == "manager"
+                policy == ConflictPolicy::manager
                     ? fmt::format("{} waits for a manager ([conflict] policy manager): hopper conflict resolve {} --to REP", ref, id)
                     : fmt::format("{}: the {} policy cannot decide yet (no valid follow-up or open opportunity on "
                                   "either record); a manager may decide with --to REP",
-                                  ref, policy));
-  return settle(s, x, *s.store.find_rep(*winner), policy);
+                                  ref, kConflictPolicies.name(policy)));
+  return settle(s, x, *s.store.find_rep(*winner), std::string(kConflictPolicies.name(policy)));
 }
 
 std::vector<Conflict> resolve_conflicts_by_policy(Session& s) {
   std::vector<Conflict> resolved;
   for (const auto& x : s.store.conflicts(ConflictStatus::open)) {
-    std::string policy = s.config.conflict.policy_for(segment_of(s, x));
-    if (auto winner = policy_winner(s, x, policy)) resolved.push_back(settle(s, x, *s.store.find_rep(*winner), policy));
+    ConflictPolicy policy = s.config.conflict.policy_for(segment_of(s, x));
+    if (auto winner = policy_winner(s, x, policy))
+      resolved.push_back(settle(s, x, *s.store.find_rep(*winner), std::string(kConflictPolicies.name(policy))));
   }
   return resolved;
 }
 
-std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::vector<Id>& excluded) {
+std::optional<Rep> pick_rep(Session& s, AssignStrategy strategy, const std::vector<Id>& excluded) {
   std::vector<Rep> candidates;
   for (const Rep& r : s.store.reps())
     if (r.active && r.role == Role::rep && free_slots(s, r) > 0 &&
         std::find(excluded.begin(), excluded.end(), r.id) == excluded.end())
       candidates.push_back(r);
   if (candidates.empty()) return std::nullopt;
-  if (strategy == "top-seller") {  // seed 002: the best resources go to the best seller
+  if (strategy == AssignStrategy::top_seller) {  // seed 002: the best resources go to the best seller
     std::string since = format_date(date_of(s.now) - std::chrono::days{s.config.assign.top_seller_window_days});
     auto won = s.store.won_amounts_since(since);
     return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
       return won[a.id] < won[b.id] || (won[a.id] == won[b.id] && a.id > b.id);
     });
   }
-  if (strategy == "balanced")
+  if (strategy == AssignStrategy::balanced)
     return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
       return free_slots(s, a) < free_slots(s, b) || (free_slots(s, a) == free_slots(s, b) && a.id > b.id);
     });
@@ -142,9 +143,9 @@ std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::
 }
 
 std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, const std::optional<std::string>& to,
-                                       const std::optional<std::string>& strategy) {
+                                       std::optional<AssignStrategy> strategy) {
   require_manager(s, "assigning customers");
-  std::string how = strategy.value_or(s.config.assign.strategy);
+  AssignStrategy how = strategy.value_or(s.config.assign.strategy);
   std::vector<Customer> out;
   for (Id id : ids) {
     Customer c = load_customer(s, id);
@@ -163,7 +164,7 @@ std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, c
     }
     if (!rep) {
       rep = pick_rep(s, how);
-      reason = "assigned: " + how;
+      reason = "assigned: " + std::string(kAssignStrategies.name(how));
     }
     if (!rep) throw Error(Exit::refused, fmt::format("no rep has a free slot for {}; every private pool is full", ref));
     if (free_slots(s, *rep) <= 0)
@@ -177,7 +178,7 @@ std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, c
 }
 
 HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
-                   const std::optional<std::string>& strategy) {
+                   std::optional<AssignStrategy> strategy) {
   require_manager(s, "handing over a leaving rep's records");
   HandOver h{active_rep(s, name), {}};
   if (h.leaving.role == Role::admin && s.store.count_admins() <= 1)

@@ -72,7 +72,7 @@ bool is_date_field(const Config& config, ImportKind kind, const std::string& fie
   if (kind == ImportKind::rep) return false;
   if (field == "created" || field == "close" || field == "closed") return true;
   const FieldDef* def = config.find_field(entity_of(kind), field);
-  return def && def->type == "date";
+  return def && def->type == FieldType::date;
 }
 
 // A row: (field, value) for each mapped column, with what it came from.

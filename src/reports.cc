@@ -310,7 +310,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
     if (by == "quarter") return quarter_of(o.close_date);
     if (by == "category") {
       const Stage* st = find_stage(s.config, o);
-      return st ? st->category : kNoCategory;
+      return st ? std::string(kCategories.name(st->category)) : kNoCategory;
     }
     if (by == "rep") return o.owner;
     if (by == "team") return o.owner_id ? reps[*o.owner_id].team : "";
@@ -338,7 +338,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   }
   std::vector<ForecastGroup> out;
   if (by == "category") {
-    for (const char* cat : {"pipeline", "best_case", "commit"})
+    for (const std::string& cat : kCategories.names())
       out.push_back(groups.count(cat) ? groups[cat] : ForecastGroup{cat, 0, 0, 0});
     if (groups.count(kNoCategory)) out.push_back(groups[kNoCategory]);  // the rows add up to the total
     return out;

@@ -21,9 +21,9 @@ static json fields_json(const Config& config, const std::string& entity, const F
     const FieldDef* def = config.find_field(entity, key);
     out[key] = value;
     if (!def) continue;
-    if (def->type == "money")
+    if (def->type == FieldType::money)
       if (auto minor = parse_stored_integer(value)) out[key] = money_units(*minor);
-    if (def->type == "percent" || def->type == "number")
+    if (def->type == FieldType::percent || def->type == FieldType::number)
       if (auto number = parse_stored_number(value)) out[key] = *number;
   }
   return out;
@@ -137,7 +137,7 @@ json opportunity_json(Session& s, const Opportunity& o) {
           {"pipeline", o.pipeline},
           {"stage", o.stage},
           {"stage_name", stage_label(s.config, o)},
-          {"category", o.status == DealStatus::won ? json("closed") : stage ? json(stage->category) : json()},
+          {"category", o.status == DealStatus::won ? json("closed") : stage ? json(kCategories.name(stage->category)) : json()},
           {"status", kDealStatuses.name(o.status)},
           {"amount", money_units(o.amount)},
           {"probability", effective_probability(s.config, o)},
@@ -245,7 +245,9 @@ const std::vector<Column> kReorderColumns = {{"ref", "REF", ColumnKind::ref},   
 std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns) {
   for (const auto& f : config.fields) {
     if (f.entity != entity) continue;
-    ColumnKind kind = f.type == "money" ? ColumnKind::money : f.type == "percent" ? ColumnKind::percent : ColumnKind::text;
+    ColumnKind kind = f.type == FieldType::money     ? ColumnKind::money
+                      : f.type == FieldType::percent ? ColumnKind::percent
+                                                     : ColumnKind::text;
     columns.push_back({"/fields/" + f.key, f.name, kind});
   }
   return columns;
