@@ -92,7 +92,7 @@ Conflict resolve_conflict(Session& s, Id id, const std::optional<std::string>& t
   if (x.status != ConflictStatus::open) throw Error(Exit::refused, fmt::format("{} was already resolved to {}", ref, x.resolved_to));
   if (to) {
     require_manager(s, "resolving a conflict");
-    return settle(s, x, active_rep(s, *to), "manager");
+    return settle(s, x, active_rep(s, *to), std::string(kConflictPolicies.name(ConflictPolicy::manager)));
   }
   ConflictPolicy policy = s.config.conflict.policy_for(segment_of(s, x));
   auto winner = policy_winner(s, x, policy);
