@@ -81,8 +81,8 @@ Todo finish_todo(Session& s, Id id) {
   auto t = s.store.find_todo(id);
   if (!t) throw Error(Exit::not_found, fmt::format("no to-do {} (see hopper todo list)", make_ref(Kind::todo, id)));
   require_owner_or_manager(s, t->owner_id, "to-do " + make_ref(Kind::todo, id));
-  if (t->status == "done") throw Error(Exit::refused, fmt::format("to-do {} is already done", make_ref(Kind::todo, id)));
-  t->status = "done";
+  if (t->status == TodoStatus::done) throw Error(Exit::refused, fmt::format("to-do {} is already done", make_ref(Kind::todo, id)));
+  t->status = TodoStatus::done;
   t->done_at = s.at_text();
   s.store.update_todo(*t);
   return *t;
@@ -208,7 +208,7 @@ std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
     int days_in_stage;
   };
   std::vector<Ranked> opps;
-  for (const Opportunity& o : s.store.opportunities({rep.id, std::nullopt, "", "", "open"})) {
+  for (const Opportunity& o : s.store.opportunities({rep.id, std::nullopt, "", "", DealStatus::open})) {
     const Stage* stage = find_stage(s.config, o);
     std::string last = std::max(o.stage_since, s.store.last_activity_at({Kind::opportunity, o.id}));
     int idle = days_between(date_text(last.substr(0, 10)), today);
@@ -227,7 +227,7 @@ std::vector<AgendaItem> build_agenda(Session& s, const Rep& rep) {
   });
   for (auto& r : opps) opp_items.push_back(r.item);
 
-  for (const Lead& l : s.store.leads({rep.id, "", "", "open"}))
+  for (const Lead& l : s.store.leads({rep.id, "", "", LeadStatus::open}))
     lead_items.push_back({"lead", make_ref(Kind::lead, l.id), l.company.empty() ? l.name : l.name + " — " + l.company,
                           "", l.grade.empty() ? "" : "grade " + l.grade, false, false, 0});
 

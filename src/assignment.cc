@@ -25,8 +25,8 @@ std::string segment_of(Session& s, const Conflict& x) {
 }
 
 // The policy's winner, or nullopt while it cannot tell yet.
-std::optional<Id> policy_winner(Session& s, const Conflict& x, const std::string& policy) {
-  if (policy == "first-contact") {
+std::optional<Id> policy_winner(Session& s, const Conflict& x, ConflictPolicy policy) {
+  if (policy == ConflictPolicy::first_contact) {
     std::optional<std::pair<std::string, Ref>> first;
     for (Ref r : {x.existing, x.record}) {
       std::string at = s.store.first_valid_followup(r);
@@ -34,11 +34,11 @@ std::optional<Id> policy_winner(Session& s, const Conflict& x, const std::string
     }
     return first ? owner_of(s, first->second) : std::nullopt;
   }
-  if (policy == "progress") {
+  if (policy == ConflictPolicy::progress) {
     std::optional<std::pair<double, Id>> best;
     for (Ref r : {x.existing, x.record}) {
       if (r.kind != Kind::customer) continue;
-      for (const auto& o : s.store.opportunities({std::nullopt, r.id, "", "", "open"})) {
+      for (const auto& o : s.store.opportunities({std::nullopt, r.id, "", "", DealStatus::open})) {
         double p = effective_probability(s.config, o);
         if (o.owner_id && (!best || p > best->first)) best = {p, *o.owner_id};
       }
@@ -68,14 +68,14 @@ Conflict settle(Session& s, Conflict x, const Rep& to, const std::string& how) {
   give(s, x.existing, to, reason);
   give(s, x.record, to, reason);
   s.store.resolve_conflict(x.id, to.name, how);
-  x.status = "resolved";
+  x.status = ConflictStatus::resolved;
   x.resolved_to = to.name;
   x.resolution = how;
   return x;
 }
 
 Conflict load_conflict(Session& s, Id id) {
-  for (const auto& x : s.store.conflicts(""))
+  for (const auto& x : s.store.conflicts(std::nullopt))
     if (x.id == id) return x;
   throw Error(Exit::not_found, fmt::format("no conflict {} (see hopper conflict list)", make_ref(Kind::conflict, id)));
 }
@@ -89,47 +89,48 @@ int free_slots(Session& s, const Rep& r) {
 Conflict resolve_conflict(Session& s, Id id, const std::optional<std::string>& to) {
   Conflict x = load_conflict(s, id);
   std::string ref = make_ref(Kind::conflict, id);
-  if (x.status != "open") throw Error(Exit::refused, fmt::format("{} was already resolved to {}", ref, x.resolved_to));
+  if (x.status != ConflictStatus::open) throw Error(Exit::refused, fmt::format("{} was already resolved to {}", ref, x.resolved_to));
   if (to) {
     require_manager(s, "resolving a conflict");
-    return settle(s, x, active_rep(s, *to), "manager");
+    return settle(s, x, active_rep(s, *to), std::string(kConflictPolicies.name(ConflictPolicy::manager)));
   }
-  std::string policy = s.config.conflict.policy_for(segment_of(s, x));
+  ConflictPolicy policy = s.config.conflict.policy_for(segment_of(s, x));
   auto winner = policy_winner(s, x, policy);
   if (!winner)
     throw Error(Exit::refused,
-                policy == "manager"
+                policy == ConflictPolicy::manager
                     ? fmt::format("{} waits for a manager ([conflict] policy manager): hopper conflict resolve {} --to REP", ref, id)
                     : fmt::format("{}: the {} policy cannot decide yet (no valid follow-up or open opportunity on "
                                   "either record); a manager may decide with --to REP",
-                                  ref, policy));
-  return settle(s, x, *s.store.find_rep(*winner), policy);
+                                  ref, kConflictPolicies.name(policy)));
+  return settle(s, x, *s.store.find_rep(*winner), std::string(kConflictPolicies.name(policy)));
 }
 
 std::vector<Conflict> resolve_conflicts_by_policy(Session& s) {
   std::vector<Conflict> resolved;
-  for (const auto& x : s.store.conflicts("open")) {
-    std::string policy = s.config.conflict.policy_for(segment_of(s, x));
-    if (auto winner = policy_winner(s, x, policy)) resolved.push_back(settle(s, x, *s.store.find_rep(*winner), policy));
+  for (const auto& x : s.store.conflicts(ConflictStatus::open)) {
+    ConflictPolicy policy = s.config.conflict.policy_for(segment_of(s, x));
+    if (auto winner = policy_winner(s, x, policy))
+      resolved.push_back(settle(s, x, *s.store.find_rep(*winner), std::string(kConflictPolicies.name(policy))));
   }
   return resolved;
 }
 
-std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::vector<Id>& excluded) {
+std::optional<Rep> pick_rep(Session& s, AssignStrategy strategy, const std::vector<Id>& excluded) {
   std::vector<Rep> candidates;
   for (const Rep& r : s.store.reps())
     if (r.active && r.role == Role::rep && free_slots(s, r) > 0 &&
         std::find(excluded.begin(), excluded.end(), r.id) == excluded.end())
       candidates.push_back(r);
   if (candidates.empty()) return std::nullopt;
-  if (strategy == "top-seller") {  // the best resources go to the best seller ("fat man" rule)
+  if (strategy == AssignStrategy::top_seller) {  // the best resources go to the best seller ("fat man" rule)
     std::string since = format_date(date_of(s.now) - std::chrono::days{s.config.assign.top_seller_window_days});
     auto won = s.store.won_amounts_since(since);
     return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
       return won[a.id] < won[b.id] || (won[a.id] == won[b.id] && a.id > b.id);
     });
   }
-  if (strategy == "balanced")
+  if (strategy == AssignStrategy::balanced)
     return *std::max_element(candidates.begin(), candidates.end(), [&](const Rep& a, const Rep& b) {
       return free_slots(s, a) < free_slots(s, b) || (free_slots(s, a) == free_slots(s, b) && a.id > b.id);
     });
@@ -142,9 +143,9 @@ std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::
 }
 
 std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, const std::optional<std::string>& to,
-                                       const std::optional<std::string>& strategy) {
+                                       std::optional<AssignStrategy> strategy) {
   require_manager(s, "assigning customers");
-  std::string how = strategy.value_or(s.config.assign.strategy);
+  AssignStrategy how = strategy.value_or(s.config.assign.strategy);
   std::vector<Customer> out;
   for (Id id : ids) {
     Customer c = load_customer(s, id);
@@ -163,7 +164,7 @@ std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, c
     }
     if (!rep) {
       rep = pick_rep(s, how);
-      reason = "assigned: " + how;
+      reason = "assigned: " + std::string(kAssignStrategies.name(how));
     }
     if (!rep) throw Error(Exit::refused, fmt::format("no rep has a free slot for {}; every private pool is full", ref));
     if (free_slots(s, *rep) <= 0)

@@ -55,8 +55,8 @@ TEST_CASE("top-seller: a pool customer goes to the rep with the highest won amou
   Rep li = rep(s, "li"), wang = rep(s, "wang");
   wins(s, li, "1000");
   wins(s, wang, "5000");
-  CHECK(pick_rep(s, "top-seller")->id == wang.id);
-  CHECK(pick_rep(s, "top-seller", {wang.id})->id == li.id);
+  CHECK(pick_rep(s, AssignStrategy::top_seller)->id == wang.id);
+  CHECK(pick_rep(s, AssignStrategy::top_seller, {wang.id})->id == li.id);
   auto given = assign_customers(s, {pool_customer(s, "Best Co")}, std::nullopt, std::nullopt);
   REQUIRE(given.size() == 1);
   CHECK(given[0].owner_id == wang.id);
@@ -64,7 +64,7 @@ TEST_CASE("top-seller: a pool customer goes to the rep with the highest won amou
   RepInput full;
   full.capacity = 0;
   edit_rep(s, "wang", full);
-  CHECK(pick_rep(s, "top-seller")->id == li.id);
+  CHECK(pick_rep(s, AssignStrategy::top_seller)->id == li.id);
 }
 
 TEST_CASE("top-seller counts only wins inside the window") {
@@ -74,19 +74,19 @@ TEST_CASE("top-seller counts only wins inside the window") {
   wins(s, wang, "9000");
   t.set_now("2017-10-01T09:00:00");
   wins(s, li, "100");
-  CHECK(pick_rep(s, "top-seller")->id == li.id);
+  CHECK(pick_rep(s, AssignStrategy::top_seller)->id == li.id);
 }
 
 TEST_CASE("balanced: the rep with the most free slots; round-robin: the next rep after the last one assigned") {
   testing::TestSession t;
   Session& s = t.s();
   Rep li = rep(s, "li", 5), wang = rep(s, "wang", 10), zhao = rep(s, "zhao", 10);
-  CHECK(pick_rep(s, "balanced")->id == wang.id);  // a tie goes to the earlier rep
+  CHECK(pick_rep(s, AssignStrategy::balanced)->id == wang.id);  // a tie goes to the earlier rep
   assign_customers(s, {pool_customer(s, "A")}, std::string("wang"), std::nullopt);
-  CHECK(pick_rep(s, "balanced")->id == zhao.id);
-  CHECK(pick_rep(s, "round-robin")->id == zhao.id);
-  assign_customers(s, {pool_customer(s, "B")}, std::nullopt, std::string("round-robin"));
-  CHECK(pick_rep(s, "round-robin")->id == li.id);  // after the last, the first again
+  CHECK(pick_rep(s, AssignStrategy::balanced)->id == zhao.id);
+  CHECK(pick_rep(s, AssignStrategy::round_robin)->id == zhao.id);
+  assign_customers(s, {pool_customer(s, "B")}, std::nullopt, AssignStrategy::round_robin);
+  CHECK(pick_rep(s, AssignStrategy::round_robin)->id == li.id);  // after the last, the first again
 }
 
 TEST_CASE("only active reps (not managers or admins) with a free slot are picked") {
@@ -96,7 +96,7 @@ TEST_CASE("only active reps (not managers or admins) with a free slot are picked
   RepInput manager;
   manager.role = "manager";
   add_rep(s, "wang", manager);
-  CHECK_FALSE(pick_rep(s, "balanced"));
+  CHECK_FALSE(pick_rep(s, AssignStrategy::balanced));
   Id c = pool_customer(s, "Nobody Co");
   CHECK(code_of([&] { assign_customers(s, {c}, std::nullopt, std::nullopt); }) == Exit::refused);
   CHECK(code_of([&] { assign_customers(s, {c}, std::string("li"), std::nullopt); }) == Exit::refused);

@@ -180,6 +180,14 @@ void check_choice(TableReader& r, const std::optional<Located<std::string>>& v,
     r.problem(v->pos, fmt::format("{} must be one of {}, not '{}'", r.name(key), fmt::join(allowed, ", "), v->value));
 }
 
+// A value of a closed set: a problem listing the set when it is none of it.
+template <class E, std::size_t N>
+void assign_choice(TableReader& r, E& target, const std::optional<Located<std::string>>& v, const NameTable<E, N>& table,
+                   const std::string& key) {
+  check_choice(r, v, table.names(), key);
+  if (auto value = v ? table.parse(v->value) : std::nullopt) target = *value;
+}
+
 template <class T, class U>
 void assign(T& target, const std::optional<U>& v) {
   if (v) target = static_cast<T>(*v);
@@ -194,11 +202,6 @@ void assign(std::vector<std::string>& target, const std::optional<std::vector<Lo
 }
 
 const std::vector<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-const std::vector<std::string> kCategories = {"pipeline", "best_case", "commit"};
-const std::vector<std::string> kRuleKinds = {"no_followup", "no_deal", "no_repeat"};
-const std::vector<std::string> kPolicies = {"first-contact", "progress", "manager"};
-const std::vector<std::string> kStrategies = {"top-seller", "round-robin", "balanced"};
-const std::vector<std::string> kFieldTypes = {"text", "number", "money", "percent", "date", "choice"};
 const std::vector<std::string> kEntities = {"lead", "customer", "opportunity"};
 const std::vector<std::string> kLeadFields = {"name", "company", "contact", "phone", "email", "source", "grade"};
 const std::vector<std::string> kCustomerProfileFields = {"contact", "phone", "email", "grade", "segment"};
@@ -215,10 +218,10 @@ std::vector<Pipeline> default_pipelines() {
   Pipeline p;
   p.key = "M";
   p.name = "New business";
-  p.stages = {{"contact", "初步接触", 10, "pipeline", 14, "", {}, {}},
-              {"proposal", "方案报价", 30, "pipeline", 21, "", {}, {}},
-              {"negotiation", "商务谈判", 60, "best_case", 14, "", {}, {}},
-              {"contract", "签订合同", 90, "commit", 7, "", {}, {}}};
+  p.stages = {{"contact", "初步接触", 10, Category::pipeline, 14, "", {}, {}},
+              {"proposal", "方案报价", 30, Category::pipeline, 21, "", {}, {}},
+              {"negotiation", "商务谈判", 60, Category::best_case, 14, "", {}, {}},
+              {"contract", "签订合同", 90, Category::commit, 7, "", {}, {}}};
   return {p};
 }
 
@@ -357,10 +360,9 @@ class Parser {
       assign(f.name, r.string("name"));
       if (f.name.empty()) f.name = f.key;
       auto type = required_string(r, "type");
-      check_choice(r, type, kFieldTypes, "type");
-      assign(f.type, type);
+      assign_choice(r, f.type, type, kFieldTypes, "type");
       assign(f.choices, r.strings("choices"));
-      if (f.type == "choice" && f.choices.empty() && type)
+      if (f.type == FieldType::choice && f.choices.empty() && type)
         r.problem(type->pos, fmt::format("field '{}' is a choice but has no choices = [...]", f.key));
       if (key && c_.find_field(f.entity, f.key))
         r.problem(key->pos, fmt::format("field '{}' is defined twice for {}", f.key, f.entity));
@@ -396,9 +398,7 @@ class Parser {
         if (s.name.empty()) s.name = s.key;
         if (auto v = sr.number("probability", 0, 100)) s.probability = *v;
         else if (!sr.node("probability")) sr.problem(sr.pos(), fmt::format("stage '{}' needs a probability (0–100)", s.key));
-        auto cat = sr.string("category");
-        check_choice(sr, cat, kCategories, "category");
-        assign(s.category, cat);
+        assign_choice(sr, s.category, sr.string("category"), kCategories, "category");
         if (auto v = sr.integer("rotten_days", 1, 3650)) s.rotten_days = static_cast<int>(v->value);
         assign(s.exit, sr.string("exit"));
         assign(s.required_actions, sr.strings("required_actions"));
@@ -434,18 +434,14 @@ class Parser {
     }
     assign(pool.daily_claim_limit, r.integer("daily_claim_limit", 0, 1000000));
     assign(pool.cooldown_days, r.integer("cooldown_days", 0, 36500));
-    auto after = r.string("after_release");
-    check_choice(r, after, {"open", "return-to-owner"}, "after_release");
-    assign(pool.after_release, after);
+    assign_choice(r, pool.after_release, r.string("after_release"), kAfterRelease, "after_release");
     assign(pool.warn_days, r.integer("warn_days", 0, 3650));
     assign(pool.exempt_probability, r.number("exempt_probability", 0, 100));
     for (const toml::table* rt : r.tables("rule")) {
       TableReader rr(*rt, "pool.rule", p_);
       PoolRule rule;
       assign(rule.name, required_string(rr, "name"));
-      auto kind = required_string(rr, "kind");
-      check_choice(rr, kind, kRuleKinds, "kind");
-      assign(rule.kind, kind);
+      assign_choice(rr, rule.kind, required_string(rr, "kind"), kRecycleKinds, "kind");
       if (auto v = rr.integer("days", 1, 36500)) rule.days = static_cast<int>(v->value);
       else if (!rr.node("days")) rr.problem(rr.pos(), fmt::format("pool rule '{}' needs days = N", rule.name));
       if (auto v = rr.strings("segments")) {
@@ -475,19 +471,18 @@ class Parser {
 
   void read_conflict(const toml::table& t) {
     TableReader r(t, "conflict", p_);
-    auto policy = r.string("policy");
-    check_choice(r, policy, kPolicies, "policy");
-    assign(c_.conflict.policy, policy);
+    assign_choice(r, c_.conflict.policy, r.string("policy"), kConflictPolicies, "policy");
     if (auto* seg = r.table("segment")) {
       for (auto&& [key, node] : *seg) {
         std::string k(key.str());
         Pos p{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)};
         if (!contains(c_.segments, k)) {
           r.problem(p, fmt::format("conflict.segment names unknown segment '{}' (known: {})", k, fmt::join(c_.segments, ", ")));
-        } else if (!node.is_string() || !contains(kPolicies, std::string(**node.as_string()))) {
-          r.problem(pos_of(node), fmt::format("conflict.segment.{} must be one of {}", k, fmt::join(kPolicies, ", ")));
+        } else if (auto policy = node.is_string() ? kConflictPolicies.parse(**node.as_string()) : std::nullopt) {
+          c_.conflict.by_segment[k] = *policy;
         } else {
-          c_.conflict.by_segment[k] = **node.as_string();
+          r.problem(pos_of(node),
+                    fmt::format("conflict.segment.{} must be one of {}", k, fmt::join(kConflictPolicies.names(), ", ")));
         }
       }
     }
@@ -495,9 +490,7 @@ class Parser {
 
   void read_assign(const toml::table& t) {
     TableReader r(t, "assign", p_);
-    auto strategy = r.string("strategy");
-    check_choice(r, strategy, kStrategies, "strategy");
-    assign(c_.assign.strategy, strategy);
+    assign_choice(r, c_.assign.strategy, r.string("strategy"), kAssignStrategies, "strategy");
     assign(c_.assign.top_seller_window_days, r.integer("top_seller_window_days", 1, 36500));
     assign(c_.assign.own_discovery, r.boolean("own_discovery"));
   }
@@ -536,7 +529,7 @@ class Parser {
 
 }  // namespace
 
-const std::string& ConflictSettings::policy_for(const std::string& segment) const {
+ConflictPolicy ConflictSettings::policy_for(const std::string& segment) const {
   auto it = by_segment.find(segment);
   return it == by_segment.end() ? policy : it->second;
 }

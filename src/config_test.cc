@@ -7,6 +7,7 @@
 #include "hopper/error.h"
 #include "hopper/text.h"
 #include "hopper/workspace.h"
+#include "../tests/name_table_check.h"
 
 using namespace hopper;
 
@@ -31,8 +32,8 @@ TEST_CASE("the reference funnel.example.toml is accepted unchanged") {
   CHECK(c.pool.rules.size() == 4);
   CHECK(c.pool.rules[1].segments == std::vector<std::string>{"KA"});
   CHECK(c.pool.stake_limit() == 250);
-  CHECK(c.conflict.policy_for("KA") == "progress");
-  CHECK(c.conflict.policy_for("SMB") == "first-contact");
+  CHECK(c.conflict.policy_for("KA") == ConflictPolicy::progress);
+  CHECK(c.conflict.policy_for("SMB") == ConflictPolicy::first_contact);
   CHECK(c.fields.size() == 5);
   CHECK(c.abandoned.cool_days == 90);
 }
@@ -166,4 +167,30 @@ TEST_CASE("filters name a key or its display name; an unknown one lists the vali
   CHECK(c.grade_key("") == "");
   CHECK_THROWS_AS(c.grade_key("Z"), Error);
   CHECK_THROWS_AS(c.stage_key("M", "renewal-typo"), Error);
+}
+
+TEST_CASE("closed config sets read back from their names") {
+  check_name_table(kCategories, "upside");
+  check_name_table(kRecycleKinds, "no_contact");
+  check_name_table(kAfterRelease, "return_to_owner");  // funnel.toml writes it with hyphens
+  check_name_table(kConflictPolicies, "first_contact");
+  check_name_table(kAssignStrategies, "top_seller");
+  check_name_table(kFieldTypes, "integer");
+}
+
+TEST_CASE("a closed config value is typed, an unknown one a problem naming the set") {
+  auto r = parse_config(
+      "[pool]\nafter_release = \"return-to-owner\"\n[[pool.rule]]\nname = \"cold\"\nkind = \"no_deal\"\ndays = 30\n"
+      "[[pipeline]]\nkey = \"M\"\n[[pipeline.stage]]\nkey = \"a\"\nprobability = 10\ncategory = \"commit\"\n");
+  REQUIRE(r.ok());
+  CHECK(r.config.pool.after_release == AfterRelease::return_to_owner);
+  CHECK(r.config.pool.rules.at(0).kind == RecycleKind::no_deal);
+  CHECK(r.config.pipelines.at(0).stages.at(0).category == Category::commit);
+  auto bad = parse_config(
+      "[pool]\nafter_release = \"closed\"\n[[pool.rule]]\nname = \"cold\"\nkind = \"no_call\"\ndays = 30\n"
+      "[[pipeline]]\nkey = \"M\"\n[[pipeline.stage]]\nkey = \"a\"\nprobability = 10\ncategory = \"upside\"\n");
+  CHECK(has_problem(bad, 2, "pool.after_release must be one of open, return-to-owner, not 'closed'"));
+  CHECK(has_problem(bad, 5, "kind must be one of no_followup, no_deal, no_repeat, not 'no_call'"));
+  CHECK(has_problem(bad, 12, "category must be one of pipeline, best_case, commit, not 'upside'"));
+  CHECK(bad.config.pool.after_release == AfterRelease::open);  // the default stands
 }

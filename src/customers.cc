@@ -71,7 +71,7 @@ void change_owner(Session& s, Customer& c, const std::optional<Rep>& to, const O
                   why.rule);
   std::string follows = fmt::format("follows customer {}{}", make_ref(Kind::customer, c.id),
                                     why.reason.empty() ? "" : " (" + why.reason + ")");
-  for (Opportunity o : s.store.opportunities({std::nullopt, c.id, "", "", "open"})) {
+  for (Opportunity o : s.store.opportunities({std::nullopt, c.id, "", "", DealStatus::open})) {
     if (o.owner_id == to_id) continue;
     s.record_change({Kind::opportunity, o.id}, "owner", owner_label(o.owner), owner_label(to_name), follows, why.cause);
     o.owner_id = to_id;

@@ -23,18 +23,18 @@ static std::vector<std::string> keys_of(const Config& config, const std::string&
 
 // The canonical stored form of a value, or Error(invalid) from the parsers.
 static std::string canonical(const Config& config, const FieldDef& def, const std::string& value, Time now) {
-  if (def.type == "money") return std::to_string(parse_money(value, config.workspace.currency));
-  if (def.type == "percent") {
+  if (def.type == FieldType::money) return std::to_string(parse_money(value, config.workspace.currency));
+  if (def.type == FieldType::percent) {
     std::string shown = format_percent(parse_percent(value));  // "12.5%"
     return shown.substr(0, shown.size() - 1);
   }
-  if (def.type == "date") return format_date(parse_date(value, now));
-  if (def.type == "number") {
+  if (def.type == FieldType::date) return format_date(parse_date(value, now));
+  if (def.type == FieldType::number) {
     static const re2::RE2 re(R"(-?\d{1,15}(\.\d{1,8})?)");
     if (!re2::RE2::FullMatch(value, re)) throw Error(Exit::invalid, fmt::format("'{}' is not a number", value));
     return value;
   }
-  if (def.type == "choice" && std::find(def.choices.begin(), def.choices.end(), value) == def.choices.end())
+  if (def.type == FieldType::choice && std::find(def.choices.begin(), def.choices.end(), value) == def.choices.end())
     throw Error(Exit::invalid, fmt::format("'{}' is not one of {}", value, join(def.choices, ", ")));
   return value;
 }
@@ -65,7 +65,7 @@ std::vector<FieldProblem> apply_field_settings(const Config& config, const std::
     try {
       fields[key] = canonical(config, *def, value, now);
     } catch (const Error& e) {
-      problems.push_back({key, fmt::format("({} {}): {}", def->name, def->type, e.what()), "--set " + key});
+      problems.push_back({key, fmt::format("({} {}): {}", def->name, kFieldTypes.name(def->type), e.what()), "--set " + key});
     }
   }
   return problems;
@@ -87,20 +87,20 @@ std::optional<double> parse_stored_number(const std::string& stored) {
 
 std::optional<std::string> stored_value_problem(const FieldDef& def, const std::string& stored) {
   bool fits = true;
-  if (def.type == "money") fits = parse_stored_integer(stored).has_value();
-  else if (def.type == "percent" || def.type == "number") fits = parse_stored_number(stored).has_value();
-  else if (def.type == "date") {
+  if (def.type == FieldType::money) fits = parse_stored_integer(stored).has_value();
+  else if (def.type == FieldType::percent || def.type == FieldType::number) fits = parse_stored_number(stored).has_value();
+  else if (def.type == FieldType::date) {
     try {
       fits = format_date(parse_date(stored, Time{})) == stored;
     } catch (const Error&) {
       fits = false;
     }
-  } else if (def.type == "choice") {
+  } else if (def.type == FieldType::choice) {
     fits = std::find(def.choices.begin(), def.choices.end(), stored) != def.choices.end();
   }
   if (fits) return std::nullopt;
-  return fmt::format("'{}' is not a {}{}", stored, def.type,
-                     def.type == "choice" ? " (choices: " + join(def.choices, ", ") + ")" : "");
+  return fmt::format("'{}' is not a {}{}", stored, kFieldTypes.name(def.type),
+                     def.type == FieldType::choice ? " (choices: " + join(def.choices, ", ") + ")" : "");
 }
 
 }  // namespace hopper

@@ -72,7 +72,7 @@ bool is_date_field(const Config& config, ImportKind kind, const std::string& fie
   if (kind == ImportKind::rep) return false;
   if (field == "created" || field == "close" || field == "closed") return true;
   const FieldDef* def = config.find_field(entity_of(kind), field);
-  return def && def->type == "date";
+  return def && def->type == FieldType::date;
 }
 
 // A row: (field, value) for each mapped column, with what it came from.
@@ -806,8 +806,8 @@ class Importer {
                      });
       if (result && *result != DealStatus::open && !a_stage) {
         if (get_nonempty(row, "status") && status && *status != *result)
-          pending_.push_back({"status", fmt::format("is {}, but the stage says {}", deal_status_name(*status),
-                                                    deal_status_name(*result))});
+          pending_.push_back({"status", fmt::format("is {}, but the stage says {}", kDealStatuses.name(*status),
+                                                    kDealStatuses.name(*result))});
         status = result;
         stage.reset();  // the last open stage is not in the file: the first
       }
@@ -833,7 +833,7 @@ class Importer {
       if (closed_deal && !closed)
         throw Error(Exit::invalid, "", {{"closed", fmt::format("is required for a {} deal: the date it closed (or a "
                                                                "close date)",
-                                                               deal_status_name(*status))}});
+                                                               kDealStatuses.name(*status))}});
       if (closed && !get_nonempty(row, "created")) s_.at = std::min(s_.at, *closed);  // added no later than closed
       if (closed && *closed < s_.at)
         throw Error(Exit::invalid, "", {{"closed", "is before created"}});

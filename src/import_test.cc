@@ -72,14 +72,14 @@ TEST_CASE("deals bring their closed history: won and lost at the dates the file 
              o);
   auto opps = t.s().store.opportunities({});
   REQUIRE(opps.size() == 2);
-  CHECK(opps[0].status == "won");
+  CHECK(opps[0].status == DealStatus::won);
   CHECK(opps[0].created_at == "2026-04-01T00:00:00");
   CHECK(opps[0].closed_at == "2026-06-30T00:00:00");
   CHECK(opps[1].lost_reason == "price");
   auto history = t.s().store.history({Kind::opportunity, opps[0].id});
   REQUIRE(history.size() == 2);
   CHECK(history[1].at == "2026-06-30T00:00:00");
-  CHECK(history[1].to == "won");
+  CHECK(history[1].to == kDealStatuses.name(DealStatus::won));
   CHECK_THROWS_WITH_AS(run_import(t, "customer,name,amount,status\nAcme,Third,1,won\n", o),
                        doctest::Contains("t.csv:2: closed: is required for a won deal"), Error);
 }
@@ -105,13 +105,13 @@ TEST_CASE("a CRM's words: values mapped, a default for the empty, the result in 
   CHECK(r.added == 3);
   auto opps = t.s().store.opportunities({});
   REQUIRE(opps.size() == 3);
-  CHECK(opps[0].status == "won");
+  CHECK(opps[0].status == DealStatus::won);
   CHECK(opps[0].owner == "Sarah Chen");  // closed: the rep who closed it, not the customer's owner
   CHECK(opps[0].closed_at == "2026-10-01T00:00:00");
   CHECK(opps[0].created_at == "2026-10-01T00:00:00");  // added no later than it closed
-  CHECK(opps[1].status == "open");
+  CHECK(opps[1].status == DealStatus::open);
   CHECK(opps[1].owner == "admin");  // open: the customer's
-  CHECK(opps[2].status == "lost");
+  CHECK(opps[2].status == DealStatus::lost);
   CHECK(opps[2].lost_reason == "other");
   // An open deal cannot name another rep than the customer's owner; a name
   // that is no rep is listed once with how to add it.

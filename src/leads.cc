@@ -66,9 +66,9 @@ LeadDuplicates new_lead_matches(Session& s, const Lead& lead, bool owner_given) 
 }
 
 void require_open(const Lead& lead) {
-  if (lead.status != "open")
+  if (lead.status != LeadStatus::open)
     throw Error(Exit::refused, fmt::format("lead {} is {}; only open leads can change", make_ref(Kind::lead, lead.id),
-                                           lead.status));
+                                           kLeadStatuses.name(lead.status)));
 }
 
 }  // namespace
@@ -133,10 +133,11 @@ Lead drop_lead(Session& s, Id id, const std::string& reason) {
   require_owner_or_manager(s, lead.owner_id, "lead " + make_ref(Kind::lead, id));
   require_open(lead);
   if (trim(reason).empty()) throw Error(Exit::invalid, "lead drop needs --reason TEXT saying why");
-  lead.status = "dropped";
+  lead.status = LeadStatus::dropped;
   lead.drop_reason = trim(reason);
   s.store.update_lead(lead);
-  s.record_change({Kind::lead, id}, "status", "open", "dropped", lead.drop_reason);
+  s.record_change({Kind::lead, id}, "status", kLeadStatuses.name(LeadStatus::open), kLeadStatuses.name(lead.status),
+                  lead.drop_reason);
   return lead;
 }
 
@@ -144,7 +145,7 @@ Customer convert_lead(Session& s, Id id) {
   Lead lead = load_lead(s, id);
   std::string ref = make_ref(Kind::lead, id);
   require_owner_or_manager(s, lead.owner_id, "lead " + ref);
-  if (lead.status == "converted")
+  if (lead.status == LeadStatus::converted)
     throw Error(Exit::refused, fmt::format("lead {} was already converted to {}", ref,
                                            make_ref(Kind::customer, lead.customer_id.value_or(0))));
   require_open(lead);
@@ -170,10 +171,11 @@ Customer convert_lead(Session& s, Id id) {
   std::string contact = lead.contact.empty() ? (lead.company.empty() ? "" : lead.name) : lead.contact;
   if (!contact.empty() || !lead.phone.empty() || !lead.email.empty())
     s.store.insert_person({0, c.id, contact.empty() ? lead.name : contact, lead.phone, lead.email, "", s.at_text()});
-  lead.status = "converted";
+  lead.status = LeadStatus::converted;
   lead.customer_id = c.id;
   s.store.update_lead(lead);
-  s.record_change({Kind::lead, id}, "status", "open", "converted", make_ref(Kind::customer, c.id));
+  s.record_change({Kind::lead, id}, "status", kLeadStatuses.name(LeadStatus::open), kLeadStatuses.name(lead.status),
+                  make_ref(Kind::customer, c.id));
   return c;
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("a lead is screened on entry: required fields, phone, email, grade, al
   CHECK(l.name == "Zhou");  // trimmed
   CHECK(l.phone == "139 1234 5678");
   CHECK(l.owner_id == s.actor.id);
-  CHECK(l.status == "open");
+  CHECK(l.status == LeadStatus::open);
 }
 
 TEST_CASE("a duplicate lead is refused, or with force added with a conflict for each match") {
@@ -59,7 +59,7 @@ TEST_CASE("a duplicate lead is refused, or with force added with a conflict for 
   CHECK(s.store.leads({}).size() == 1);
   LeadAdded forced = add_lead(s, lead("Zhou again", "+86 139-1234-5678"), true);
   CHECK(forced.conflicts.size() == 1);
-  CHECK(s.store.conflicts("open").size() == 1);
+  CHECK(s.store.conflicts(ConflictStatus::open).size() == 1);
   LeadInput other_key = lead("Other");
   other_key.company = "Zhou Trading";
   CHECK(add_lead(s, other_key, false).conflicts.empty());
@@ -112,7 +112,7 @@ TEST_CASE("dropping needs a reason; a dropped or converted lead no longer change
   Id id = add_lead(s, lead("Zhou"), false).lead.id;
   CHECK(code_of([&] { drop_lead(s, id, "  "); }) == Exit::invalid);
   Lead dropped = drop_lead(s, id, " no budget ");
-  CHECK(dropped.status == "dropped");
+  CHECK(dropped.status == LeadStatus::dropped);
   CHECK(dropped.drop_reason == "no budget");
   CHECK(code_of([&] { edit_lead(s, id, lead("Zhou")); }) == Exit::refused);
   CHECK(code_of([&] { convert_lead(s, id); }) == Exit::refused);
@@ -138,7 +138,7 @@ TEST_CASE("converting makes the customer (named after the company), keeps the ow
   CHECK(people[0].name == "Zhou");
   CHECK(people[0].phone == "13912345678");
   Lead after = *s.store.find_lead(id);
-  CHECK(after.status == "converted");
+  CHECK(after.status == LeadStatus::converted);
   CHECK(after.customer_id == c.id);
   CHECK(code_of([&] { convert_lead(s, id); }) == Exit::refused);
   // Without a company the customer is named after the lead.
@@ -151,5 +151,5 @@ TEST_CASE("converting is refused when the owner's private pool is full") {
   convert_lead(s, add_lead(s, lead("First"), false).lead.id);
   Id second = add_lead(s, lead("Second"), false).lead.id;
   CHECK(code_of([&] { convert_lead(s, second); }) == Exit::refused);
-  CHECK(s.store.find_lead(second)->status == "open");
+  CHECK(s.store.find_lead(second)->status == LeadStatus::open);
 }

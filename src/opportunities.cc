@@ -36,9 +36,9 @@ std::size_t stage_index(const Pipeline& p, const std::string& key_or_name) {
 }
 
 void require_open(const Opportunity& o) {
-  if (o.status != "open")
+  if (o.status != DealStatus::open)
     throw Error(Exit::refused, fmt::format("opportunity {} is {}; reopen it first (hopper opp reopen {})", ref_of(o),
-                                           o.status, ref_of(o)));
+                                           kDealStatuses.name(o.status), ref_of(o)));
 }
 
 // Only the customer's current owner (or a manager) changes its deals:
@@ -171,14 +171,14 @@ std::string stage_label(const Config& config, const Opportunity& o) {
 }
 
 std::optional<std::string> deal_category(const Config& config, const Opportunity& o) {
-  if (o.status == "won") return "closed";
+  if (o.status == DealStatus::won) return "closed";
   const Stage* st = find_stage(config, o);
-  return st ? std::optional<std::string>(st->category) : std::nullopt;
+  return st ? std::optional<std::string>(kCategories.name(st->category)) : std::nullopt;
 }
 
 double effective_probability(const Config& config, const Opportunity& o) {
-  if (o.status == "won") return 100;
-  if (o.status == "lost") return 0;
+  if (o.status == DealStatus::won) return 100;
+  if (o.status == DealStatus::lost) return 0;
   if (o.manual_probability) return *o.manual_probability;
   const Stage* st = find_stage(config, o);
   return st ? st->probability : 0;
@@ -335,8 +335,8 @@ Opportunity win_opportunity(Session& s, Id id, std::optional<Money> amount, cons
     s.record_change(ref, "amount", std::to_string(o.amount), std::to_string(*amount), "closed at");
     o.amount = *amount;
   }
-  s.record_change(ref, "status", "open", "won", forced);
-  o.status = "won";
+  s.record_change(ref, "status", kDealStatuses.name(o.status), kDealStatuses.name(DealStatus::won), forced);
+  o.status = DealStatus::won;
   o.closed_at = s.at_text();
   s.store.update_opportunity(o);
   Customer c = load_customer(s, o.customer_id);
@@ -351,8 +351,9 @@ Opportunity lose_opportunity(Session& s, Id id, const std::string& reason) {
   if (std::find(p.lost_reasons.begin(), p.lost_reasons.end(), reason) == p.lost_reasons.end())
     throw Error(Exit::invalid, fmt::format("'{}' is not a lost reason of pipeline {} (lost_reasons: {})", reason, p.key,
                                            join(p.lost_reasons, ", ")));
-  s.record_change({Kind::opportunity, id}, "status", "open", "lost", reason);
-  o.status = "lost";
+  s.record_change({Kind::opportunity, id}, "status", kDealStatuses.name(o.status), kDealStatuses.name(DealStatus::lost),
+                  reason);
+  o.status = DealStatus::lost;
   o.lost_reason = reason;
   o.closed_at = s.at_text();
   s.store.update_opportunity(o);
@@ -362,7 +363,7 @@ Opportunity lose_opportunity(Session& s, Id id, const std::string& reason) {
 Opportunity credit_closed_deal(Session& s, Id id, const Rep& closer, const std::string& reason) {
   require_manager(s, "crediting a closed deal to another rep");
   Opportunity o = load_opportunity(s, id);
-  if (parse_deal_status(o.status) == DealStatus::open)
+  if (o.status == DealStatus::open)
     throw Error(Exit::refused, fmt::format("{} is open; an open deal belongs to its customer's owner", ref_of(o)));
   if (o.owner_id == closer.id) return o;
   s.record_change({Kind::opportunity, id}, "owner", o.owner, closer.name, join_reason("closed by " + closer.name, reason));
@@ -374,11 +375,12 @@ Opportunity credit_closed_deal(Session& s, Id id, const Rep& closer, const std::
 
 Opportunity reopen_opportunity(Session& s, Id id) {
   Opportunity o = load_own(s, id);
-  if (o.status == "open") throw Error(Exit::refused, fmt::format("{} is already open", ref_of(o)));
-  if (o.status == "won") require_manager(s, "reopening a won deal");
+  if (o.status == DealStatus::open) throw Error(Exit::refused, fmt::format("{} is already open", ref_of(o)));
+  if (o.status == DealStatus::won) require_manager(s, "reopening a won deal");
   // The stage was kept while closed: it is the last open stage.
-  s.record_change({Kind::opportunity, id}, "status", o.status, "open", "reopened in " + o.stage);
-  o.status = "open";
+  s.record_change({Kind::opportunity, id}, "status", kDealStatuses.name(o.status), kDealStatuses.name(DealStatus::open),
+                  "reopened in " + o.stage);
+  o.status = DealStatus::open;
   o.lost_reason.clear();
   o.closed_at.clear();
   o.stage_since = s.at_text();

@@ -100,7 +100,7 @@ TEST_CASE("a lost deal reopens in its last open stage") {
   CHECK(effective_probability(s.config, o) == 0);
   CHECK_THROWS_AS(lose_opportunity(s, o.id, "price"), Error);
   o = reopen_opportunity(s, o.id);
-  CHECK(o.status == "open");
+  CHECK(o.status == DealStatus::open);
   CHECK(o.stage == "demo");
 }
 
@@ -141,7 +141,7 @@ required_actions = ["quote"]
   CHECK(refused([&] { win_opportunity(s, d.id, std::nullopt); }));           // b's gate still open
   check_action(s, d.id, "quote");
   d = win_opportunity(s, d.id, std::nullopt);                                  // skipping b is fine: its gate passed
-  CHECK(d.status == "won");
+  CHECK(d.status == DealStatus::won);
   s.actor.role = Role::manager;
   Opportunity forced = add_opportunity(s, c, in, {true, "migrated"});
   CHECK(forced.stage == "b");
@@ -249,6 +249,6 @@ category = "commit"
   Opportunity gone = lost;
   gone.stage = "negotiation";  // a stage funnel.toml no longer defines
   CHECK_FALSE(deal_category(s.config, gone).has_value());
-  gone.status = "won";
+  gone.status = DealStatus::won;
   CHECK(deal_category(s.config, gone) == "closed");
 }

@@ -52,11 +52,11 @@ std::optional<ReleaseForecast> first_release(const Config& config, const Custome
   std::optional<ReleaseForecast> first;
   for (const PoolRule& rule : config.pool.rules) {
     if (!applies(rule.segments, k.segment) || !applies(rule.grades, k.grade)) continue;
-    if (rule.kind != "no_repeat" && !private_pool) continue;
+    if (rule.kind != RecycleKind::no_repeat && !private_pool) continue;
     std::string since;
-    if (rule.kind == "no_followup") {
+    if (rule.kind == RecycleKind::no_followup) {
       since = std::max(k.last_valid_followup, k.claimed_at);
-    } else if (rule.kind == "no_deal") {
+    } else if (rule.kind == RecycleKind::no_deal) {
       if (k.first_valid_followup.empty() || k.last_won >= k.first_valid_followup) continue;
       since = k.first_valid_followup;
     } else {  // no_repeat: lapsed business
@@ -124,7 +124,7 @@ std::vector<Recycled> recycle_pool(Session& s, const std::function<void()>& chec
     change_owner(s, c, std::nullopt,
                  {Cause::recycled, fmt::format("recycled: {} ({} days)", forecast.rule, forecast.days_elapsed),
                   forecast.rule});
-    if (s.config.pool.after_release == "return-to-owner" && previous) {
+    if (s.config.pool.after_release == AfterRelease::return_to_owner && previous) {
       c.reserved_for_id = previous->id;
       c.reserved_for = previous->name;
     }

@@ -130,7 +130,7 @@ TEST_CASE("ownership follows the customer: open deals and the owner's to-dos go 
   Opportunity open = add_opportunity(s, c, in);
   in.name = "won";
   Opportunity won = add_opportunity(s, c, in);
-  s.store.update_opportunity([&] { Opportunity w = won; w.status = "won"; w.closed_at = "2017-08-01"; return w; }());
+  s.store.update_opportunity([&] { Opportunity w = won; w.status = DealStatus::won; w.closed_at = "2017-08-01"; return w; }());
   Todo mine = add_todo(s, {"call back", std::nullopt, "C" + std::to_string(c), std::nullopt});
 
   Customer customer = load_customer(s, c);

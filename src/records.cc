@@ -51,12 +51,16 @@ static std::optional<Id> parse_number(std::string_view digits) {
 static const Kind kAllKinds[] = {Kind::rep, Kind::lead, Kind::customer, Kind::person,
                                  Kind::activity, Kind::conflict, Kind::opportunity, Kind::todo, Kind::reorder};
 
+void throw_damaged_value(std::string_view what, std::string_view text) {
+  throw Error(Exit::config, fmt::format("the database holds '{}' where a {} belongs: it was changed outside "
+                                        "hopper or is damaged; hopper doctor shows where, or restore the last backup",
+                                        text, what));
+}
+
 Kind kind_from_table(std::string_view table) {
   for (Kind k : kAllKinds)
     if (kind_table(k) == table) return k;
-  throw Error(Exit::config, fmt::format("the database holds '{}' where a kind of record belongs: it was changed outside "
-                                        "hopper or is damaged; hopper doctor shows where, or restore the last backup",
-                                        table));
+  throw_damaged_value("kind of record", table);
 }
 
 Ref parse_ref(std::string_view text) {
@@ -80,62 +84,13 @@ Id parse_id(std::string_view text, Kind expected) {
   return ref.id;
 }
 
-std::string_view role_name(Role role) {
-  switch (role) {
-    case Role::rep: return "rep";
-    case Role::manager: return "manager";
-    case Role::admin: return "admin";
-  }
-  return "rep";
-}
+std::string_view role_name(Role role) { return kRoles.name(role); }
+std::optional<Role> parse_role(std::string_view text) { return kRoles.parse(text); }
 
-std::optional<Role> parse_role(std::string_view text) {
-  for (Role r : {Role::rep, Role::manager, Role::admin})
-    if (role_name(r) == text) return r;
-  return std::nullopt;
-}
+std::string_view deal_status_name(DealStatus status) { return kDealStatuses.name(status); }
+std::optional<DealStatus> parse_deal_status(std::string_view text) { return kDealStatuses.parse(to_lower_ascii(text)); }
 
-std::string_view deal_status_name(DealStatus status) {
-  switch (status) {
-    case DealStatus::open: return "open";
-    case DealStatus::won: return "won";
-    case DealStatus::lost: return "lost";
-  }
-  return "open";
-}
-
-std::optional<DealStatus> parse_deal_status(std::string_view text) {
-  std::string lower = to_lower_ascii(text);
-  for (DealStatus d : {DealStatus::open, DealStatus::won, DealStatus::lost})
-    if (deal_status_name(d) == lower) return d;
-  return std::nullopt;
-}
-
-static const Cause kAllCauses[] = {Cause::none,     Cause::added,     Cause::converted, Cause::claimed,
-                                   Cause::released, Cause::recycled,  Cause::assigned,  Cause::abandoned,
-                                   Cause::left,     Cause::conflict,  Cause::edited};
-
-std::string_view cause_name(Cause cause) {
-  switch (cause) {
-    case Cause::none: return "";
-    case Cause::added: return "added";
-    case Cause::converted: return "converted";
-    case Cause::claimed: return "claimed";
-    case Cause::released: return "released";
-    case Cause::recycled: return "recycled";
-    case Cause::assigned: return "assigned";
-    case Cause::abandoned: return "abandoned";
-    case Cause::left: return "left";
-    case Cause::conflict: return "conflict";
-    case Cause::edited: return "edited";
-  }
-  return "";
-}
-
-Cause parse_cause(std::string_view text) {
-  for (Cause c : kAllCauses)
-    if (cause_name(c) == text) return c;
-  return Cause::none;
-}
+std::string_view cause_name(Cause cause) { return kCauses.name(cause); }
+Cause parse_cause(std::string_view text) { return kCauses.parse(text).value_or(Cause::none); }
 
 }  // namespace hopper

@@ -63,7 +63,7 @@ std::map<Id, Replay> replay(Store& store, Kind kind, const std::vector<std::stri
 // Whether a replayed record belongs to the cohort of `key` (a stage or layer).
 bool in_cohort(const Replay& r, const std::string& key, Cohort cohort) {
   if (cohort == Cohort::entered) return std::find(r.entered.begin(), r.entered.end(), key) != r.entered.end();
-  bool open_at_start = r.status_start.empty() || r.status_start == "open";
+  bool open_at_start = r.status_start.empty() || kDealStatuses.parse(r.status_start) == DealStatus::open;
   return r.existed_at_start && open_at_start && r.at_start == key;
 }
 
@@ -92,7 +92,7 @@ FunnelReport funnel_report(Session& s, const std::string& pipeline_named, const 
   std::map<std::string, std::map<std::pair<std::string, int>, FunnelRow>> groups;
   FunnelReport report;
   std::map<std::string, int> unknown_stages;  // pipeline and stage → a position after the known stages
-  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", "open"}, [&](const Opportunity& o) {
+  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", DealStatus::open}, [&](const Opportunity& o) {
     // A stage funnel.toml no longer defines is shown as stored, after the known ones.
     const Pipeline* p = s.config.find_pipeline(o.pipeline);
     int pos = p ? stage_position(*p, o.stage) : -1;
@@ -171,7 +171,7 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
   std::string start = start_of(period), end = end_of(period);
   auto states = replay(s.store, Kind::opportunity, {"stage", "status"}, end, start, "status");
   std::map<Id, std::string> pipeline_of;
-  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", ""},
+  s.store.each_opportunity({std::nullopt, std::nullopt, pipeline, "", std::nullopt},
                            [&](const Opportunity& o) { pipeline_of[o.id] = o.pipeline; });
   std::vector<ConversionRow> rows;
   for (const auto& p : s.config.pipelines) {
@@ -185,8 +185,9 @@ std::vector<ConversionRow> conversion_report(Session& s, const Period& period, c
         if (!in_cohort(r, st.key, cohort)) continue;
         row.start += 1;
         int there = stage_position(p, r.at_end);
-        if (r.status_end == "won" || there > here) row.moved += 1;
-        else if (r.status_end == "lost") row.lost += 1;
+        std::optional<DealStatus> closed = kDealStatuses.parse(r.status_end);
+        if (closed == DealStatus::won || there > here) row.moved += 1;
+        else if (closed == DealStatus::lost) row.lost += 1;
         else if (there < here) row.regressed += 1;
         else row.stayed += 1;
       }
@@ -226,7 +227,7 @@ std::vector<StageWinRate> measured_win_rates(Session& s) {
   };
   std::map<Id, Closed> closed;  // what the replay needs of each closed deal, not the deal
   s.store.each_opportunity({}, [&](const Opportunity& o) {
-    if (o.status != "open") closed[o.id] = {o.pipeline, o.status == "won"};
+    if (o.status != DealStatus::open) closed[o.id] = {o.pipeline, o.status == DealStatus::won};
   });
   std::map<Id, std::vector<std::string>> visited;
   s.store.each_history_row(Kind::opportunity, {"stage"}, until_now(s), [&](const HistoryEntry& h) {
@@ -267,11 +268,11 @@ Forecast forecast(Session& s, const Period& period, const std::string& method) {
   std::string first = format_date(period.first), last = format_date(period.last);
   if (method == "historical") f.win_rates = measured_win_rates(s);
   s.store.each_opportunity({}, [&](const Opportunity& o) {
-    if (o.status == "won" && o.closed_at.substr(0, 10) >= first && o.closed_at.substr(0, 10) <= last) {
+    if (o.status == DealStatus::won && o.closed_at.substr(0, 10) >= first && o.closed_at.substr(0, 10) <= last) {
       f.closed_count += 1;
       f.closed_amount = add_money(f.closed_amount, o.amount);
     }
-    if (o.status != "open" || o.close_date.empty() || o.close_date < first || o.close_date > last) return;
+    if (o.status != DealStatus::open || o.close_date.empty() || o.close_date < first || o.close_date > last) return;
     double p = effective_probability(s.config, o);
     if (method == "historical" && !o.manual_probability) {  // a manager's own rate still comes first
       for (const auto& w : f.win_rates)
@@ -309,7 +310,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
     if (by == "quarter") return quarter_of(o.close_date);
     if (by == "category") {
       const Stage* st = find_stage(s.config, o);
-      return st ? st->category : kNoCategory;
+      return st ? std::string(kCategories.name(st->category)) : kNoCategory;
     }
     if (by == "rep") return o.owner;
     if (by == "team") return o.owner_id ? reps[*o.owner_id].team : "";
@@ -337,7 +338,7 @@ std::vector<ForecastGroup> group_forecast(Session& s, const Forecast& f, const s
   }
   std::vector<ForecastGroup> out;
   if (by == "category") {
-    for (const char* cat : {"pipeline", "best_case", "commit"})
+    for (const std::string& cat : kCategories.names())
       out.push_back(groups.count(cat) ? groups[cat] : ForecastGroup{cat, 0, 0, 0});
     if (groups.count(kNoCategory)) out.push_back(groups[kNoCategory]);  // the rows add up to the total
     return out;
@@ -365,12 +366,12 @@ RunRate run_rate_forecast(Session& s, const Period& period) {
   s.store.each_opportunity({}, [&](const Opportunity& o) {
     std::string created = o.created_at.substr(0, 10), closed = o.closed_at.substr(0, 10);
     if (created >= r.window_from && created <= now) r.created += 1;
-    if (o.status == "won" && closed >= period_first && closed <= std::min(period_last, now)) r.closed = add_money(r.closed, o.amount);
+    if (o.status == DealStatus::won && closed >= period_first && closed <= std::min(period_last, now)) r.closed = add_money(r.closed, o.amount);
     if (o.closed_at.empty() || closed < r.window_from || closed > now) return;
-    if (o.status == "won") {
+    if (o.status == DealStatus::won) {
       r.won += 1;
       won_total = add_money(won_total, o.amount);
-    } else if (o.status == "lost") {
+    } else if (o.status == DealStatus::lost) {
       r.lost += 1;
     }
   });
@@ -434,7 +435,7 @@ std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep) {
       Stay st{by_rep ? owner[h.subject.id] : "", layers ? "" : pipeline[h.subject.id], h.to, "", 0, false};
       for (std::size_t j = i + 1; j < rows.size(); ++j) {
         const auto& n = rows[j];
-        if (n.field == "status" && n.to == "open") continue;  // reopened: the stay goes on
+        if (n.field == "status" && kDealStatuses.parse(n.to) == DealStatus::open) continue;  // reopened: the stay goes on
         st.next = n.to;  // a stage, a layer, or won / lost
         st.days = days_apart(h.at, n.at);
         st.ended = true;
@@ -470,7 +471,9 @@ std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep) {
         if (!st.ended) continue;
         row.left += 1;
         days.push_back(st.days);
-        if (st.next == "won" || (st.next != lost_as && st.next != "lost" && position_of(st.next) > position)) row.moved += 1;
+        std::optional<DealStatus> closed = kDealStatuses.parse(st.next);
+        if (closed == DealStatus::won || (st.next != lost_as && closed != DealStatus::lost && position_of(st.next) > position))
+          row.moved += 1;
       }
       if (!days.empty()) {
         double sum = 0;
@@ -491,7 +494,7 @@ std::vector<VelocityRow> velocity_report(Session& s, bool layers, bool by_rep) {
       for (const auto& p : s.config.pipelines)
         for (std::size_t i = 0; i < p.stages.size(); ++i)
           add_row(p.key, p.stages[i].key, p.stages[i].name, static_cast<int>(i), std::nullopt, std::nullopt,
-                  [&](const std::string& k) { return stage_position(p, k); }, "lost");
+                  [&](const std::string& k) { return stage_position(p, k); }, std::string(kDealStatuses.name(DealStatus::lost)));
     }
   }
   return out;
@@ -542,7 +545,7 @@ std::vector<HealthFinding> health_report(Session& s) {
   }
   // Rotting opportunities: idle past their stage's rotten_days.
   Date today = date_of(s.now);
-  s.store.each_opportunity({std::nullopt, std::nullopt, "", "", "open"}, [&](const Opportunity& o) {
+  s.store.each_opportunity({std::nullopt, std::nullopt, "", "", DealStatus::open}, [&](const Opportunity& o) {
     const Stage* found = find_stage(s.config, o);
     if (!found || !found->rotten_days) return;
     const Stage& st = *found;
@@ -580,7 +583,7 @@ std::vector<Scorecard> scorecards(Session& s, const Period& period) {
     // Staking progress is the share of stakes with a complete profile.
     if (missing_profile(s, c).empty()) card->staked_complete += 1;
   });
-  s.store.each_opportunity({std::nullopt, std::nullopt, "", "", "won"}, [&](const Opportunity& o) {
+  s.store.each_opportunity({std::nullopt, std::nullopt, "", "", DealStatus::won}, [&](const Opportunity& o) {
     if (o.closed_at < from || o.closed_at >= to || !by_name.count(o.owner)) return;
     by_name[o.owner]->won += 1;
     by_name[o.owner]->won_amount = add_money(by_name[o.owner]->won_amount, o.amount);

@@ -72,7 +72,7 @@ Rep edit_rep(Session& s, const std::string& name, const RepInput& in) {
 }
 
 HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
-                   const std::optional<std::string>& strategy) {
+                   std::optional<AssignStrategy> strategy) {
   require_manager(s, "handing over a leaving rep's records");
   HandOver h{active_rep(s, name), {}};
   require_not_last_admin(s, h.leaving);
@@ -86,19 +86,19 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
   if (h.successor.id == h.leaving.id) throw Error(Exit::usage, "a rep cannot hand over to themselves");
   std::string reason = fmt::format("{} left; handed over to {}", h.leaving.name, h.successor.name);
   const auto& outside = s.config.pool.capacity_excludes;
-  h.opportunities = static_cast<int>(s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"}).size());
+  h.opportunities = static_cast<int>(s.store.opportunities({h.leaving.id, std::nullopt, "", "", DealStatus::open}).size());
   CustomerFilter mine;
   mine.owner_id = h.leaving.id;
   for (Customer c : s.store.customers(mine)) {
     bool inherited = std::find(outside.begin(), outside.end(), c.layer) != outside.end() ||
-                     !s.store.opportunities({std::nullopt, c.id, "", "", "open"}).empty();
+                     !s.store.opportunities({std::nullopt, c.id, "", "", DealStatus::open}).empty();
     change_owner(s, c, inherited ? std::optional<Rep>(h.successor) : std::nullopt, {Cause::left, reason, ""});
     s.store.update_customer(c);
     ++(inherited ? h.inherited : h.pooled);
   }
   // Deals of the leaving rep on somebody else's customer (made before
   // ownership followed the customer) still need a living owner.
-  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", "open"})) {
+  for (Opportunity o : s.store.opportunities({h.leaving.id, std::nullopt, "", "", DealStatus::open})) {
     s.record_change({Kind::opportunity, o.id}, "owner", o.owner, h.successor.name, reason, Cause::left);
     o.owner_id = h.successor.id;
     s.store.update_opportunity(o);
@@ -111,7 +111,7 @@ HandOver rep_leave(Session& s, const std::string& name, const std::optional<std:
     c.end_stake();
     s.store.update_customer(c);
   }
-  for (Lead l : s.store.leads({h.leaving.id, "", "", "open"})) {
+  for (Lead l : s.store.leads({h.leaving.id, "", "", LeadStatus::open})) {
     s.record_change({Kind::lead, l.id}, "owner", l.owner, h.successor.name, reason, Cause::left);
     l.owner_id = h.successor.id;
     s.store.update_lead(l);

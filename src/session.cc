@@ -8,9 +8,9 @@
 
 namespace hopper {
 
-void Session::record_change(Ref subject, const std::string& field, const std::string& from, const std::string& to,
+void Session::record_change(Ref subject, const std::string& field, std::string_view from, std::string_view to,
                             const std::string& reason, Cause cause, const std::string& rule) {
-  store.add_history({0, at_text(), actor.name, subject, field, from, to, reason, cause, rule});
+  store.add_history({0, at_text(), actor.name, subject, field, std::string(from), std::string(to), reason, cause, rule});
 }
 
 std::string acting_name(const ActorSources& n) {

@@ -163,7 +163,7 @@ Lead read_lead(sql::Statement& st) {
   l.grade = st.column("grade").text();
   l.owner_id = optional_id(st.column("owner_id"));
   l.owner = st.column("owner_name").text();
-  l.status = st.column("status").text();
+  l.status = kLeadStatuses.stored(st.column("status").text());
   l.drop_reason = st.column("drop_reason").text();
   l.customer_id = optional_id(st.column("customer_id"));
   l.fields = parse_fields(st.column("fields").text());
@@ -660,7 +660,7 @@ static void bind_lead(sql::Statement& st, const Lead& l) {
   st.bind(":source", l.source);
   st.bind(":grade", l.grade);
   bind_optional(st, st.index(":owner_id"), l.owner_id);
-  st.bind(":status", l.status);
+  st.bind(":status", std::string(kLeadStatuses.name(l.status)));
   st.bind(":drop_reason", l.drop_reason);
   bind_optional(st, st.index(":customer_id"), l.customer_id);
   st.bind(":fields", fields_json(l.fields));
@@ -701,7 +701,7 @@ static Where lead_filter(const LeadFilter& f) {
   where.add(f.owner_id.has_value(), "l.owner_id = :owner", ":owner", f.owner_id.value_or(0))
       .add(!f.grade.empty(), "l.grade = :grade", ":grade", f.grade)
       .add(!f.source.empty(), "l.source = :source", ":source", f.source)
-      .add(!f.status.empty(), "l.status = :status", ":status", f.status);
+      .add(f.status.has_value(), "l.status = :status", ":status", std::string(f.status ? kLeadStatuses.name(*f.status) : ""));
   return where;
 }
 
@@ -1063,7 +1063,7 @@ static Opportunity read_opportunity(sql::Statement& st) {
   if (!st.column("manual_probability").null()) o.manual_probability = st.column("manual_probability").real();
   o.owner_id = optional_id(st.column("owner_id"));
   o.owner = st.column("owner_name").text();
-  o.status = st.column("status").text();
+  o.status = kDealStatuses.stored(st.column("status").text());
   o.lost_reason = st.column("lost_reason").text();
   o.closed_at = st.column("closed_at").text();
   o.stage_since = st.column("stage_since").text();
@@ -1081,7 +1081,7 @@ static void bind_opportunity(sql::Statement& st, const Opportunity& o) {
   bind_text_or_null(st, ":close_date", o.close_date);
   bind_optional(st, st.index(":manual_probability"), o.manual_probability);
   bind_optional(st, st.index(":owner_id"), o.owner_id);
-  st.bind(":status", o.status);
+  st.bind(":status", std::string(kDealStatuses.name(o.status)));
   st.bind(":lost_reason", o.lost_reason);
   bind_text_or_null(st, ":closed_at", o.closed_at);
   st.bind(":stage_since", o.stage_since);
@@ -1124,7 +1124,7 @@ static Where opportunity_filter(const OpportunityFilter& f) {
       .add(f.customer_id.has_value(), "o.customer_id = :customer", ":customer", f.customer_id.value_or(0))
       .add(!f.pipeline.empty(), "o.pipeline = :pipeline", ":pipeline", f.pipeline)
       .add(!f.stage.empty(), "o.stage = :stage", ":stage", f.stage)
-      .add(!f.status.empty(), "o.status = :status", ":status", f.status);
+      .add(f.status.has_value(), "o.status = :status", ":status", std::string(f.status ? kDealStatuses.name(*f.status) : ""));
   return where;
 }
 
@@ -1194,7 +1194,7 @@ static Todo read_todo(sql::Statement& st) {
     t.subject = Ref{kind_from_table(st.column("subject_kind").text()), st.column("subject_id").int64()};
   t.reorder_id = optional_id(st.column("reorder_id"));
   t.occurrence = st.column("occurrence").text();
-  t.status = st.column("status").text();
+  t.status = kTodoStatuses.stored(st.column("status").text());
   t.done_at = st.column("done_at").text();
   t.created_at = st.column("created_at").text();
   return t;
@@ -1213,7 +1213,7 @@ static void bind_todo(sql::Statement& st, const Todo& t) {
   }
   bind_optional(st, st.index(":reorder_id"), t.reorder_id);
   bind_text_or_null(st, ":occurrence", t.occurrence);
-  st.bind(":status", t.status);
+  st.bind(":status", std::string(kTodoStatuses.name(t.status)));
   bind_text_or_null(st, ":done_at", t.done_at);
 }
 
@@ -1350,12 +1350,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql");
   st.bind(4, c.existing.id);
   st.bind(5, c.key);
   st.bind(6, c.value);
-  st.bind(7, c.status);
+  st.bind(7, std::string(kConflictStatuses.name(c.status)));
   st.bind(8, c.created_at);
   return inserted(st);
 }
 
-std::vector<Conflict> Store::conflicts(const std::string& status) {
+std::vector<Conflict> Store::conflicts(std::optional<ConflictStatus> status) {
   // Each record's owner, and whether the reader may read it at all (on a
   // server the policies hide another rep's rows, which is not the pool).
   sql::Statement& st = statement(R"sql(
@@ -1369,13 +1369,13 @@ LEFT JOIN customer rc ON x.record_kind = 'customer' AND rc.id = x.record_id
 LEFT JOIN lead el ON x.existing_kind = 'lead' AND el.id = x.existing_id
 LEFT JOIN customer ec ON x.existing_kind = 'customer' AND ec.id = x.existing_id
 WHERE ?1 = '' OR x.status = ?1 ORDER BY x.id)sql");
-  st.bind(1, status);
+  st.bind(1, std::string(status ? kConflictStatuses.name(*status) : ""));
   std::vector<Conflict> out;
   while (st.step())
     out.push_back({st.column(0).int64(),
                    {kind_from_table(st.column(1).text()), st.column(2).int64()},
                    {kind_from_table(st.column(3).text()), st.column(4).int64()},
-                   st.column(5).text(), st.column(6).text(), st.column(7).text(),
+                   st.column(5).text(), st.column(6).text(), kConflictStatuses.stored(st.column(7).text()),
                    st.column(8).text(), st.column(9).text(), st.column(10).text(),
                    {st.column(11).integer() != 0, optional_id(st.column(12))},
                    {st.column(13).integer() != 0, optional_id(st.column(14))}});

@@ -108,7 +108,7 @@ std::vector<std::string> stranded_records(const Config& config, Store& store) {
       if (auto why = stored_value_problem(def, value))
         problems.push_back(fmt::format("{} field '{}' is now a {}, but {} stored value{} {}; listings show it as "
                                        "stored: fix it with hopper {} edit REF --set {}=…",
-                                       def.entity, def.key, def.type, n, n == 1 ? "" : "s", *why,
+                                       def.entity, def.key, kFieldTypes.name(def.type), n, n == 1 ? "" : "s", *why,
                                        def.entity == "opportunity" ? "opp" : def.entity, def.key));
   return problems;
 }

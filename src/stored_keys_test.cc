@@ -38,7 +38,7 @@ TEST_CASE("a key the rules dropped is listed with its count; a rename moves the 
   // The file renames stage b to c and makes the field a number.
   Config edited = parse_config(std::string(kRules) + "").config;
   edited.pipelines[0].stages[1].key = "c";
-  edited.fields[0].type = "number";
+  edited.fields[0].type = FieldType::number;
   auto problems = stranded_records(edited, s.store);
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].find("stage 'b' of pipeline M is used by 1 opportunity") == 0);
@@ -53,7 +53,7 @@ TEST_CASE("a key the rules dropped is listed with its count; a rename moves the 
   CHECK(moved[0].records == 1);
   CHECK(s.store.find_opportunity(o.id)->stage == "c");
   CHECK(s.store.history({Kind::opportunity, o.id}).front().to == "c");  // reports replay under the new key
-  edited.fields[0].type = "text";
+  edited.fields[0].type = FieldType::text;
   CHECK(stranded_records(edited, s.store).empty());
 }
 

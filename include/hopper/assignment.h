@@ -20,10 +20,10 @@ std::vector<Conflict> resolve_conflicts_by_policy(Session& s);
 
 // The rep a strategy (top-seller | round-robin | balanced) picks for one more
 // customer, never beyond capacity; nullopt when every rep is full.
-std::optional<Rep> pick_rep(Session& s, const std::string& strategy, const std::vector<Id>& excluded = {});
+std::optional<Rep> pick_rep(Session& s, AssignStrategy strategy, const std::vector<Id>& excluded = {});
 // Pool customers to a rep, or each to whom the strategy picks; with
 // own_discovery a customer converted from a rep's own lead goes to that rep.
 std::vector<Customer> assign_customers(Session& s, const std::vector<Id>& ids, const std::optional<std::string>& to,
-                                       const std::optional<std::string>& strategy);
+                                       std::optional<AssignStrategy> strategy);
 
 }  // namespace hopper

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hopper/dates.h"
+#include "hopper/names.h"
 
 namespace hopper {
 
@@ -44,11 +45,16 @@ struct AbandonedLayer {
   int cool_days = 90;
 };
 
+// A stage's forecast category: how sure a deal in it is.
+enum class Category { pipeline, best_case, commit };
+inline constexpr NameTable<Category, 3> kCategories{
+    "stage category", {{Category::pipeline, "pipeline"}, {Category::best_case, "best_case"}, {Category::commit, "commit"}}};
+
 struct Stage {
   std::string key;
   std::string name;
   double probability = 0;
-  std::string category = "pipeline";  // pipeline | best_case | commit
+  Category category = Category::pipeline;
   std::optional<int> rotten_days;
   std::string exit;
   std::vector<std::string> required_actions;
@@ -64,9 +70,15 @@ struct Pipeline {
   std::vector<Stage> stages;
 };
 
+// What a pool rule waits for: a valid follow-up, a won deal, repeat business.
+enum class RecycleKind { no_followup, no_deal, no_repeat };
+inline constexpr NameTable<RecycleKind, 3> kRecycleKinds{
+    "pool rule kind",
+    {{RecycleKind::no_followup, "no_followup"}, {RecycleKind::no_deal, "no_deal"}, {RecycleKind::no_repeat, "no_repeat"}}};
+
 struct PoolRule {
   std::string name;
-  std::string kind;  // no_followup | no_deal | no_repeat
+  RecycleKind kind = RecycleKind::no_followup;
   int days = 0;
   std::vector<std::string> segments;  // empty: every segment
   std::vector<std::string> grades;    // empty: every grade
@@ -79,6 +91,11 @@ struct StakeRules {
   bool route_inbound = true;
 };
 
+// Who may claim a recycled customer: anyone, or first its previous owner.
+enum class AfterRelease { open, return_to_owner };
+inline constexpr NameTable<AfterRelease, 2> kAfterRelease{
+    "after_release", {{AfterRelease::open, "open"}, {AfterRelease::return_to_owner, "return-to-owner"}}};
+
 // The most customers a rep may hold: [pool] capacity and a rep's own.
 inline constexpr int kMaxCapacity = 1000000;
 
@@ -87,7 +104,7 @@ struct PoolSettings {
   std::vector<std::string> capacity_excludes = {"signed", "implemented"};
   int daily_claim_limit = 20;
   int cooldown_days = 30;
-  std::string after_release = "open";  // open | return-to-owner
+  AfterRelease after_release = AfterRelease::open;
   int warn_days = 3;
   double exempt_probability = 60;
   std::vector<PoolRule> rules;
@@ -95,14 +112,28 @@ struct PoolSettings {
   int stake_limit() const { return stake.limit ? *stake.limit : 5 * capacity; }
 };
 
+// Who gets both records of a forced duplicate: the owner of the earliest
+// valid follow-up, of the most advanced open deal, or whom a manager names.
+enum class ConflictPolicy { first_contact, progress, manager };
+inline constexpr NameTable<ConflictPolicy, 3> kConflictPolicies{
+    "conflict policy",
+    {{ConflictPolicy::first_contact, "first-contact"}, {ConflictPolicy::progress, "progress"}, {ConflictPolicy::manager, "manager"}}};
+
 struct ConflictSettings {
-  std::string policy = "first-contact";  // first-contact | progress | manager
-  std::map<std::string, std::string> by_segment;
-  const std::string& policy_for(const std::string& segment) const;
+  ConflictPolicy policy = ConflictPolicy::first_contact;
+  std::map<std::string, ConflictPolicy> by_segment;
+  ConflictPolicy policy_for(const std::string& segment) const;
 };
 
+// Whom a pool customer goes to: the best seller lately, the next rep in
+// turn, or the rep with the most free slots.
+enum class AssignStrategy { top_seller, round_robin, balanced };
+inline constexpr NameTable<AssignStrategy, 3> kAssignStrategies{
+    "assign strategy",
+    {{AssignStrategy::top_seller, "top-seller"}, {AssignStrategy::round_robin, "round-robin"}, {AssignStrategy::balanced, "balanced"}}};
+
 struct AssignSettings {
-  std::string strategy = "top-seller";  // top-seller | round-robin | balanced
+  AssignStrategy strategy = AssignStrategy::top_seller;
   int top_seller_window_days = 90;
   bool own_discovery = true;
 };
@@ -128,11 +159,21 @@ struct ForecastSettings {
   int min_sample = 20;
 };
 
+// What a custom field holds, and so how --set reads it and lists show it.
+enum class FieldType { text, number, money, percent, date, choice };
+inline constexpr NameTable<FieldType, 6> kFieldTypes{"field type",
+                                                     {{FieldType::text, "text"},
+                                                      {FieldType::number, "number"},
+                                                      {FieldType::money, "money"},
+                                                      {FieldType::percent, "percent"},
+                                                      {FieldType::date, "date"},
+                                                      {FieldType::choice, "choice"}}};
+
 struct FieldDef {
   std::string entity;  // lead | customer | opportunity
   std::string key;
   std::string name;
-  std::string type;  // text | number | money | percent | date | choice
+  FieldType type = FieldType::text;
   std::vector<std::string> choices;
 };
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "hopper/names.h"
+
 namespace hopper {
 
 using Id = std::int64_t;
@@ -33,17 +35,46 @@ Id parse_id(std::string_view text, Kind expected);
 Ref parse_ref(std::string_view text);
 
 enum class Role { rep, manager, admin };
+inline constexpr NameTable<Role, 3> kRoles{"role", {{Role::rep, "rep"}, {Role::manager, "manager"}, {Role::admin, "admin"}}};
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view text);
 
 // Where a deal stands: open in a stage, or closed won or lost.
 enum class DealStatus { open, won, lost };
+inline constexpr NameTable<DealStatus, 3> kDealStatuses{
+    "deal status", {{DealStatus::open, "open"}, {DealStatus::won, "won"}, {DealStatus::lost, "lost"}}};
 std::string_view deal_status_name(DealStatus status);
 std::optional<DealStatus> parse_deal_status(std::string_view text);  // open, won or lost, in any case
+
+// Where a lead stands: open, or closed by converting it to a customer or
+// dropping it.
+enum class LeadStatus { open, converted, dropped };
+inline constexpr NameTable<LeadStatus, 3> kLeadStatuses{
+    "lead status", {{LeadStatus::open, "open"}, {LeadStatus::converted, "converted"}, {LeadStatus::dropped, "dropped"}}};
+
+// A forced duplicate waits open until a policy or a manager resolves it.
+enum class ConflictStatus { open, resolved };
+inline constexpr NameTable<ConflictStatus, 2> kConflictStatuses{
+    "conflict status", {{ConflictStatus::open, "open"}, {ConflictStatus::resolved, "resolved"}}};
+
+enum class TodoStatus { open, done };
+inline constexpr NameTable<TodoStatus, 2> kTodoStatuses{"to-do status", {{TodoStatus::open, "open"}, {TodoStatus::done, "done"}}};
 
 // Why an owner changed, typed so that reports count by it instead of reading
 // the free-text reason (which stays for people).
 enum class Cause { none, added, converted, claimed, released, recycled, assigned, abandoned, left, conflict, edited };
+inline constexpr NameTable<Cause, 11> kCauses{"cause",
+                                             {{Cause::none, ""},
+                                              {Cause::added, "added"},
+                                              {Cause::converted, "converted"},
+                                              {Cause::claimed, "claimed"},
+                                              {Cause::released, "released"},
+                                              {Cause::recycled, "recycled"},
+                                              {Cause::assigned, "assigned"},
+                                              {Cause::abandoned, "abandoned"},
+                                              {Cause::left, "left"},
+                                              {Cause::conflict, "conflict"},
+                                              {Cause::edited, "edited"}}};
 std::string_view cause_name(Cause cause);
 Cause parse_cause(std::string_view text);  // Cause::none for anything unknown
 
@@ -69,7 +100,7 @@ struct Lead {
   std::string grade;
   std::optional<Id> owner_id;
   std::string owner;              // the owner's name (read only)
-  std::string status = "open";    // open | converted | dropped
+  LeadStatus status = LeadStatus::open;
   std::string drop_reason;
   std::optional<Id> customer_id;  // set once converted
   Fields fields;
@@ -147,7 +178,7 @@ struct Conflict {
   Ref existing{Kind::lead, 0};  // the record it matched
   std::string key;              // phone | email | company
   std::string value;
-  std::string status = "open";  // open | resolved
+  ConflictStatus status = ConflictStatus::open;
   std::string created_at;
   std::string resolved_to;  // the rep who got both records
   std::string resolution;   // how: the policy, or "manager"
@@ -167,7 +198,7 @@ struct Opportunity {
   std::optional<double> manual_probability;  // sticky, survives stage moves
   std::optional<Id> owner_id;
   std::string owner;
-  std::string status = "open";  // open | won | lost
+  DealStatus status = DealStatus::open;
   std::string lost_reason;
   std::string closed_at;
   std::string stage_since;  // when it entered its stage (or reopened)
@@ -184,7 +215,7 @@ struct Todo {
   std::optional<Ref> subject;  // what it is about
   std::optional<Id> reorder_id;
   std::string occurrence;  // the reorder date it stands for
-  std::string status = "open";  // open | done
+  TodoStatus status = TodoStatus::open;
   std::string done_at;
   std::string created_at;
 };

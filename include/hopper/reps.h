@@ -32,6 +32,6 @@ struct HandOver {
 // shared pool, and the rep's stakes end. Follow-ups and history stay. The
 // last admin cannot leave (Error(refused)).
 HandOver rep_leave(Session& s, const std::string& name, const std::optional<std::string>& to,
-                   const std::optional<std::string>& strategy);
+                   std::optional<AssignStrategy> strategy);
 
 }  // namespace hopper

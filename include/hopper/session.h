@@ -22,7 +22,7 @@ struct Session {
 
   std::string at_text() const { return format_time(at); }
   // A history row stamped with the event time and the actor.
-  void record_change(Ref subject, const std::string& field, const std::string& from, const std::string& to,
+  void record_change(Ref subject, const std::string& field, std::string_view from, std::string_view to,
                      const std::string& reason = "", Cause cause = Cause::none, const std::string& rule = "");
 };
 

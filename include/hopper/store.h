@@ -66,7 +66,7 @@ struct LeadFilter {
   std::optional<Id> owner_id;
   std::string grade;
   std::string source;
-  std::string status;
+  std::optional<LeadStatus> status;  // none: all
 };
 
 struct OpportunityFilter {
@@ -74,7 +74,7 @@ struct OpportunityFilter {
   std::optional<Id> customer_id;
   std::string pipeline;
   std::string stage;
-  std::string status;  // empty: all
+  std::optional<DealStatus> status;  // none: all
 };
 
 struct TodoFilter {
@@ -339,7 +339,7 @@ class Store {
 
   // Conflicts
   Id insert_conflict(const Conflict& conflict);
-  std::vector<Conflict> conflicts(const std::string& status);
+  std::vector<Conflict> conflicts(std::optional<ConflictStatus> status);  // none: all
   void resolve_conflict(Id id, const std::string& to, const std::string& resolution);
   // When the subject first saw a valid follow-up ("" when never).
   std::string first_valid_followup(Ref subject);

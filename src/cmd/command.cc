@@ -153,6 +153,11 @@ std::unique_ptr<Store> Context::open_store() const {
 
 Time Context::parse_when(const std::string& text) const { return parse_time(text, now); }
 
+std::vector<std::string> with_all(std::vector<std::string> names) {
+  names.emplace_back("all");
+  return names;
+}
+
 CLI::Validator whole_number(long min, long max) {
   return CLI::Validator(
       [min, max](std::string& text) -> std::string {

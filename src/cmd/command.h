@@ -122,6 +122,13 @@ struct ListLimit {
 // a usage error saying so ("--capacity: '-1' is not a whole number from 0 to
 // 1000000"), read before CLI11 converts it.
 CLI::Validator whole_number(long min, long max);
+// A --status filter's values: a status table's names, then "all" (no filter).
+std::vector<std::string> with_all(std::vector<std::string> names);
+// An optional choice option's value, checked against the table's names.
+template <class E, std::size_t N>
+std::optional<E> parse_choice(const NameTable<E, N>& table, const std::optional<std::string>& text) {
+  return text ? table.parse(*text) : std::nullopt;
+}
 void add_limit_options(CLI::App* app, ListLimit& limit);
 // Rows stream to stdout as the caller adds them; finish() notes what a page left out.
 class ListPrinter {

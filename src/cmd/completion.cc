@@ -230,11 +230,11 @@ void add_completion_commands(Commands& c) {
       // The acting rep's own open records: what one completes by hand.
       Id me = s.actor.id;
       if (k == "leads" || k == "refs")
-        s.store.each_lead({me, "", "", "open"}, [&](const Lead& l) { word(make_ref(Kind::lead, l.id)); });
+        s.store.each_lead({me, "", "", LeadStatus::open}, [&](const Lead& l) { word(make_ref(Kind::lead, l.id)); });
       if (k == "customers" || k == "refs")
         s.store.each_customer({me, false, "", "", ""}, [&](const Customer& x) { word(make_ref(Kind::customer, x.id)); });
       if (k == "opps" || k == "refs")
-        s.store.each_opportunity({me, std::nullopt, "", "", "open"},
+        s.store.each_opportunity({me, std::nullopt, "", "", DealStatus::open},
                                  [&](const Opportunity& o) { word(make_ref(Kind::opportunity, o.id)); });
     } else {
       throw Error(Exit::usage, fmt::format("no completion words '{}'", k));

@@ -17,22 +17,28 @@ json layer_json(const Layer& l) {
           {"ideal_holding", opt(l.ideal_holding)}};
 }
 
+json policies_json(const std::map<std::string, ConflictPolicy>& by_segment) {
+  json out = json::object();
+  for (const auto& [segment, policy] : by_segment) out[segment] = kConflictPolicies.name(policy);
+  return out;
+}
+
 json config_json(const Config& c) {
   json layers = json::array(), pipelines = json::array(), rules = json::array(), fields = json::array();
   for (const auto& l : c.layers) layers.push_back(layer_json(l));
   for (const auto& p : c.pipelines) {
     json stages = json::array();
     for (const auto& s : p.stages)
-      stages.push_back({{"key", s.key}, {"name", s.name}, {"probability", s.probability}, {"category", s.category},
+      stages.push_back({{"key", s.key}, {"name", s.name}, {"probability", s.probability}, {"category", kCategories.name(s.category)},
                         {"rotten_days", s.rotten_days ? json(*s.rotten_days) : json()}, {"exit", s.exit},
                         {"required_actions", s.required_actions}, {"required_fields", s.required_fields}});
     pipelines.push_back({{"key", p.key}, {"name", p.name}, {"sequential", p.sequential},
                          {"allow_regress", p.allow_regress}, {"lost_reasons", p.lost_reasons}, {"stages", stages}});
   }
   for (const auto& r : c.pool.rules)
-    rules.push_back({{"name", r.name}, {"kind", r.kind}, {"days", r.days}, {"segments", r.segments}, {"grades", r.grades}});
+    rules.push_back({{"name", r.name}, {"kind", kRecycleKinds.name(r.kind)}, {"days", r.days}, {"segments", r.segments}, {"grades", r.grades}});
   for (const auto& f : c.fields)
-    fields.push_back({{"entity", f.entity}, {"key", f.key}, {"name", f.name}, {"type", f.type}, {"choices", f.choices}});
+    fields.push_back({{"entity", f.entity}, {"key", f.key}, {"name", f.name}, {"type", kFieldTypes.name(f.type)}, {"choices", f.choices}});
   return {
       {"workspace", {{"name", c.workspace.name}, {"currency", c.workspace.currency},
                      {"default_user", c.workspace.default_user ? json(*c.workspace.default_user) : json()},
@@ -47,12 +53,12 @@ json config_json(const Config& c) {
       {"pipeline", pipelines},
       {"pool", {{"capacity", c.pool.capacity}, {"capacity_excludes", c.pool.capacity_excludes},
                 {"daily_claim_limit", c.pool.daily_claim_limit}, {"cooldown_days", c.pool.cooldown_days},
-                {"after_release", c.pool.after_release}, {"warn_days", c.pool.warn_days},
+                {"after_release", kAfterRelease.name(c.pool.after_release)}, {"warn_days", c.pool.warn_days},
                 {"exempt_probability", c.pool.exempt_probability}, {"rule", rules},
                 {"stake", {{"limit", c.pool.stake_limit()}, {"complete_within_days", c.pool.stake.complete_within_days},
                            {"required_fields", c.pool.stake.required_fields}, {"route_inbound", c.pool.stake.route_inbound}}}}},
-      {"conflict", {{"policy", c.conflict.policy}, {"segment", c.conflict.by_segment}}},
-      {"assign", {{"strategy", c.assign.strategy}, {"top_seller_window_days", c.assign.top_seller_window_days},
+      {"conflict", {{"policy", kConflictPolicies.name(c.conflict.policy)}, {"segment", policies_json(c.conflict.by_segment)}}},
+      {"assign", {{"strategy", kAssignStrategies.name(c.assign.strategy)}, {"top_seller_window_days", c.assign.top_seller_window_days},
                   {"own_discovery", c.assign.own_discovery}}},
       {"forecast", {{"min_sample", c.forecast.min_sample}}},
       {"security", {{"strict", c.security.strict}}},
@@ -77,13 +83,13 @@ std::string config_text(const Config& c) {
     out += fmt::format("pipeline   {} {}{}{}\n", safe(p.key), safe(p.name), p.sequential ? ", sequential" : "",
                        p.allow_regress ? "" : ", no going back");
     for (const auto& s : p.stages)
-      out += fmt::format("  {:<12} {} {} {}{}\n", safe(s.key), format_percent(s.probability), s.category, safe(s.name),
+      out += fmt::format("  {:<12} {} {} {}{}\n", safe(s.key), format_percent(s.probability), kCategories.name(s.category), safe(s.name),
                          s.required_actions.empty() ? "" : " — needs " + list(s.required_actions, ", "));
   }
   out += fmt::format("pool       capacity {}, {} claims a day, cooldown {} days, after release: {}\n", c.pool.capacity,
-                     c.pool.daily_claim_limit, c.pool.cooldown_days, c.pool.after_release);
+                     c.pool.daily_claim_limit, c.pool.cooldown_days, kAfterRelease.name(c.pool.after_release));
   for (const auto& r : c.pool.rules)
-    out += fmt::format("  rule     {}: {} after {} days{}\n", safe(r.name), r.kind, r.days,
+    out += fmt::format("  rule     {}: {} after {} days{}\n", safe(r.name), kRecycleKinds.name(r.kind), r.days,
                        r.segments.empty() ? "" : " (" + list(r.segments, ", ") + ")");
   out += fmt::format("followup   types {}; at least {} characters; filler: {}\n", list(c.followup.valid_types, ", "),
                      c.followup.min_chars, list(c.followup.invalid_phrases, ", "));

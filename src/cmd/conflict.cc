@@ -7,15 +7,16 @@ namespace hopper::cli {
 
 void add_conflict_commands(Commands& c) {
   CLI::App* noun = c.noun("conflict", "Conflicts (撞单) opened by forced duplicates");
-  auto status = std::make_shared<std::string>("open");
+  auto status = std::make_shared<std::string>(kConflictStatuses.name(ConflictStatus::open));
   CLI::App* list = c.add(noun, "list", "List conflicts", Needs::read, [status](Context& ctx) {
     std::vector<json> rows;
     ContactVisibility contacts(*ctx.session);
-    for (const auto& x : ctx.session->store.conflicts(*status == "all" ? "" : *status))
+    // "all" names no status: every conflict.
+    for (const auto& x : ctx.session->store.conflicts(kConflictStatuses.parse(*status)))
       rows.push_back(conflict_json(x, contacts.visible(x)));
     print_list(ctx, rows, kConflictColumns);
   });
-  list->add_option("--status", *status, "open (default), resolved or all")->check(CLI::IsMember({"open", "resolved", "all"}));
+  list->add_option("--status", *status, "open (default), resolved or all")->check(CLI::IsMember(with_all(kConflictStatuses.names())));
 
   struct ResolveOptions {
     std::string ref;

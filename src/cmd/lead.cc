@@ -64,11 +64,13 @@ void add_lead_commands(Commands& c) {
   struct ListOptions {
     std::optional<std::string> owner;
     LeadFilter filter;
+    std::string status;  // empty: all
     ListLimit limit;
   };
   auto l = std::make_shared<ListOptions>();
   CLI::App* list = c.add(noun, "list", "List leads", Needs::read, [l](Context& ctx) {
     LeadFilter f = l->filter;
+    f.status = kLeadStatuses.parse(l->status);
     f.grade = ctx.session->config.grade_key(f.grade);
     if (l->owner) f.owner_id = active_rep(*ctx.session, *l->owner).id;
     ListPrinter rows(ctx, kLeadColumns, l->limit);
@@ -82,8 +84,8 @@ void add_lead_commands(Commands& c) {
   list->add_option("--owner", l->owner, "Only this rep's leads");
   list->add_option("--grade", l->filter.grade, "Only this grade");
   list->add_option("--source", l->filter.source, "Only this source");
-  list->add_option("--status", l->filter.status, "open, converted or dropped")
-      ->check(CLI::IsMember({"open", "converted", "dropped"}));
+  list->add_option("--status", l->status, "open, converted or dropped")
+      ->check(CLI::IsMember(kLeadStatuses.names()));
 
   auto ref = std::make_shared<std::string>();
   CLI::App* show = c.add(noun, "show", "Show a lead and its follow-ups", Needs::read,

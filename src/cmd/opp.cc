@@ -57,7 +57,7 @@ void add_opp_commands(Commands& c) {
   struct ListOptions {
     std::optional<std::string> owner;
     OpportunityFilter filter;
-    std::string status = "open", sort;
+    std::string status{kDealStatuses.name(DealStatus::open)}, sort;
     ListLimit limit;
   };
   auto l = std::make_shared<ListOptions>();
@@ -66,7 +66,7 @@ void add_opp_commands(Commands& c) {
     OpportunityFilter f = l->filter;
     f.pipeline = s.config.pipeline_key(f.pipeline);
     f.stage = s.config.stage_key(f.pipeline, f.stage);
-    f.status = l->status == "all" ? "" : l->status;
+    f.status = kDealStatuses.parse(l->status);  // "all" names none: every status
     if (l->owner) f.owner_id = active_rep(s, *l->owner).id;
     ListPrinter printer(ctx, kOpportunityColumns, l->limit);
     if (l->sort.empty()) {  // in id order, as they come
@@ -91,7 +91,7 @@ void add_opp_commands(Commands& c) {
   list->add_option("--stage", l->filter.stage, "Only this stage (key or name)");
   list->add_option("--owner", l->owner, "Only this rep's");
   list->add_option("--status", l->status, "open (default), won, lost or all")
-      ->check(CLI::IsMember({"open", "won", "lost", "all"}));
+      ->check(CLI::IsMember(with_all(kDealStatuses.names())));
   list->add_option("--sort", l->sort, "weighted, amount (largest first) or close (soonest first)")
       ->check(CLI::IsMember({"weighted", "amount", "close"}));
 

@@ -101,12 +101,12 @@ void add_pool_commands(Commands& c) {
   auto as = std::make_shared<AssignOptions>();
   CLI::App* assign = c.add(noun, "assign", "Give pool customers to a rep, or by strategy (managers)", Needs::write,
                            [as](Context& ctx) {
-    print_customers(ctx, assign_customers(*ctx.session, customer_ids(as->refs), as->to, as->strategy));
+    print_customers(ctx, assign_customers(*ctx.session, customer_ids(as->refs), as->to, parse_choice(kAssignStrategies, as->strategy)));
   });
   assign->add_option("refs", as->refs, "Pool customers")->required();
   auto* to = assign->add_option("--to", as->to, "The rep");
   assign->add_option("--strategy", as->strategy, "top-seller, round-robin or balanced (default: [assign] strategy)")
-      ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
+      ->check(CLI::IsMember(kAssignStrategies.names()))
       ->excludes(to);
   assign->footer("top-seller (the \"fat man\" rule): the rep with the highest won amount in\n"
                  "top_seller_window_days; never beyond capacity; with own_discovery a customer from a rep's own lead\n"

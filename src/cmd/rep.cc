@@ -57,7 +57,7 @@ void add_rep_commands(Commands& c) {
   auto lv = std::make_shared<LeaveOptions>();
   CLI::App* leave = c.add(noun, "leave", "Hand a leaving rep's records over; the rep becomes inactive (managers)",
                           Needs::write, [lv](Context& ctx) {
-    HandOver h = rep_leave(*ctx.session, lv->name, lv->to, lv->strategy);
+    HandOver h = rep_leave(*ctx.session, lv->name, lv->to, parse_choice(kAssignStrategies, lv->strategy));
     ctx.note(fmt::format("{} left: {} opportunities, {} customers, {} leads and {} to-dos to {}; {} customers to the "
                          "shared pool",
                          h.leaving.name, h.opportunities, h.inherited, h.leads, h.todos, h.successor.name, h.pooled));
@@ -66,7 +66,7 @@ void add_rep_commands(Commands& c) {
   leave->add_option("name", lv->name, "The leaving rep")->required();
   auto* to = leave->add_option("--to", lv->to, "The successor");
   leave->add_option("--strategy", lv->strategy, "Pick the successor: top-seller, round-robin or balanced")
-      ->check(CLI::IsMember({"top-seller", "round-robin", "balanced"}))
+      ->check(CLI::IsMember(kAssignStrategies.names()))
       ->excludes(to);
   c.confirm(leave, [lv] {
     return fmt::format("{} leaves: every customer, deal, lead and to-do of theirs goes to {}, and {} can no longer "

@@ -21,9 +21,9 @@ static json fields_json(const Config& config, const std::string& entity, const F
     const FieldDef* def = config.find_field(entity, key);
     out[key] = value;
     if (!def) continue;
-    if (def->type == "money")
+    if (def->type == FieldType::money)
       if (auto minor = parse_stored_integer(value)) out[key] = money_units(*minor);
-    if (def->type == "percent" || def->type == "number")
+    if (def->type == FieldType::percent || def->type == FieldType::number)
       if (auto number = parse_stored_number(value)) out[key] = *number;
   }
   return out;
@@ -56,7 +56,7 @@ json lead_json(const Config& config, const Lead& l, bool contacts_visible) {
           {"source", l.source},
           {"grade", l.grade.empty() ? json() : json(l.grade)},
           {"owner", owner_json(l.owner)},
-          {"status", l.status},
+          {"status", kLeadStatuses.name(l.status)},
           {"drop_reason", l.drop_reason.empty() ? json() : json(l.drop_reason)},
           {"customer", optional_ref(Kind::customer, l.customer_id)},
           {"fields", fields_json(config, "lead", l.fields)},
@@ -120,7 +120,7 @@ json conflict_json(const Conflict& c, bool value_visible) {
           {"existing", make_ref(c.existing.kind, c.existing.id)},
           {"key", c.key},
           {"value", contact_value(c.value, value_visible)},
-          {"status", c.status},
+          {"status", kConflictStatuses.name(c.status)},
           {"resolved_to", c.resolved_to.empty() ? json() : json(c.resolved_to)},
           {"resolution", c.resolution.empty() ? json() : json(c.resolution)},
           {"created_at", c.created_at}};
@@ -138,7 +138,7 @@ json opportunity_json(Session& s, const Opportunity& o) {
           {"stage", o.stage},
           {"stage_name", stage_label(s.config, o)},
           {"category", category ? json(*category) : json()},
-          {"status", o.status},
+          {"status", kDealStatuses.name(o.status)},
           {"amount", money_units(o.amount)},
           {"probability", effective_probability(s.config, o)},
           {"manual_probability", o.manual_probability ? json(*o.manual_probability) : json()},
@@ -164,7 +164,7 @@ json todo_json(const Todo& t) {
           {"owner", owner_json(t.owner)},
           {"on", t.subject ? json(make_ref(t.subject->kind, t.subject->id)) : json()},
           {"reorder", optional_ref(Kind::reorder, t.reorder_id)},
-          {"status", t.status},
+          {"status", kTodoStatuses.name(t.status)},
           {"done_at", t.done_at.empty() ? json() : json(t.done_at)},
           {"created_at", t.created_at}};
 }
@@ -245,7 +245,9 @@ const std::vector<Column> kReorderColumns = {{"ref", "REF", ColumnKind::ref},   
 std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns) {
   for (const auto& f : config.fields) {
     if (f.entity != entity) continue;
-    ColumnKind kind = f.type == "money" ? ColumnKind::money : f.type == "percent" ? ColumnKind::percent : ColumnKind::text;
+    ColumnKind kind = f.type == FieldType::money     ? ColumnKind::money
+                      : f.type == FieldType::percent ? ColumnKind::percent
+                                                     : ColumnKind::text;
     columns.push_back({"/fields/" + f.key, f.name, kind});
   }
   return columns;
