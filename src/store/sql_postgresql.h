@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sql.h"
+#include "store/sql.h"
 
 struct pg_conn;
 

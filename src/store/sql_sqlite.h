@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "sql.h"
+#include "store/sql.h"
 
 namespace SQLite {
 class Database;

@@ -1,4 +1,4 @@
-#include "sql_postgresql.h"
+#include "store/sql_postgresql.h"
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "hopper/error.h"
-#include "sql_scripts.h"
+#include "store/sql_scripts.h"
 
 namespace hopper::sql {
 namespace {

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "hopper/store.h"
+#include "hopper/store_failure.h"
 
 namespace hopper::sql {
 
