@@ -292,11 +292,8 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     if (g.dry_run) ctx.note("dry run: nothing was changed; the refusal is recorded in the event log");
   };
   bool clock_moved = g.now || !env("HOPPER_NOW").empty() || g.at;
-  std::optional<ServerSession> server;
-  if (ctx.store->on_server()) {  // the server's clock, unless moved
-    server = ctx.store->server_session();
-    if (!g.now && env("HOPPER_NOW").empty()) ctx.now = parse_absolute_time(server->now);
-  }
+  std::optional<ServerSession> server = ctx.store->server_session();
+  if (server && !g.now && env("HOPPER_NOW").empty()) ctx.now = parse_absolute_time(server->now);  // the server's clock, unless moved
   std::string acting = acting_user(g, ctx.config->config, security, ctx.os_user, server);
   Rep actor;
   try {

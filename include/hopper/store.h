@@ -21,10 +21,8 @@ namespace hopper {
 namespace sql {
 class Connection;
 class Statement;
-class SqliteConnection;
-class PostgresConnection;
-enum class Dialect;
 }  // namespace sql
+class Backend;  // the database under the store: src/store/backend.h
 
 // A workspace on a PostgreSQL server: a libpq URL or connection string
 // ("postgresql://host/db", "service=team"); credentials come from libpq's
@@ -207,9 +205,8 @@ class Store {
   int schema_version();
   // The SQL that moves a SQLite database from `version` to `version + 1`.
   static std::string migration_script(int version);
-  bool on_server() const;
-  // On a server: who is connected and the server's clock.
-  ServerSession server_session();
+  // On a server: who is connected and the server's clock; none on a file.
+  std::optional<ServerSession> server_session();
   // BEGIN IMMEDIATE for writes, BEGIN under PRAGMA query_only for reads;
   // SQLITE_BUSY → Error(busy).
   void begin(bool write);
@@ -362,6 +359,9 @@ class Store {
   // snapshot while others write) to a new file with the database's mode;
   // Error(config) when the file exists or cannot be created.
   void backup_to(const std::filesystem::path& file);
+  // Whether backup_to can copy this workspace to a file (a server's is
+  // backed up by the server: pg_dump).
+  bool supports_file_backup() const;
   // Health checks for hopper doctor; each returns one sentence per problem
   // found (at most `limit`), empty when clean.
   std::vector<std::string> integrity_problems(int limit);
@@ -380,28 +380,16 @@ class Store {
   std::map<Id, double> won_amounts_since(const std::string& since);
 
  private:
-  void migrate(const std::filesystem::path& path, const EventStamp* stamp);
-  // Recomputes every lead's and customer's duplicate keys (schema v6).
-  void rekey_duplicates();
-  // The prepared statement for `sql`, reset with its bindings cleared:
-  // preparing costs more than running most of hopper's statements.
+  // The prepared statement for `sql`, reset with its bindings cleared.
   sql::Statement& statement(const std::string& sql);
   void reset_statements();
-  void restore_row_by_copy(const std::string& table, const nlohmann::json& row);
-  void end_copy();
-  std::string copy_target_;  // "table(col,…)" of the COPY under way
-  // The event this transaction's changes are filed under, as SQL.
-  std::string current_event_sql() const;
-  std::unique_ptr<sql::Connection> db_;
-  sql::SqliteConnection* sqlite_ = nullptr;      // db_, when it is a file
-  sql::PostgresConnection* postgres_ = nullptr;  // db_, when it is a server
+  void set_current_event(Id event);
+  std::unique_ptr<Backend> backend_;
+  sql::Connection* db_ = nullptr;  // backend_'s connection
   bool wrote_ = false;
   Id current_event_ = 0;  // set by begin_event: what this session's changes are filed under
   bool restored_ = false;  // this transaction restored an export
-  void set_current_event(Id event);
   std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring
-  // Declared after db_ so they are finalized before it closes.
-  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 
 }  // namespace hopper

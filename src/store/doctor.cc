@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "store/backend.h"
 #include "store/rows.h"
 
 namespace hopper {
@@ -19,18 +20,11 @@ std::vector<std::string> sentences(sql::Statement& st) {
 }
 }  // namespace
 
-// A server checks its pages and every foreign key on every write itself.
-std::vector<std::string> Store::integrity_problems(int limit) {
-  if (!sqlite_) return {};
-  sql::Statement& st = statement("SELECT * FROM pragma_integrity_check(?)");
-  st.bind(1, limit);
-  auto out = sentences(st);
-  if (out.size() == 1 && out[0] == "ok") out.clear();
-  return out;
-}
+std::vector<std::string> Store::integrity_problems(int limit) { return backend_->integrity_problems(limit); }
 
+// A server checks every foreign key on every write itself.
 std::vector<std::string> Store::foreign_key_problems(int limit) {
-  if (!sqlite_) return {};
+  if (backend_->checks_foreign_keys_on_write()) return {};
   std::vector<std::string> out;
   for (const DanglingKey& d : dangling_keys(limit))
     out.push_back(fmt::format("{} {}: {} {} is no {} row", d.table, d.id, d.column, d.value, d.parent));
@@ -38,20 +32,9 @@ std::vector<std::string> Store::foreign_key_problems(int limit) {
 }
 
 std::vector<DanglingKey> Store::dangling_keys(int limit) {
-  // Each foreign key of the workspace's tables (one column each): table,
-  // column, the table it refers to, and that table's column.
-  auto keys = db_->prepare(sqlite_ ? R"sql(
-SELECT m.name, f."from", f."table", coalesce(f."to", 'id')
-FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
-WHERE m.type = 'table' ORDER BY m.name, f.id)sql"
-                                   : R"sql(
-SELECT t.relname, a.attname, pt.relname, pa.attname
-FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-  JOIN pg_class pt ON pt.oid = c.confrelid JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
-WHERE c.contype = 'f' AND n.nspname = 'hopper' ORDER BY t.relname COLLATE "C", a.attname COLLATE "C")sql");
+  auto keys = db_->prepare(backend_->foreign_keys_sql());
   std::vector<std::array<std::string, 4>> foreign_keys;
-  auto tables = table_names(*db_);  // not a session's own state
+  auto tables = backend_->table_names();  // not a session's own state
   while (keys->step())
     if (std::find(tables.begin(), tables.end(), keys->column(0).text()) != tables.end())
       foreign_keys.push_back({keys->column(0).text(), keys->column(1).text(), keys->column(2).text(), keys->column(3).text()});
@@ -80,9 +63,9 @@ bool holds_time(std::string_view column) {
 }  // namespace
 
 void Store::each_stored_text(const std::function<void(const StoredText&)>& each) {
-  for (const auto& table : table_names(*db_)) {
+  for (const auto& table : backend_->table_names()) {
     std::vector<std::pair<std::string, StoredText::Form>> columns;  // names from the schema
-    for (auto& c : column_names(*db_, table)) {
+    for (auto& c : backend_->column_names(table)) {
       if (holds_time(c)) columns.emplace_back(std::move(c), StoredText::Form::time);
       else if (c == "fields") columns.emplace_back(std::move(c), StoredText::Form::fields);
       else if (c.ends_with("_kind")) columns.emplace_back(std::move(c), StoredText::Form::kind);

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/backend.h"
 #include "store/rows.h"
 
 namespace hopper {
@@ -25,22 +26,13 @@ Id Store::begin_event(const EventStamp& e) {
 }
 
 // The triggers and history rows of this session file under this event.
-// On a server, a setting of the transaction: sessions write at once there.
 void Store::set_current_event(Id event) {
-  sql::Statement& current = statement(
-      sqlite_ ? "INSERT INTO current_event (id, event_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id"
-              : "SELECT set_config('hopper.event', ?, true)");
-  if (sqlite_ && !event) current.bind(1);  // a log with no event yet
-  else if (sqlite_) current.bind(1, event);
-  else current.bind(1, event ? std::to_string(event) : std::string());
-  current.exec();
+  backend_->set_current_event(event);
   current_event_ = event;
 }
 
 void Store::set_event_outcome(Id event, const std::string& outcome) {
-  // A server's log is append-only for reps: a function may set the outcome
-  // of the session's own event, nothing else.
-  sql::Statement& st = statement(sqlite_ ? "UPDATE event SET outcome = ?1 WHERE id = ?2" : "SELECT set_event_outcome(?2, ?1)");
+  sql::Statement& st = statement(backend_->set_event_outcome_sql());
   st.bind(1, outcome);
   st.bind(2, event);
   st.exec();
@@ -84,13 +76,11 @@ FROM event e LEFT JOIN event_change c ON c.event_id = e.id
 {where}
 ORDER BY e.id DESC, c.id DESC)sql",
                                        fmt::arg("where", where.text()),
-                                       fmt::arg("action_json", sqlite_ ? "json_object('opportunity_id', opportunity_id, 'action', action)"
-                                                                       : R"('{"opportunity_id":' || opportunity_id || ',"action":' || to_json(action) || '}')"),
+                                       fmt::arg("action_json", backend_->action_json_sql()),
                                        // Each reason once, in the order the command wrote them: a
                                        // customer added or converted writes the same reason on
                                        // several of its fields.
-                                       fmt::arg("reasons", sqlite_ ? "group_concat(r.reason, '; ')"
-                                                                   : "string_agg(r.reason, '; ' ORDER BY r.first)")));
+                                       fmt::arg("reasons", backend_->joined_reasons_sql())));
   sql::Statement& st = *owned;
   where.bind(st);
   while (st.step())
@@ -102,7 +92,7 @@ ORDER BY e.id DESC, c.id DESC)sql",
 void Store::add_history(const HistoryEntry& h) {
   sql::Statement& st = statement(std::string(R"sql(
 INSERT INTO history (at, actor, subject_kind, subject_id, field, from_value, to_value, reason, cause, rule, event_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, )sql") + current_event_sql() + ")");
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, )sql") + backend_->current_event_sql() + ")");
   st.bind(1, h.at);
   st.bind(2, h.actor);
   st.bind(3, std::string(kind_table(h.subject.kind)));

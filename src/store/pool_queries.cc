@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/backend.h"
 #include "store/rows.h"
 
 namespace hopper {
@@ -78,10 +79,7 @@ WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.t
 }
 
 std::string Store::last_lost_at(Id customer, const std::string& rep) {
-  // On a server, past the policies: the release may be another's event.
-  sql::Statement& st = statement(postgres_ ? "SELECT last_lost_at(?, ?)" : R"sql(
-SELECT coalesce(max(CASE WHEN h.at > e.at THEN h.at ELSE e.at END), '') FROM history h JOIN event e ON e.id = h.event_id
-WHERE h.subject_kind = 'customer' AND h.subject_id = ? AND h.field = 'owner' AND h.from_value = ?)sql");
+  sql::Statement& st = statement(backend_->last_lost_at_sql());
   st.bind(1, customer);
   st.bind(2, rep);
   st.step();

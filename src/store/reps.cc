@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "hopper/error.h"
+#include "store/backend.h"
 #include "store/rows.h"
 
 namespace hopper {
@@ -21,18 +22,11 @@ Id Store::insert_rep(const Rep& r) {
   sql::Statement& st = statement(R"sql(
 INSERT INTO rep (name, team, role, active, capacity, created_at)
 VALUES (:name, :team, :role, :active, :capacity, :created_at) RETURNING id)sql");
-  if (postgres_ && r.name.size() > 63)  // each rep connects as a role of the same name
-    throw Error(Exit::invalid, fmt::format("'{}' is {} bytes long; on a server a rep is a PostgreSQL role, whose "
-                                           "name is at most 63 bytes",
-                                           r.name, r.name.size()));
+  backend_->check_rep_name(r.name);
   bind_rep(st, r);
   st.bind(":created_at", r.created_at);
   Id id = inserted(st);
-  if (postgres_) {
-    sql::Statement& role = statement("SELECT map_role(?)");
-    role.bind(1, r.name);
-    role.exec();
-  }
+  backend_->rep_added(r.name);
   return id;
 }
 

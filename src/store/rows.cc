@@ -109,27 +109,4 @@ Id inserted(sql::Statement& st) {
   return id;
 }
 
-std::vector<std::string> table_names(sql::Connection& db) {
-  auto st = db.prepare(db.dialect() == sql::Dialect::sqlite
-                           ? "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
-                           : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'hopper' "
-                             "AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"");
-  std::vector<std::string> names;
-  while (st->step())
-    if (std::string name = st->column(0).text(); name != "current_event" && name != "schema_version")
-      names.push_back(name);
-  return names;
-}
-
-std::vector<std::string> column_names(sql::Connection& db, const std::string& table) {
-  auto st = db.prepare(db.dialect() == sql::Dialect::sqlite
-                           ? "SELECT name FROM pragma_table_info(?) ORDER BY cid"
-                           : "SELECT column_name FROM information_schema.columns WHERE table_schema = 'hopper' "
-                             "AND table_name = ? ORDER BY ordinal_position");
-  st->bind(1, table);
-  std::vector<std::string> names;
-  while (st->step()) names.push_back(st->column(0).text());
-  return names;
-}
-
 }  // namespace hopper::rows

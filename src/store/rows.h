@@ -90,16 +90,6 @@ std::string company_key(const std::string& company);
 // The id an INSERT … RETURNING id gave its row.
 Id inserted(sql::Statement& st);
 
-// The workspace's tables, by name, without a session's state or the
-// server's version row: the data an export holds; and a table's columns in
-// their order.
-std::vector<std::string> table_names(sql::Connection& db);
-std::vector<std::string> column_names(sql::Connection& db, const std::string& table);
-
-// SQLite's audit triggers, generated from the live columns after each
-// migration and restore (a server's are in sql/postgresql/schema.sql).
-void install_audit_triggers(sql::Connection& db);
-
 // A new file with exactly `mode` (0600, 0660), whatever the umask;
 // Error(config) when it exists or cannot be created.
 void create_private_file(const std::filesystem::path& path, unsigned mode);

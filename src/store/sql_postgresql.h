@@ -18,7 +18,6 @@ class PostgresConnection : public Connection {
   // `url` as libpq takes it; the password comes from libpq's own places.
   PostgresConnection(const std::string& url, int busy_timeout_ms);
   ~PostgresConnection() override;
-  Dialect dialect() const override { return Dialect::postgresql; }
   std::unique_ptr<Statement> prepare(const std::string& sql) override;
   std::unique_ptr<Statement> stream(const std::string& sql) override;
   void exec(const std::string& sql) override;
