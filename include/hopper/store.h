@@ -1,6 +1,6 @@
 // The store: schema, migrations and every SQL statement of hopper, on a
 // SQLite file or a PostgreSQL server. Nothing outside the store module
-// (store.cc, its backends sql_*.cc and the scripts of sql/) speaks SQL.
+// (src/store/ and the scripts of sql/) speaks SQL.
 #pragma once
 #include <filesystem>
 #include <functional>
@@ -101,7 +101,7 @@ struct DuplicateKeys {
   std::string company;
 };
 
-// A stage/layer/owner/pool change (SPEC §4 history).
+// A stage/layer/owner/pool change: what `hopper history` shows (docs/json.md#history).
 struct HistoryEntry {
   Id id = 0;
   std::string at;
@@ -340,7 +340,7 @@ class Store {
   std::vector<std::pair<std::string, int>> field_values(const std::string& entity, const std::string& key);
   int rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to);
 
-  // The whole workspace as data (SPEC §10 export): every row of every table,
+  // The whole workspace as data (`hopper export`, docs/json.md#export): every row of every table,
   // tables by name and rows by id, each a JSON object of its columns.
   void export_rows(const std::function<void(const std::string& table, const std::string& row)>& each);
   // Restoring an export: how many records (not reps, not the event log) the
