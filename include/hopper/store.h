@@ -197,7 +197,12 @@ class Store {
         const EventStamp* migration = nullptr);
   // A workspace on a server; `create` makes its schema, roles and policies
   // in an empty database (sql/postgresql/), else the schema must be there.
-  Store(const ServerStore& server, int busy_timeout_ms, bool create);
+  // An older schema is moved forward by its owner only (others get
+  // Error(config) saying who can), after `confirm_migration(from, to)` has
+  // not thrown, in one transaction under an event of `migration` (its argv
+  // says "migrate" and the versions; its actor is the connected role).
+  Store(const ServerStore& server, int busy_timeout_ms, bool create, const EventStamp* migration = nullptr,
+        const std::function<void(int from, int to)>& confirm_migration = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

@@ -4,6 +4,7 @@
 // A third database is a third file implementing it (see README.md).
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,8 +39,10 @@ class Backend {
   virtual int schema_version() = 0;
   // Brings the schema to Store::kSchemaVersion: creates it with `create`,
   // migrates an older one (its changes filed under an event of `migration`
-  // when given), refuses a newer or a foreign one with Error(config).
-  virtual void open(Store& store, bool create, const EventStamp* migration) = 0;
+  // when given; a server asks `confirm` first), refuses a newer or a
+  // foreign one with Error(config).
+  using Confirm = std::function<void(int from, int to)>;
+  virtual void open(Store& store, bool create, const EventStamp* migration, const Confirm& confirm) = 0;
   // On a server: who is connected and the server's clock; none on a file.
   virtual std::optional<ServerSession> server_session() { return std::nullopt; }
 

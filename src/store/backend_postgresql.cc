@@ -21,7 +21,7 @@ class PostgresBackend final : public Backend {
   sql::PostgresConnection& pg() { return static_cast<sql::PostgresConnection&>(db()); }
 
   int schema_version() override { return pg().schema_version(); }
-  void open(Store& store, bool create, const EventStamp* migration) override;
+  void open(Store& store, bool create, const EventStamp* migration, const Confirm& confirm) override;
   std::optional<ServerSession> server_session() override {
     auto st = db().prepare(R"sql(
 SELECT current_user, to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS'),
@@ -167,8 +167,9 @@ WHERE c.contype = 'f' AND n.nspname = 'hopper' ORDER BY t.relname COLLATE "C", a
 
 // Creates the schema, roles and policies in an empty database; or moves a
 // schema of kPostgresqlBaseVersion or later forward (the schema's owner's
-// to do); or refuses.
-void PostgresBackend::open(Store&, bool create, const EventStamp*) {
+// to do, in one transaction under the write lock and a `migrate` event:
+// the next hopper finds it done, or nothing done); or refuses.
+void PostgresBackend::open(Store& store, bool create, const EventStamp* stamp, const Confirm& confirm) {
   constexpr int kSchemaVersion = Store::kSchemaVersion;
   if (create) {
     pg().create_schema();
@@ -178,12 +179,29 @@ void PostgresBackend::open(Store&, bool create, const EventStamp*) {
     throw std::logic_error("sql/postgresql/ holds a migration per schema version after its base");
   int version = schema_version();
   if (version >= sql::kPostgresqlBaseVersion && version < kSchemaVersion) {
-    if (!server_session()->owner)
+    auto session = server_session();
+    if (!session->owner)
       throw Error(Exit::config, fmt::format("the server's hopper schema is version {}, this hopper knows {}: the "
                                             "schema's owner (the DBA) moves it forward by running any hopper command "
                                             "in the workspace once (see docs/team.md)",
                                             version, kSchemaVersion));
-    pg().migrate_schema();
+    if (confirm) confirm(version, kSchemaVersion);
+    store.begin(true);
+    try {
+      if (int from = schema_version(); from < kSchemaVersion) {  // not moved by another hopper meanwhile
+        if (stamp) {
+          EventStamp e = *stamp;
+          e.actor = session->user;
+          e.argv = nlohmann::json({"migrate", fmt::format("schema {} to {}", from, kSchemaVersion)}).dump();
+          store.begin_event(e);
+        }
+        pg().migrate_schema();
+      }
+      store.commit();
+    } catch (...) {
+      store.rollback();
+      throw;
+    }
     version = schema_version();
   }
   if (version != kSchemaVersion)

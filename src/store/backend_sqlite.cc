@@ -93,7 +93,7 @@ class SqliteBackend final : public Backend {
   SqliteBackend(std::unique_ptr<sql::SqliteConnection> db, std::filesystem::path path)
       : Backend(std::move(db)), path_(std::move(path)) {}
   int schema_version() override { return static_cast<int>(db().query_int("PRAGMA user_version")); }
-  void open(Store& store, bool create, const EventStamp* migration) override;
+  void open(Store& store, bool create, const EventStamp* migration, const Confirm&) override;
 
   void begin(bool write) override {
     // A read command runs query-only, so a future read path cannot write by accident.
@@ -253,7 +253,7 @@ WHERE l.{1} = :{1} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind =
 
 // Migrates an older schema forward after copying the file to
 // hopper.db.bak-vN; refuses a newer one.
-void SqliteBackend::open(Store& store, bool, const EventStamp* stamp) {
+void SqliteBackend::open(Store& store, bool, const EventStamp* stamp, const Confirm&) {
   constexpr int kSchemaVersion = Store::kSchemaVersion;
   int version = schema_version();
   if (version > kSchemaVersion)

@@ -53,8 +53,8 @@ class PostgresConnection : public Connection {
   // holds one.
   void create_schema();
   // Moves a schema of version kPostgresqlBaseVersion or later forward
-  // through the migrations, in one transaction under the workspace's write
-  // lock (the next hopper finds it done). The schema's owner's to run.
+  // through the migrations, inside the caller's write transaction. The
+  // schema's owner's to run.
   void migrate_schema();
 
  private:

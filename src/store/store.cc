@@ -24,12 +24,13 @@ void rows::create_private_file(const std::filesystem::path& path, unsigned mode)
 Store::Store(const std::filesystem::path& path, int busy_timeout_ms, bool create, bool shared,
              const EventStamp* migration)
     : backend_(sqlite_backend(path, busy_timeout_ms, create, shared)), db_(&backend_->db()) {
-  backend_->open(*this, create, migration);
+  backend_->open(*this, create, migration, {});
 }
 
-Store::Store(const ServerStore& server, int busy_timeout_ms, bool create)
+Store::Store(const ServerStore& server, int busy_timeout_ms, bool create, const EventStamp* migration,
+             const std::function<void(int from, int to)>& confirm_migration)
     : backend_(postgresql_backend(server.url, busy_timeout_ms)), db_(&backend_->db()) {
-  backend_->open(*this, create, nullptr);
+  backend_->open(*this, create, migration, confirm_migration);
 }
 
 Store::~Store() { backend_->closing(wrote_); }
