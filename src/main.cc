@@ -290,11 +290,8 @@ void run(const Command& cmd, Context& ctx, const Globals& g) {
     if (g.dry_run) ctx.note("dry run: nothing was changed; the refusal is recorded in the event log");
   };
   bool clock_moved = ctx.clock_moved || g.at;
-  std::optional<ServerSession> server;
-  if (ctx.store->on_server()) {  // the server's clock, unless moved
-    server = ctx.store->server_session();
-    if (!ctx.clock_moved) ctx.now = parse_absolute_time(server->now);
-  }
+  std::optional<ServerSession> server = ctx.store->server_session();
+  if (server && !ctx.clock_moved) ctx.now = parse_absolute_time(server->now);  // the server's clock, unless moved
   ActorSources sources = ctx.actor_sources;
   sources.strict = security.strict;
   if (server) sources.server_user = server->user;

@@ -1,6 +1,6 @@
 // The store: schema, migrations and every SQL statement of hopper, on a
 // SQLite file or a PostgreSQL server. Nothing outside the store module
-// (store.cc, its backends sql_*.cc and the scripts of sql/) speaks SQL.
+// (src/store/ and the scripts of sql/) speaks SQL.
 #pragma once
 #include <filesystem>
 #include <functional>
@@ -15,37 +15,14 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "hopper/records.h"
+#include "hopper/store_failure.h"
 
 namespace hopper {
 namespace sql {
 class Connection;
 class Statement;
-class SqliteConnection;
-class PostgresConnection;
-enum class Dialect;
 }  // namespace sql
-
-// A failure of the database rather than of hopper's rules, by what the user
-// can do about it (main turns each into its exit code and advice).
-class StoreFailure : public std::runtime_error {
- public:
-  enum class Kind {
-    busy,         // another writer holds the lock past --wait
-    denied,       // the server refused: privileges, row-level security
-    unreachable,  // no server, or it refused the connection
-    read_only,    // the file or folder cannot be written
-    cannot_open,
-    damaged,
-    disk,         // full, or an I/O error
-    constraint,   // a row broke a CHECK, UNIQUE or foreign key
-    other,
-  };
-  StoreFailure(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
-  Kind kind() const { return kind_; }
-
- private:
-  Kind kind_;
-};
+class Backend;  // the database under the store: src/store/backend.h
 
 // A workspace on a PostgreSQL server: a libpq URL or connection string
 // ("postgresql://host/db", "service=team"); credentials come from libpq's
@@ -124,7 +101,7 @@ struct DuplicateKeys {
   std::string company;
 };
 
-// A stage/layer/owner/pool change (SPEC §4 history).
+// A stage/layer/owner/pool change: what `hopper history` shows (docs/json.md#history).
 struct HistoryEntry {
   Id id = 0;
   std::string at;
@@ -220,7 +197,12 @@ class Store {
         const EventStamp* migration = nullptr);
   // A workspace on a server; `create` makes its schema, roles and policies
   // in an empty database (sql/postgresql/), else the schema must be there.
-  Store(const ServerStore& server, int busy_timeout_ms, bool create);
+  // An older schema is moved forward by its owner only (others get
+  // Error(config) saying who can), after `confirm_migration(from, to)` has
+  // not thrown, in one transaction under an event of `migration` (its argv
+  // says "migrate" and the versions; its actor is the connected role).
+  Store(const ServerStore& server, int busy_timeout_ms, bool create, const EventStamp* migration = nullptr,
+        const std::function<void(int from, int to)>& confirm_migration = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -228,9 +210,8 @@ class Store {
   int schema_version();
   // The SQL that moves a SQLite database from `version` to `version + 1`.
   static std::string migration_script(int version);
-  bool on_server() const;
-  // On a server: who is connected and the server's clock.
-  ServerSession server_session();
+  // On a server: who is connected and the server's clock; none on a file.
+  std::optional<ServerSession> server_session();
   // BEGIN IMMEDIATE for writes, BEGIN under PRAGMA query_only for reads;
   // SQLITE_BUSY → Error(busy).
   void begin(bool write);
@@ -364,7 +345,7 @@ class Store {
   std::vector<std::pair<std::string, int>> field_values(const std::string& entity, const std::string& key);
   int rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to);
 
-  // The whole workspace as data (SPEC §10 export): every row of every table,
+  // The whole workspace as data (`hopper export`, docs/json.md#export): every row of every table,
   // tables by name and rows by id, each a JSON object of its columns.
   void export_rows(const std::function<void(const std::string& table, const std::string& row)>& each);
   // Restoring an export: how many records (not reps, not the event log) the
@@ -383,6 +364,9 @@ class Store {
   // snapshot while others write) to a new file with the database's mode;
   // Error(config) when the file exists or cannot be created.
   void backup_to(const std::filesystem::path& file);
+  // Whether backup_to can copy this workspace to a file (a server's is
+  // backed up by the server: pg_dump).
+  bool supports_file_backup() const;
   // Health checks for hopper doctor; each returns one sentence per problem
   // found (at most `limit`), empty when clean.
   std::vector<std::string> integrity_problems(int limit);
@@ -401,28 +385,16 @@ class Store {
   std::map<Id, double> won_amounts_since(const std::string& since);
 
  private:
-  void migrate(const std::filesystem::path& path, const EventStamp* stamp);
-  // Recomputes every lead's and customer's duplicate keys (schema v6).
-  void rekey_duplicates();
-  // The prepared statement for `sql`, reset with its bindings cleared:
-  // preparing costs more than running most of hopper's statements.
+  // The prepared statement for `sql`, reset with its bindings cleared.
   sql::Statement& statement(const std::string& sql);
   void reset_statements();
-  void restore_row_by_copy(const std::string& table, const nlohmann::json& row);
-  void end_copy();
-  std::string copy_target_;  // "table(col,…)" of the COPY under way
-  // The event this transaction's changes are filed under, as SQL.
-  std::string current_event_sql() const;
-  std::unique_ptr<sql::Connection> db_;
-  sql::SqliteConnection* sqlite_ = nullptr;      // db_, when it is a file
-  sql::PostgresConnection* postgres_ = nullptr;  // db_, when it is a server
+  void set_current_event(Id event);
+  std::unique_ptr<Backend> backend_;
+  sql::Connection* db_ = nullptr;  // backend_'s connection
   bool wrote_ = false;
   Id current_event_ = 0;  // set by begin_event: what this session's changes are filed under
   bool restored_ = false;  // this transaction restored an export
-  void set_current_event(Id event);
   std::map<std::string, std::vector<std::string>> restore_columns_;  // table → columns, while restoring
-  // Declared after db_ so they are finalized before it closes.
-  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 
 }  // namespace hopper

@@ -224,7 +224,7 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- Rows are never deleted (SPEC: data is closed, released or cooled).
+-- Rows are never deleted: data is closed, released or cooled.
 CREATE FUNCTION never_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'hopper never deletes records' USING ERRCODE = 'integrity_constraint_violation';

@@ -147,7 +147,20 @@ Id Context::begin_event(Store& on, const std::string& actor) const { return on.b
 std::unique_ptr<Store> Context::open_store() const {
   EventStamp migration = stamp(os_user);
   int wait_ms = static_cast<int>(globals.wait_seconds * 1000);
-  if (auto server = workspace_server(config->config)) return std::make_unique<Store>(*server, wait_ms, false);
+  if (auto server = workspace_server(config->config)) {
+    // Moving a team's schema forward is the owner's once: on a terminal it
+    // takes --yes after the advice to dump first; a script goes on and says so.
+    auto confirm = [this](int from, int to) {
+      std::string advice = "take a backup first: pg_dump -n hopper (see docs/team.md#upgrading-hopper)";
+      if (!globals.yes && isatty(STDIN_FILENO) && isatty(STDERR_FILENO))
+        throw Error(Exit::refused, fmt::format("the server's hopper schema is version {}; this hopper moves it to {} "
+                                               "in one transaction: {}, then run the command again with --yes",
+                                               from, to, advice));
+      note(fmt::format("hopper: moving the server's hopper schema from version {} to {} in one transaction; {}", from,
+                       to, advice));
+    };
+    return std::make_unique<Store>(*server, wait_ms, false, &migration, confirm);
+  }
   return std::make_unique<Store>(paths->database(), wait_ms, false, false, &migration);
 }
 

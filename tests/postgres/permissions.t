@@ -144,6 +144,7 @@ member meanwhile is told who can:
   hopper: the server's hopper schema is version 6, this hopper knows 7: the schema's owner (the DBA) moves it forward by running any hopper command in the workspace once (see docs/team.md)
   [7]
   $ hopper customer list --as admin -q
+  hopper: moving the server's hopper schema from version 6 to 7 in one transaction; take a backup first: pg_dump -n hopper (see docs/team.md#upgrading-hopper)
   C1
   C2
   C3

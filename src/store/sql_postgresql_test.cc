@@ -1,4 +1,4 @@
-#include "sql_postgresql.h"
+#include "store/sql_postgresql.h"
 
 #include <doctest/doctest.h>
 

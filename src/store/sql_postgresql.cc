@@ -1,4 +1,4 @@
-#include "sql_postgresql.h"
+#include "store/sql_postgresql.h"
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "hopper/error.h"
-#include "sql_scripts.h"
+#include "store/sql_scripts.h"
 
 namespace hopper::sql {
 namespace {
@@ -353,18 +353,9 @@ void PostgresConnection::create_schema() {
 }
 
 void PostgresConnection::migrate_schema() {
-  begin(true);
-  try {
-    const auto& migrations = postgresql_migrations();
-    for (int v = schema_version(); v < kPostgresqlBaseVersion + static_cast<int>(migrations.size()); ++v)
-      exec(migrations.at(static_cast<std::size_t>(v - kPostgresqlBaseVersion)).text);
-    exec("COMMIT");
-  } catch (...) {
-    exec("ROLLBACK");
-    id_marks_.clear();
-    throw;
-  }
-  id_marks_.clear();
+  const auto& migrations = postgresql_migrations();
+  for (int v = schema_version(); v < kPostgresqlBaseVersion + static_cast<int>(migrations.size()); ++v)
+    exec(migrations.at(static_cast<std::size_t>(v - kPostgresqlBaseVersion)).text);
 }
 
 }  // namespace hopper::sql

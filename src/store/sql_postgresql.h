@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sql.h"
+#include "store/sql.h"
 
 struct pg_conn;
 
@@ -18,7 +18,6 @@ class PostgresConnection : public Connection {
   // `url` as libpq takes it; the password comes from libpq's own places.
   PostgresConnection(const std::string& url, int busy_timeout_ms);
   ~PostgresConnection() override;
-  Dialect dialect() const override { return Dialect::postgresql; }
   std::unique_ptr<Statement> prepare(const std::string& sql) override;
   std::unique_ptr<Statement> stream(const std::string& sql) override;
   void exec(const std::string& sql) override;
@@ -54,8 +53,8 @@ class PostgresConnection : public Connection {
   // holds one.
   void create_schema();
   // Moves a schema of version kPostgresqlBaseVersion or later forward
-  // through the migrations, in one transaction under the workspace's write
-  // lock (the next hopper finds it done). The schema's owner's to run.
+  // through the migrations, inside the caller's write transaction. The
+  // schema's owner's to run.
   void migrate_schema();
 
  private:

@@ -1,7 +1,7 @@
 // The store's view of a database: a connection, its statements and their
-// rows, as both SQLite and PostgreSQL offer them. Only the store and its two
-// backends (sql_sqlite.cc, sql_postgresql.cc) include this; the store's SQL
-// is shared where it is portable and picked by dialect() where it is not.
+// rows, as both SQLite and PostgreSQL offer them. Only the store's files
+// include this; what the two databases do differently is their Backend's
+// (backend.h).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -9,11 +9,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "hopper/store.h"
+#include "hopper/store_failure.h"
 
 namespace hopper::sql {
-
-enum class Dialect { sqlite, postgresql };
 
 using Failure = StoreFailure;
 
@@ -86,7 +84,6 @@ inline std::string Column::text() const { return st_.text_at(index_); }
 class Connection {
  public:
   virtual ~Connection() = default;
-  virtual Dialect dialect() const = 0;
   virtual std::unique_ptr<Statement> prepare(const std::string& sql) = 0;
   // A query read a batch of rows at a time, for lists of any length (a
   // cursor on a server; SQLite steps its statements so anyway). Other

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "sql.h"
+#include "store/sql.h"
 
 namespace SQLite {
 class Database;
@@ -15,7 +15,6 @@ class SqliteConnection : public Connection {
  public:
   SqliteConnection(const std::filesystem::path& path, int busy_timeout_ms);
   ~SqliteConnection() override;
-  Dialect dialect() const override { return Dialect::sqlite; }
   std::unique_ptr<Statement> prepare(const std::string& sql) override;
   void exec(const std::string& sql) override;
   bool in_transaction() override;
