@@ -86,8 +86,8 @@ WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.t
 
 std::string Store::last_lost_at(Id customer, const std::string& rep) {
   sql::Statement& st = statement(backend_->last_lost_at_sql());
-  st.bind(1, customer);
-  st.bind(2, rep);
+  st.bind(":customer", customer);
+  st.bind(":rep", rep);
   st.step();
   return st.column(0).text();
 }

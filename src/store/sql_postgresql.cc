@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hopper/error.h"
+#include "store/lookups.h"
 #include "store/sql_scripts.h"
 
 namespace hopper::sql {
@@ -343,7 +344,7 @@ void PostgresConnection::create_schema() {
                               "set [store] url in funnel.toml)");
   exec("BEGIN");
   try {
-    for (const auto& script : postgresql_scripts()) exec(script.text);
+    for (const auto& script : postgresql_scripts()) exec(lookups::in_functions(script.text));
     for (const auto& script : postgresql_migrations()) exec(script.text);
     exec("COMMIT");
   } catch (...) {
