@@ -184,6 +184,13 @@ double effective_probability(const Config& config, const Opportunity& o) {
   return st ? st->probability : 0;
 }
 
+std::vector<StageProbability> stage_probabilities(const Config& config) {
+  std::vector<StageProbability> all;
+  for (const auto& p : config.pipelines)
+    for (const auto& st : p.stages) all.push_back({p.key, st.key, st.probability});
+  return all;
+}
+
 Money weighted_value(const Config& config, const Opportunity& o) {
   return static_cast<Money>(std::llround(static_cast<double>(o.amount) * effective_probability(config, o) / 100.0));
 }

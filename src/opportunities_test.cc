@@ -252,3 +252,27 @@ category = "commit"
   gone.status = DealStatus::won;
   CHECK(deal_category(s.config, gone) == "closed");
 }
+
+TEST_CASE("the pool weighs a customer's open deals by the same rule as effective_probability") {
+  testing::TestSession t(kSeed000);
+  Session& s = t.s();
+  Id c = t.customer("W Co");
+  auto clock_probability = [&] {
+    auto clocks = s.store.customer_clocks(std::nullopt, c, s.config.abandoned.key, stage_probabilities(s.config));
+    REQUIRE(clocks.size() == 1);
+    return clocks[0].open_probability;
+  };
+  CHECK(!clock_probability());
+  Opportunity low = open_deal(s, c, "low", "1000");
+  low = demote_opportunity(s, low.id, {});
+  CHECK(clock_probability() == effective_probability(s.config, low));  // the stage's: 20
+  Opportunity manual = open_deal(s, c, "manual", "1000");
+  manual = set_probability(s, manual.id, 5);
+  CHECK(clock_probability() == effective_probability(s.config, low));  // max(20, 5)
+  manual = set_probability(s, manual.id, 55.5);
+  CHECK(clock_probability() == effective_probability(s.config, manual));
+  Opportunity won = open_deal(s, c, "won", "1000");
+  won = win_opportunity(s, won.id, parse_money("1000", "CNY"));
+  CHECK(effective_probability(s.config, won) == 100);
+  CHECK(clock_probability() == 55.5);  // only open deals keep a customer
+}

@@ -1,12 +1,12 @@
 #include "hopper/pool.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 #include "hopper/customers.h"
 #include "hopper/error.h"
+#include "hopper/opportunities.h"
 #include "hopper/text.h"
 
 namespace hopper {
@@ -16,14 +16,6 @@ Date day_of(const std::string& iso) { return date_of(parse_stored_time(iso.subst
 
 bool applies(const std::vector<std::string>& filter, const std::string& value) {
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
-}
-
-// The stage probabilities of every pipeline, for the store's clock query.
-std::string stage_probabilities(const Config& config) {
-  nlohmann::json all = nlohmann::json::array();
-  for (const auto& p : config.pipelines)
-    for (const auto& st : p.stages) all.push_back({{"p", p.key}, {"s", st.key}, {"prob", st.probability}});
-  return all.dump();
 }
 
 std::vector<std::string> refuse_all(const std::string& what, const std::vector<std::string>& problems) {

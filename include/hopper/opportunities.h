@@ -36,6 +36,9 @@ std::optional<std::string> deal_category(const Config& config, const Opportunity
 // Manual probability first, else the stage's (0 for a stage funnel.toml no
 // longer defines); won 100, lost 0.
 double effective_probability(const Config& config, const Opportunity& opp);
+// Every stage's probability, from which the store weighs deals in SQL by the
+// same rule (Store::customer_clocks).
+std::vector<StageProbability> stage_probabilities(const Config& config);
 // amount × effective probability, rounded to the cent.
 Money weighted_value(const Config& config, const Opportunity& opp);
 // What stops the opportunity from leaving `stage`: unchecked required actions

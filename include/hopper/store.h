@@ -77,6 +77,14 @@ struct CustomerClock {
   std::optional<double> open_probability;  // the highest of its open opportunities
 };
 
+// A stage's win probability in funnel.toml: what the store's SQL of a deal's
+// win probability is built from (the rule of effective_probability).
+struct StageProbability {
+  std::string pipeline;
+  std::string stage;
+  double probability = 0;
+};
+
 struct CustomerFilter {
   std::optional<Id> owner_id;
   bool pool_only = false;
@@ -269,10 +277,11 @@ class Store {
   int held_customers(Id rep, const std::vector<std::string>& excluded_layers);
 
   // The pool
-  // Clocks of owned, not abandoned customers; `stage_probabilities` is a JSON
-  // array of {"p": pipeline, "s": stage, "prob": percent}.
+  // Clocks of owned, not abandoned customers, their deals weighed by the
+  // probabilities of `stages`.
   std::vector<CustomerClock> customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
-                                             const std::string& abandoned_layer, const std::string& stage_probabilities);
+                                             const std::string& abandoned_layer,
+                                             const std::vector<StageProbability>& stages);
   // Claims made on that day of the command clock (not --at: back-dating a
   // claim must not free today's limit).
   int claims_on(const std::string& rep, const std::string& date);

@@ -53,35 +53,19 @@ BEGIN
 END $$;
 
 -- What a rule must see past the policies, and returns no more than it needs.
+-- Each body is the lookup a file runs as it is (src/store/lookups.cc), put
+-- in place of its marker when the schema is created.
 -- Duplicates (撞单) are found across every owner: the match's ref, name,
 -- owner and layer, and only for keys the caller already holds.
 CREATE FUNCTION duplicates(phone text, email text, company text, except_kind text, except_id bigint)
 RETURNS TABLE (kind text, id bigint, name text, owner text, layer text, phone_key text, email_key text, name_key text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hopper, pg_temp AS $$
-  -- One indexed lookup per key (each names its partial index's condition).
-  WITH customers AS (
-    SELECT c.* FROM customer c WHERE duplicates.phone <> '' AND c.phone_key = duplicates.phone AND c.phone_key <> ''
-    UNION SELECT c.* FROM customer c WHERE duplicates.email <> '' AND c.email_key = duplicates.email AND c.email_key <> ''
-    UNION SELECT c.* FROM customer c WHERE duplicates.company <> '' AND c.name_key = duplicates.company),
-  leads AS (
-    SELECT l.* FROM lead l WHERE duplicates.phone <> '' AND l.phone_key = duplicates.phone AND l.phone_key <> ''
-    UNION SELECT l.* FROM lead l WHERE duplicates.email <> '' AND l.email_key = duplicates.email AND l.email_key <> ''
-    UNION SELECT l.* FROM lead l WHERE duplicates.company <> '' AND l.company_key = duplicates.company
-      AND l.company_key <> '')
-  SELECT 'customer', c.id, c.name, coalesce(r.name, ''), c.layer, c.phone_key, c.email_key, c.name_key
-  FROM customers c LEFT JOIN rep r ON r.id = c.owner_id
-  WHERE NOT (except_kind = 'customer' AND c.id = except_id)
-  UNION
-  SELECT 'lead', l.id, l.name, coalesce(r.name, ''), 'lead', l.phone_key, l.email_key, l.company_key
-  FROM leads l LEFT JOIN rep r ON r.id = l.owner_id
-  WHERE l.status = 'open' AND NOT (except_kind = 'lead' AND l.id = except_id)
+@lookup(duplicates)
 $$;
 -- When a rep last lost a customer (a cooldown), whoever released it.
 CREATE FUNCTION last_lost_at(customer bigint, rep text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = hopper, pg_temp AS $$
-  SELECT coalesce(max(CASE WHEN h.at > e.at THEN h.at ELSE e.at END), '') FROM history h JOIN event e ON e.id = h.event_id
-  WHERE h.subject_kind = 'customer' AND h.subject_id = last_lost_at.customer AND h.field = 'owner'
-    AND h.from_value = last_lost_at.rep
+@lookup(last_lost_at)
 $$;
 
 -- A new rep's role: made when missing (LOGIN, no password: the DBA sets

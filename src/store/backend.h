@@ -69,12 +69,9 @@ class Backend {
   virtual const char* joined_reasons_sql() const = 0;
 
   // ---- lookups that see past a server's row-level security
-  // Parameters :phone_key, :email_key, :company_key (those given),
-  // :except_kind, :except_id; rows of kind, id, name, owner, where,
-  // phone_key, email_key, company_key.
-  virtual std::string duplicate_lookup_sql(const DuplicateKeys& keys) const = 0;
-  // Parameters: ?1 customer, ?2 rep name; one text column.
-  virtual const char* last_lost_at_sql() const = 0;
+  // The lookups of lookups.h, by their parameters and rows.
+  virtual std::string duplicate_lookup_sql() const = 0;
+  virtual std::string last_lost_at_sql() const = 0;
 
   // ---- reps: a server connects each rep as a role of the same name
   virtual void check_rep_name(const std::string& name) const { (void)name; }

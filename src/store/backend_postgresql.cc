@@ -63,11 +63,12 @@ SELECT current_user, to_char(localtimestamp, 'YYYY-MM-DD"T"HH24:MI:SS'),
   const char* joined_reasons_sql() const override { return "string_agg(r.reason, '; ' ORDER BY r.first)"; }
 
   // Past the policies: a rep's duplicate may be another's record, and the
-  // release that starts a cooldown another's event.
-  std::string duplicate_lookup_sql(const DuplicateKeys&) const override {
+  // release that starts a cooldown another's event. The functions run the
+  // lookups of lookups.h (security.sql).
+  std::string duplicate_lookup_sql() const override {
     return "SELECT * FROM duplicates(:phone_key, :email_key, :company_key, :except_kind, :except_id) ORDER BY kind, id";
   }
-  const char* last_lost_at_sql() const override { return "SELECT last_lost_at(?, ?)"; }
+  std::string last_lost_at_sql() const override { return "SELECT last_lost_at(:customer, :rep)"; }
 
   void check_rep_name(const std::string& name) const override {
     if (name.size() > 63)

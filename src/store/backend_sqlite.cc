@@ -13,6 +13,7 @@
 #include "hopper/error.h"
 #include "hopper/normalize.h"
 #include "store/backend.h"
+#include "store/lookups.h"
 #include "store/rows.h"
 #include "store/sql_scripts.h"
 #include "store/sql_sqlite.h"
@@ -129,12 +130,9 @@ class SqliteBackend final : public Backend {
   const char* action_json_sql() const override { return "json_object('opportunity_id', opportunity_id, 'action', action)"; }
   const char* joined_reasons_sql() const override { return "group_concat(r.reason, '; ')"; }
 
-  std::string duplicate_lookup_sql(const DuplicateKeys& keys) const override;
-  const char* last_lost_at_sql() const override {
-    return R"sql(
-SELECT coalesce(max(CASE WHEN h.at > e.at THEN h.at ELSE e.at END), '') FROM history h JOIN event e ON e.id = h.event_id
-WHERE h.subject_kind = 'customer' AND h.subject_id = ? AND h.field = 'owner' AND h.from_value = ?)sql";
-  }
+  // No row-level security: the lookups as they are.
+  std::string duplicate_lookup_sql() const override { return lookups::duplicates(); }
+  std::string last_lost_at_sql() const override { return lookups::last_lost_at(); }
 
   std::vector<std::string> table_names() override {
     auto st = db().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
@@ -226,30 +224,6 @@ WHERE m.type = 'table' ORDER BY m.name, f.id)sql";
  private:
   std::filesystem::path path_;
 };
-
-// One indexed branch per key given (each names its partial
-// index's condition, so SQLite may use it); UNION drops a record matched twice.
-std::string SqliteBackend::duplicate_lookup_sql(const DuplicateKeys& keys) const {
-  struct Branch {
-    const std::string& value;
-    const char *customer_column, *lead_column;
-  };
-  std::string text;
-  for (const Branch& b : {Branch{keys.phone, "phone_key", "phone_key"}, Branch{keys.email, "email_key", "email_key"},
-                          Branch{keys.company, "name_key", "company_key"}}) {
-    if (b.value.empty()) continue;
-    text += fmt::format(R"sql({2}
-SELECT 'customer', c.id, c.name, coalesce(r.name, ''), c.layer, c.phone_key, c.email_key, c.name_key
-FROM customer c LEFT JOIN rep r ON r.id = c.owner_id
-WHERE c.{0} = :{1} AND c.{0} <> '' AND NOT (:except_kind = 'customer' AND c.id = :except_id)
-UNION
-SELECT 'lead', l.id, l.name, coalesce(r.name, ''), 'lead', l.phone_key, l.email_key, l.company_key
-FROM lead l LEFT JOIN rep r ON r.id = l.owner_id
-WHERE l.{1} = :{1} AND l.{1} <> '' AND l.status = 'open' AND NOT (:except_kind = 'lead' AND l.id = :except_id))sql",
-                        b.customer_column, b.lead_column, text.empty() ? "" : "\nUNION");
-  }
-  return text;
-}
 
 // Migrates an older schema forward after copying the file to
 // hopper.db.bak-vN; refuses a newer one.

@@ -11,10 +11,10 @@ using namespace rows;
 
 std::vector<DuplicateMatch> Store::find_duplicates(const DuplicateKeys& keys, std::optional<Ref> except) {
   if (keys.phone.empty() && keys.email.empty() && keys.company.empty()) return {};
-  sql::Statement& st = statement(backend_->duplicate_lookup_sql(keys));
-  for (auto [name, value] : {std::pair{":phone_key", &keys.phone}, std::pair{":email_key", &keys.email},
-                             std::pair{":company_key", &keys.company}})
-    if (st.index(name)) st.bind(name, *value);
+  sql::Statement& st = statement(backend_->duplicate_lookup_sql());
+  st.bind(":phone_key", keys.phone);
+  st.bind(":email_key", keys.email);
+  st.bind(":company_key", keys.company);
   st.bind(":except_kind", except ? std::string(kind_table(except->kind)) : std::string());
   st.bind(":except_id", except ? except->id : 0);
   std::vector<DuplicateMatch> out;

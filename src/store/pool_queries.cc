@@ -3,47 +3,53 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "store/backend.h"
 #include "store/rows.h"
 
 namespace hopper {
 using namespace rows;
 
+namespace {
+
+// A deal's (o) win probability as SQL, the rule of effective_probability:
+// won 100, lost 0, else its manual probability, else its stage's in
+// funnel.toml, 0 for a stage funnel.toml no longer has. Stage i's keys and
+// probability are bound as :p<i>, :s<i>, :prob<i>.
+std::string win_probability_sql(std::size_t stages) {
+  std::string text = fmt::format(
+      "CASE WHEN o.status = '{}' THEN 100.0 WHEN o.status = '{}' THEN 0.0 "
+      "WHEN o.manual_probability IS NOT NULL THEN o.manual_probability",
+      kDealStatuses.name(DealStatus::won), kDealStatuses.name(DealStatus::lost));
+  for (std::size_t i = 0; i < stages; ++i) text += fmt::format(" WHEN o.pipeline = :p{0} AND o.stage = :s{0} THEN :prob{0}", i);
+  return text + " ELSE 0.0 END";
+}
+
+}  // namespace
+
 std::vector<CustomerClock> Store::customer_clocks(std::optional<Id> owner, std::optional<Id> customer,
                                                   const std::string& abandoned_layer,
-                                                  const std::string& stage_probabilities) {
-  std::string text = R"sql(
-WITH stage_probability (pipeline, stage, probability) AS ({stages})
+                                                  const std::vector<StageProbability>& stages) {
+  std::string text = fmt::format(R"sql(
 SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(c.claimed_at, c.created_at),
   (SELECT coalesce(max(a.at), '') FROM activity a
    WHERE a.customer_id = c.id AND a.valid <> 0 AND a.at >= coalesce(c.claimed_at, c.created_at)),
   (SELECT coalesce(min(a.at), '') FROM activity a
    WHERE a.customer_id = c.id AND a.valid <> 0 AND a.at >= coalesce(c.claimed_at, c.created_at)),
   (SELECT coalesce(max(o.closed_at), '') FROM opportunity o WHERE o.customer_id = c.id AND o.status = 'won'),
-  (SELECT max(coalesce(o.manual_probability, sp.probability)) FROM opportunity o
-   JOIN stage_probability sp ON sp.pipeline = o.pipeline AND sp.stage = o.stage
-   WHERE o.customer_id = c.id AND o.status = 'open'),
+  (SELECT max({probability}) FROM opportunity o WHERE o.customer_id = c.id AND o.status = '{open}'),
   c.layer
-FROM customer c JOIN rep r ON r.id = c.owner_id )sql";
-  // The stages' probabilities as rows of their own (named parameters, as the filter's).
-  auto stages = nlohmann::json::parse(stage_probabilities, nullptr, false);
-  if (!stages.is_array()) throw std::logic_error("stage probabilities are a JSON array");
-  std::string rows;
-  for (std::size_t i = 0; i < stages.size(); ++i)
-    rows += fmt::format("{0}SELECT :p{1}, :s{1}, :prob{1}", rows.empty() ? "" : " UNION ALL ", i);
-  if (rows.empty()) rows = "SELECT '', '', 0.0 WHERE 1 = 0";
-  text = fmt::format(fmt::runtime(text), fmt::arg("stages", rows));
+FROM customer c JOIN rep r ON r.id = c.owner_id )sql",
+                                 fmt::arg("probability", win_probability_sql(stages.size())),
+                                 fmt::arg("open", kDealStatuses.name(DealStatus::open)));
   Where where;
   where.add(true, "c.layer <> :abandoned", ":abandoned", abandoned_layer)
       .add(owner.has_value(), "c.owner_id = :owner", ":owner", owner.value_or(0))
       .add(customer.has_value(), "c.id = :customer", ":customer", customer.value_or(0));
   sql::Statement& st = statement(text + where.text() + " ORDER BY c.id");
   for (std::size_t i = 0; i < stages.size(); ++i) {
-    st.bind(fmt::format(":p{}", i).c_str(), stages[i].value("p", ""));
-    st.bind(fmt::format(":s{}", i).c_str(), stages[i].value("s", ""));
-    st.bind(fmt::format(":prob{}", i).c_str(), stages[i].value("prob", 0.0));
+    st.bind(fmt::format(":p{}", i).c_str(), stages[i].pipeline);
+    st.bind(fmt::format(":s{}", i).c_str(), stages[i].stage);
+    st.bind(fmt::format(":prob{}", i).c_str(), stages[i].probability);
   }
   where.bind(st);
   std::vector<CustomerClock> out;
@@ -80,8 +86,8 @@ WHERE h.subject_kind = 'customer' AND h.field = 'owner' AND h.actor = ?1 AND h.t
 
 std::string Store::last_lost_at(Id customer, const std::string& rep) {
   sql::Statement& st = statement(backend_->last_lost_at_sql());
-  st.bind(1, customer);
-  st.bind(2, rep);
+  st.bind(":customer", customer);
+  st.bind(":rep", rep);
   st.step();
   return st.column(0).text();
 }

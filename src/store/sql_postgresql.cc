@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "hopper/error.h"
+#include "store/lookups.h"
+#include "store/rows.h"
 #include "store/sql_scripts.h"
 
 namespace hopper::sql {
@@ -343,8 +345,9 @@ void PostgresConnection::create_schema() {
                               "set [store] url in funnel.toml)");
   exec("BEGIN");
   try {
-    for (const auto& script : postgresql_scripts()) exec(script.text);
+    for (const auto& script : postgresql_scripts()) exec(lookups::in_functions(script.text));
     for (const auto& script : postgresql_migrations()) exec(script.text);
+    install_audit_triggers();
     exec("COMMIT");
   } catch (...) {
     exec("ROLLBACK");
@@ -356,6 +359,20 @@ void PostgresConnection::migrate_schema() {
   const auto& migrations = postgresql_migrations();
   for (int v = schema_version(); v < kPostgresqlBaseVersion + static_cast<int>(migrations.size()); ++v)
     exec(migrations.at(static_cast<std::size_t>(v - kPostgresqlBaseVersion)).text);
+  install_audit_triggers();
+}
+
+// The audited tables' triggers (schema.sql's audit() and never_delete()),
+// made anew, as the file's after each migration.
+void PostgresConnection::install_audit_triggers() {
+  for (const char* table : rows::kAuditedTables)
+    exec(fmt::format(R"sql(
+DROP TRIGGER IF EXISTS audit ON hopper.{0};
+CREATE TRIGGER audit AFTER INSERT OR UPDATE ON hopper.{0} FOR EACH ROW EXECUTE FUNCTION hopper.audit();
+DROP TRIGGER IF EXISTS never_delete ON hopper.{0};
+CREATE TRIGGER never_delete BEFORE DELETE ON hopper.{0} FOR EACH ROW EXECUTE FUNCTION hopper.never_delete();
+)sql",
+                     table));
 }
 
 }  // namespace hopper::sql

@@ -58,6 +58,10 @@ class PostgresConnection : public Connection {
   void migrate_schema();
 
  private:
+  // The triggers that keep the log on each audited table (rows.h), as a
+  // file's are: made anew after the scripts and after each migration.
+  void install_audit_triggers();
+
   pg_conn* conn_ = nullptr;
   std::vector<std::string> id_marks_;  // "setval(…), …" per mark
   std::unique_ptr<Statement> marker_;  // reads where the sequences stand

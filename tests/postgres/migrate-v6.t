@@ -74,3 +74,12 @@ The table schema 7 added works: an admin records strict mode in it.
   $ hopper config strict on --as admin -q
   $ psql -X -A -t -c "SELECT strict FROM hopper.security"
   1
+
+The migration put the log's triggers on it, as on every audited table:
+the change is filed under its event, and never_delete guards the row.
+
+  $ psql -X -A -t -c "SELECT op FROM hopper.event_change WHERE tbl = 'security' ORDER BY id"
+  insert
+  $ psql -X -A -t -c "SELECT tgname FROM pg_trigger WHERE tgrelid = 'hopper.security'::regclass AND NOT tgisinternal ORDER BY tgname"
+  audit
+  never_delete
