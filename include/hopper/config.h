@@ -8,6 +8,7 @@
 
 #include "hopper/dates.h"
 #include "hopper/names.h"
+#include "hopper/records.h"
 
 namespace hopper {
 
@@ -170,7 +171,7 @@ inline constexpr NameTable<FieldType, 6> kFieldTypes{"field type",
                                                       {FieldType::choice, "choice"}}};
 
 struct FieldDef {
-  std::string entity;  // lead | customer | opportunity
+  FieldEntity entity = FieldEntity::lead;
   std::string key;
   std::string name;
   FieldType type = FieldType::text;
@@ -205,7 +206,7 @@ struct Config {
   // Position in the funnel, or -1 (the abandoned layer is outside it).
   int layer_index(const std::string& key) const;  // includes the abandoned layer
   std::string layer_name(const std::string& key) const;
-  const FieldDef* find_field(const std::string& entity, const std::string& key) const;
+  const FieldDef* find_field(FieldEntity entity, const std::string& key) const;
   bool has_grade(const std::string& grade) const;
   bool has_segment(const std::string& segment) const;
 

@@ -38,7 +38,7 @@ json config_json(const Config& c) {
   for (const auto& r : c.pool.rules)
     rules.push_back({{"name", r.name}, {"kind", kRecycleKinds.name(r.kind)}, {"days", r.days}, {"segments", r.segments}, {"grades", r.grades}});
   for (const auto& f : c.fields)
-    fields.push_back({{"entity", f.entity}, {"key", f.key}, {"name", f.name}, {"type", kFieldTypes.name(f.type)}, {"choices", f.choices}});
+    fields.push_back({{"entity", kFieldEntities.name(f.entity)}, {"key", f.key}, {"name", f.name}, {"type", kFieldTypes.name(f.type)}, {"choices", f.choices}});
   return {
       {"workspace", {{"name", c.workspace.name}, {"currency", c.workspace.currency},
                      {"default_user", c.workspace.default_user ? json(*c.workspace.default_user) : json()},
