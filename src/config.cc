@@ -201,7 +201,6 @@ void assign(std::vector<std::string>& target, const std::optional<std::vector<Lo
   if (v) target = values(*v);
 }
 
-const std::vector<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 const std::vector<std::string> kLeadFields = {"name", "company", "contact", "phone", "email", "source", "grade"};
 const std::vector<std::string> kCustomerProfileFields = {"contact", "phone", "email", "grade", "segment"};
 const std::vector<std::string> kOpportunityFields = {"name", "amount", "close_date"};
@@ -253,9 +252,7 @@ class Parser {
     assign(c_.workspace.name, r.string("name"));
     assign(c_.workspace.currency, r.string("currency"));
     if (auto v = r.string("default_user")) c_.workspace.default_user = v->value;
-    auto week = r.string("week_start");
-    check_choice(r, week, kWeekdays, "week_start");
-    assign(c_.workspace.week_start, week);
+    assign_choice(r, c_.workspace.week_start, r.string("week_start"), kWeekdays, "week_start");
     assign(c_.workspace.fiscal_year_start_month, r.integer("fiscal_year_start_month", 1, 12));
   }
 
@@ -536,8 +533,7 @@ ConflictPolicy ConflictSettings::policy_for(const std::string& segment) const {
 Calendar Config::calendar() const {
   Calendar cal;
   cal.fiscal_year_start_month = workspace.fiscal_year_start_month;
-  auto it = std::find(kWeekdays.begin(), kWeekdays.end(), workspace.week_start);
-  if (it != kWeekdays.end()) cal.week_start = std::chrono::weekday{static_cast<unsigned>((it - kWeekdays.begin() + 1) % 7)};
+  cal.week_start = workspace.week_start;
   return cal;
 }
 

@@ -176,6 +176,17 @@ TEST_CASE("closed config sets read back from their names") {
   check_name_table(kConflictPolicies, "first_contact");
   check_name_table(kAssignStrategies, "top_seller");
   check_name_table(kFieldTypes, "integer");
+  check_name_table(kWeekdays, "Monday");  // funnel.toml writes them in lower case
+}
+
+TEST_CASE("week_start is a weekday the calendar starts weeks on; an unknown one is a problem naming the days") {
+  CHECK(parse_config("").config.calendar().week_start == std::chrono::Monday);
+  auto sunday = parse_config("[workspace]\nweek_start = \"sunday\"\n");
+  REQUIRE(sunday.ok());
+  CHECK(sunday.config.calendar().week_start == std::chrono::Sunday);
+  auto bad = parse_config("[workspace]\nweek_start = \"sun\"\n");
+  CHECK(has_problem(bad, 2, "week_start must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, "
+                            "not 'sun'"));
 }
 
 TEST_CASE("a closed config value is typed, an unknown one a problem naming the set") {

@@ -1,6 +1,7 @@
 // funnel.toml: the rules of a workspace. Every key of
 // shared/funnel.example.toml is read here, with its documented default.
 #pragma once
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,11 +13,21 @@
 
 namespace hopper {
 
+// The day weeks start on (week_start), as funnel.toml writes it.
+inline constexpr NameTable<std::chrono::weekday, 7> kWeekdays{"weekday",
+                                                              {{std::chrono::Monday, "monday"},
+                                                               {std::chrono::Tuesday, "tuesday"},
+                                                               {std::chrono::Wednesday, "wednesday"},
+                                                               {std::chrono::Thursday, "thursday"},
+                                                               {std::chrono::Friday, "friday"},
+                                                               {std::chrono::Saturday, "saturday"},
+                                                               {std::chrono::Sunday, "sunday"}}};
+
 struct WorkspaceSettings {
   std::string name = "hopper";
   std::string currency = "CNY";
   std::optional<std::string> default_user;
-  std::string week_start = "monday";
+  std::chrono::weekday week_start = std::chrono::Monday;
   unsigned fiscal_year_start_month = 1;
 };
 
