@@ -201,8 +201,6 @@ void assign(std::vector<std::string>& target, const std::optional<std::vector<Lo
   if (v) target = values(*v);
 }
 
-const std::vector<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-const std::vector<std::string> kEntities = {"lead", "customer", "opportunity"};
 const std::vector<std::string> kLeadFields = {"name", "company", "contact", "phone", "email", "source", "grade"};
 const std::vector<std::string> kCustomerProfileFields = {"contact", "phone", "email", "grade", "segment"};
 const std::vector<std::string> kOpportunityFields = {"name", "amount", "close_date"};
@@ -254,9 +252,7 @@ class Parser {
     assign(c_.workspace.name, r.string("name"));
     assign(c_.workspace.currency, r.string("currency"));
     if (auto v = r.string("default_user")) c_.workspace.default_user = v->value;
-    auto week = r.string("week_start");
-    check_choice(r, week, kWeekdays, "week_start");
-    assign(c_.workspace.week_start, week);
+    assign_choice(r, c_.workspace.week_start, r.string("week_start"), kWeekdays, "week_start");
     assign(c_.workspace.fiscal_year_start_month, r.integer("fiscal_year_start_month", 1, 12));
   }
 
@@ -353,8 +349,7 @@ class Parser {
       TableReader r(*t, "field", p_);
       FieldDef f;
       auto entity = required_string(r, "entity");
-      check_choice(r, entity, kEntities, "entity");
-      assign(f.entity, entity);
+      assign_choice(r, f.entity, entity, kFieldEntities, "entity");
       auto key = required_string(r, "key");
       assign(f.key, key);
       assign(f.name, r.string("name"));
@@ -364,9 +359,10 @@ class Parser {
       assign(f.choices, r.strings("choices"));
       if (f.type == FieldType::choice && f.choices.empty() && type)
         r.problem(type->pos, fmt::format("field '{}' is a choice but has no choices = [...]", f.key));
-      if (key && c_.find_field(f.entity, f.key))
-        r.problem(key->pos, fmt::format("field '{}' is defined twice for {}", f.key, f.entity));
-      if (key && entity) c_.fields.push_back(f);
+      bool known_entity = entity && kFieldEntities.parse(entity->value);
+      if (key && known_entity && c_.find_field(f.entity, f.key))
+        r.problem(key->pos, fmt::format("field '{}' is defined twice for {}", f.key, kFieldEntities.name(f.entity)));
+      if (key && known_entity) c_.fields.push_back(f);
     }
   }
 
@@ -378,7 +374,7 @@ class Parser {
     }
     std::vector<std::string> opp_fields = kOpportunityFields;
     for (const auto& f : c_.fields)
-      if (f.entity == "opportunity") opp_fields.push_back(f.key);
+      if (f.entity == FieldEntity::opportunity) opp_fields.push_back(f.key);
     for (const toml::table* t : tables) {
       TableReader r(*t, "pipeline", p_);
       Pipeline pl;
@@ -461,7 +457,7 @@ class Parser {
       if (auto v = sr.strings("required_fields")) {
         std::vector<std::string> allowed = kCustomerProfileFields;
         for (const auto& f : c_.fields)
-          if (f.entity == "customer") allowed.push_back(f.key);
+          if (f.entity == FieldEntity::customer) allowed.push_back(f.key);
         check_refs(sr, *v, allowed, "customer field");
         pool.stake.required_fields = values(*v);
       }
@@ -537,8 +533,7 @@ ConflictPolicy ConflictSettings::policy_for(const std::string& segment) const {
 Calendar Config::calendar() const {
   Calendar cal;
   cal.fiscal_year_start_month = workspace.fiscal_year_start_month;
-  auto it = std::find(kWeekdays.begin(), kWeekdays.end(), workspace.week_start);
-  if (it != kWeekdays.end()) cal.week_start = std::chrono::weekday{static_cast<unsigned>((it - kWeekdays.begin() + 1) % 7)};
+  cal.week_start = workspace.week_start;
   return cal;
 }
 
@@ -560,7 +555,7 @@ std::string Config::layer_name(const std::string& key) const {
   return l ? l->name : key;
 }
 
-const FieldDef* Config::find_field(const std::string& entity, const std::string& key) const {
+const FieldDef* Config::find_field(FieldEntity entity, const std::string& key) const {
   for (const auto& f : fields)
     if (f.entity == entity && f.key == key) return &f;
   return nullptr;

@@ -49,7 +49,7 @@ TEST_CASE("every template is valid") {
   std::vector<std::string> names;
   for (const auto& s : ka.pipelines[0].stages) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"客户开发", "立项", "提案", "招投标", "商务谈判", "工程实施"});
-  CHECK(ka.find_field("opportunity", "gross_margin") != nullptr);
+  CHECK(ka.find_field(FieldEntity::opportunity, "gross_margin") != nullptr);
 }
 
 TEST_CASE("an empty file takes every default") {
@@ -176,6 +176,17 @@ TEST_CASE("closed config sets read back from their names") {
   check_name_table(kConflictPolicies, "first_contact");
   check_name_table(kAssignStrategies, "top_seller");
   check_name_table(kFieldTypes, "integer");
+  check_name_table(kWeekdays, "Monday");  // funnel.toml writes them in lower case
+}
+
+TEST_CASE("week_start is a weekday the calendar starts weeks on; an unknown one is a problem naming the days") {
+  CHECK(parse_config("").config.calendar().week_start == std::chrono::Monday);
+  auto sunday = parse_config("[workspace]\nweek_start = \"sunday\"\n");
+  REQUIRE(sunday.ok());
+  CHECK(sunday.config.calendar().week_start == std::chrono::Sunday);
+  auto bad = parse_config("[workspace]\nweek_start = \"sun\"\n");
+  CHECK(has_problem(bad, 2, "week_start must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, "
+                            "not 'sun'"));
 }
 
 TEST_CASE("a closed config value is typed, an unknown one a problem naming the set") {
@@ -193,4 +204,22 @@ TEST_CASE("a closed config value is typed, an unknown one a problem naming the s
   CHECK(has_problem(bad, 5, "kind must be one of no_followup, no_deal, no_repeat, not 'no_call'"));
   CHECK(has_problem(bad, 12, "category must be one of pipeline, best_case, commit, not 'upside'"));
   CHECK(bad.config.pool.after_release == AfterRelease::open);  // the default stands
+}
+
+TEST_CASE("a custom field's entity is typed; an unknown one is a problem naming the set, and no field") {
+  auto r = parse_config(
+      "[[field]]\nentity = \"customer\"\nkey = \"region\"\ntype = \"text\"\n"
+      "[[field]]\nentity = \"opportunity\"\nkey = \"region\"\ntype = \"text\"\n");
+  REQUIRE(r.ok());
+  REQUIRE(r.config.fields.size() == 2);
+  CHECK(r.config.fields[0].entity == FieldEntity::customer);
+  CHECK(r.config.find_field(FieldEntity::opportunity, "region") == &r.config.fields[1]);
+  CHECK(r.config.find_field(FieldEntity::lead, "region") == nullptr);
+  auto bad = parse_config(
+      "[[field]]\nentity = \"deal\"\nkey = \"region\"\ntype = \"text\"\n"
+      "[[field]]\nentity = \"lead\"\nkey = \"region\"\ntype = \"text\"\n"
+      "[[field]]\nentity = \"lead\"\nkey = \"region\"\ntype = \"text\"\n");
+  CHECK(has_problem(bad, 2, "entity must be one of lead, customer, opportunity, not 'deal'"));
+  CHECK(has_problem(bad, 11, "field 'region' is defined twice for lead"));
+  CHECK(bad.problems.size() == 2);  // the field of no known entity is no duplicate of the lead's
 }

@@ -171,7 +171,7 @@ static void apply(Session& s, const CustomerInput& input, Customer& c, const std
     else
       c.layer = layer->key;
   }
-  for (auto& p : apply_field_settings(s.config, "customer", input.settings, s.now, c.fields))
+  for (auto& p : apply_field_settings(s.config, FieldEntity::customer, input.settings, s.now, c.fields))
     problems.push_back(std::move(p));
   refuse_problems(what, problems);
 }

@@ -14,7 +14,7 @@
 
 namespace hopper {
 
-static std::vector<std::string> keys_of(const Config& config, const std::string& entity) {
+static std::vector<std::string> keys_of(const Config& config, FieldEntity entity) {
   std::vector<std::string> keys;
   for (const auto& f : config.fields)
     if (f.entity == entity) keys.push_back(f.key);
@@ -39,7 +39,7 @@ static std::string canonical(const Config& config, const FieldDef& def, const st
   return value;
 }
 
-std::vector<FieldProblem> apply_field_settings(const Config& config, const std::string& entity,
+std::vector<FieldProblem> apply_field_settings(const Config& config, FieldEntity entity,
                                                const std::vector<std::string>& settings, Time now, Fields& fields) {
   std::vector<FieldProblem> problems;
   for (const auto& setting : settings) {
@@ -53,7 +53,8 @@ std::vector<FieldProblem> apply_field_settings(const Config& config, const std::
     if (!def) {
       auto known = keys_of(config, entity);
       problems.push_back({key,
-                          fmt::format("no custom field '{}' for {} ([[field]] in funnel.toml; known: {})", key, entity,
+                          fmt::format("no custom field '{}' for {} ([[field]] in funnel.toml; known: {})", key,
+                                      kFieldEntities.name(entity),
                                       known.empty() ? "none" : join(known, ", ")),
                           "--set " + key + ":"});
       continue;

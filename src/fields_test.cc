@@ -58,7 +58,7 @@ static const Time kNow = parse_absolute_time("2017-08-01T09:00:00");
 TEST_CASE("each field's value is stored in its canonical form") {
   Config c = initiation_fields();
   Fields f;
-  auto problems = apply_field_settings(c, "opportunity",
+  auto problems = apply_field_settings(c, FieldEntity::opportunity,
                                        {"project_number=XM-2017-031", "gross_margin=12.5%", "expense_budget=1,200.50",
                                         "category=software", "signing=2017-09-30", "seats=40"},
                                        kNow, f);
@@ -74,7 +74,7 @@ TEST_CASE("each field's value is stored in its canonical form") {
 TEST_CASE("a relative date is stored as the day it means against the clock") {
   Config c = initiation_fields();
   Fields f;
-  CHECK(apply_field_settings(c, "opportunity", {"signing=today"}, kNow, f).empty());
+  CHECK(apply_field_settings(c, FieldEntity::opportunity, {"signing=today"}, kNow, f).empty());
   CHECK(f["signing"] == "2017-08-01");
 }
 
@@ -82,7 +82,7 @@ TEST_CASE("every wrong value is a problem of its own, and a wrong one changes no
   Config c = initiation_fields();
   Fields f{{"category", "hardware"}};
   auto problems = apply_field_settings(
-      c, "opportunity", {"category=cloud", "seats=forty", "gross_margin=lots", "expense_budget=abc", "signing=someday"},
+      c, FieldEntity::opportunity, {"category=cloud", "seats=forty", "gross_margin=lots", "expense_budget=abc", "signing=someday"},
       kNow, f);
   REQUIRE(problems.size() == 5);
   CHECK(problems[0].field == "category");
@@ -95,10 +95,10 @@ TEST_CASE("every wrong value is a problem of its own, and a wrong one changes no
 TEST_CASE("an unknown key names the entity's fields; a field of another entity is unknown") {
   Config c = initiation_fields();
   Fields f;
-  auto problems = apply_field_settings(c, "customer", {"project_number=1"}, kNow, f);
+  auto problems = apply_field_settings(c, FieldEntity::customer, {"project_number=1"}, kNow, f);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].text.find("known: industry") != std::string::npos);
-  problems = apply_field_settings(c, "lead", {"industry=steel"}, kNow, f);
+  problems = apply_field_settings(c, FieldEntity::lead, {"industry=steel"}, kNow, f);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].text.find("known: none") != std::string::npos);
   CHECK(f.empty());
@@ -107,22 +107,22 @@ TEST_CASE("an unknown key names the entity's fields; a field of another entity i
 TEST_CASE("KEY=VALUE is the only form; an empty value clears the field; values are trimmed") {
   Config c = initiation_fields();
   Fields f{{"project_number", "XM-1"}};
-  auto problems = apply_field_settings(c, "opportunity", {"project_number"}, kNow, f);
+  auto problems = apply_field_settings(c, FieldEntity::opportunity, {"project_number"}, kNow, f);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].text == "use --set KEY=VALUE");
   CHECK(f["project_number"] == "XM-1");
-  CHECK(apply_field_settings(c, "opportunity", {"project_number=  XM-2  "}, kNow, f).empty());
+  CHECK(apply_field_settings(c, FieldEntity::opportunity, {"project_number=  XM-2  "}, kNow, f).empty());
   CHECK(f["project_number"] == "XM-2");
-  CHECK(apply_field_settings(c, "opportunity", {"project_number="}, kNow, f).empty());
+  CHECK(apply_field_settings(c, FieldEntity::opportunity, {"project_number="}, kNow, f).empty());
   CHECK(f.count("project_number") == 0);
 }
 
 TEST_CASE("a stored value that no longer fits its field's type is found") {
   Config c = initiation_fields();
-  const FieldDef* money = c.find_field("opportunity", "expense_budget");
-  const FieldDef* choice = c.find_field("opportunity", "category");
-  const FieldDef* date = c.find_field("opportunity", "signing");
-  const FieldDef* number = c.find_field("opportunity", "seats");
+  const FieldDef* money = c.find_field(FieldEntity::opportunity, "expense_budget");
+  const FieldDef* choice = c.find_field(FieldEntity::opportunity, "category");
+  const FieldDef* date = c.find_field(FieldEntity::opportunity, "signing");
+  const FieldDef* number = c.find_field(FieldEntity::opportunity, "seats");
   REQUIRE((money && choice && date && number));
   CHECK_FALSE(stored_value_problem(*money, "120050"));
   CHECK(stored_value_problem(*money, "1,200.50"));

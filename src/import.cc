@@ -37,14 +37,15 @@ const std::vector<std::string>& standard_fields(ImportKind kind) {
   return lead;
 }
 
-const char* entity_of(ImportKind kind) {
+// The records whose custom fields a kind's rows set; reps have none.
+std::optional<FieldEntity> entity_of(ImportKind kind) {
   switch (kind) {
-    case ImportKind::lead: return "lead";
-    case ImportKind::customer: return "customer";
-    case ImportKind::opportunity: return "opportunity";
-    case ImportKind::rep: return "rep";
+    case ImportKind::lead: return FieldEntity::lead;
+    case ImportKind::customer: return FieldEntity::customer;
+    case ImportKind::opportunity: return FieldEntity::opportunity;
+    case ImportKind::rep: return std::nullopt;
   }
-  return "lead";
+  return std::nullopt;
 }
 
 // What messages call the records of a kind: "leads", "opportunities".
@@ -69,9 +70,10 @@ Kind record_kind(ImportKind kind) {
 }
 
 bool is_date_field(const Config& config, ImportKind kind, const std::string& field) {
-  if (kind == ImportKind::rep) return false;
+  auto entity = entity_of(kind);
+  if (!entity) return false;
   if (field == "created" || field == "close" || field == "closed") return true;
-  const FieldDef* def = config.find_field(entity_of(kind), field);
+  const FieldDef* def = config.find_field(*entity, field);
   return def && def->type == FieldType::date;
 }
 
@@ -951,9 +953,10 @@ class Importer {
 
 std::vector<std::string> import_fields(const Config& config, ImportKind kind) {
   std::vector<std::string> fields = standard_fields(kind);
-  if (kind == ImportKind::rep) return fields;
+  auto entity = entity_of(kind);
+  if (!entity) return fields;
   for (const auto& f : config.fields)
-    if (f.entity == entity_of(kind)) fields.push_back(f.key);
+    if (f.entity == *entity) fields.push_back(f.key);
   return fields;
 }
 

@@ -45,7 +45,7 @@ void apply(Session& s, const LeadInput& input, Lead& lead, const std::string& wh
     if (auto p = email_problem(lead.email)) problems.push_back({"email", *p});
   if (!lead.grade.empty())
     if (auto p = grade_problem(s.config, lead.grade)) problems.push_back({"grade", *p});
-  for (auto& p : apply_field_settings(s.config, "lead", input.settings, s.now, lead.fields))
+  for (auto& p : apply_field_settings(s.config, FieldEntity::lead, input.settings, s.now, lead.fields))
     problems.push_back(std::move(p));
   refuse_problems(what, problems);
 }

@@ -144,7 +144,7 @@ void apply(Session& s, const OpportunityInput& in, Opportunity& o, const std::st
   if (in.close_date)
     attempt("close", "--close:", [&] { o.close_date = in.close_date->empty() ? "" : format_date(parse_date(*in.close_date, s.now)); });
   if (in.probability) attempt("prob", "--prob:", [&] { o.manual_probability = parse_percent(*in.probability); });
-  for (auto& p : apply_field_settings(s.config, "opportunity", in.settings, s.now, o.fields)) problems.push_back(std::move(p));
+  for (auto& p : apply_field_settings(s.config, FieldEntity::opportunity, in.settings, s.now, o.fields)) problems.push_back(std::move(p));
   refuse_problems(what, problems);
 }
 
@@ -210,7 +210,7 @@ std::vector<std::string> gate_problems(Session& s, const Opportunity& o, const S
                  : field == "name"     ? o.name.empty()
                                        : !o.fields.count(field);
     if (!empty) continue;
-    const FieldDef* def = s.config.find_field("opportunity", field);
+    const FieldDef* def = s.config.find_field(FieldEntity::opportunity, field);
     std::string how = field == "close_date" ? "--close DATE" : field == "amount" ? "--amount X" : "--set " + field + "=…";
     problems.push_back(fmt::format("leaving {}: field '{}'{} is empty ({} {})", stage.key, field,
                                    def ? " (" + def->name + ")" : "", o.id ? "hopper opp edit " + ref_of(o) : "give", how));

@@ -22,6 +22,7 @@ TEST_CASE("lead, to-do and conflict statuses read back from their names") {
   check_name_table(kLeadStatuses, "won");
   check_name_table(kTodoStatuses, "resolved");
   check_name_table(kConflictStatuses, "done");
+  check_name_table(kFieldEntities, "deal");
   CHECK(kLeadStatuses.parse("Open") == std::nullopt);  // the command line and the store write lower case
   CHECK(kLeadStatuses.names() == std::vector<std::string>{"open", "converted", "dropped"});
 }

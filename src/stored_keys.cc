@@ -29,7 +29,10 @@ bool defined(const Config& c, KeyKind kind, const std::string& scope, const std:
     case KeyKind::layer: return c.layer_index(key) >= 0 || key == c.abandoned.key;
     case KeyKind::grade: return c.has_grade(key);
     case KeyKind::segment: return c.has_segment(key);
-    case KeyKind::field: return c.find_field(scope, key) != nullptr;
+    case KeyKind::field: {
+      auto entity = kFieldEntities.parse(scope);
+      return entity && c.find_field(*entity, key) != nullptr;
+    }
   }
   return true;
 }
@@ -108,8 +111,10 @@ std::vector<std::string> stranded_records(const Config& config, Store& store) {
       if (auto why = stored_value_problem(def, value))
         problems.push_back(fmt::format("{} field '{}' is now a {}, but {} stored value{} {}; listings show it as "
                                        "stored: fix it with hopper {} edit REF --set {}=…",
-                                       def.entity, def.key, kFieldTypes.name(def.type), n, n == 1 ? "" : "s", *why,
-                                       def.entity == "opportunity" ? "opp" : def.entity, def.key));
+                                       kFieldEntities.name(def.entity), def.key, kFieldTypes.name(def.type), n,
+                                       n == 1 ? "" : "s", *why,
+                                       def.entity == FieldEntity::opportunity ? "opp" : kFieldEntities.name(def.entity),
+                                       def.key));
   return problems;
 }
 
@@ -126,8 +131,8 @@ std::vector<Renamed> rename_stored_key(Session& s, KeyKind kind, const std::stri
         if ((!pipeline || p.key == *pipeline) && has_stage(p, to)) scopes.push_back(p.key);
       break;
     case KeyKind::field:
-      for (const char* entity : {"lead", "customer", "opportunity"})
-        if (s.config.find_field(entity, to)) scopes.push_back(entity);
+      for (const auto& [entity, name] : kFieldEntities.entries)
+        if (s.config.find_field(entity, to)) scopes.emplace_back(name);
       break;
     default:
       if (defined(s.config, kind, "", to)) scopes.push_back("");

@@ -1,6 +1,7 @@
 // funnel.toml: the rules of a workspace. Every key of
 // shared/funnel.example.toml is read here, with its documented default.
 #pragma once
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -8,14 +9,25 @@
 
 #include "hopper/dates.h"
 #include "hopper/names.h"
+#include "hopper/records.h"
 
 namespace hopper {
+
+// The day weeks start on (week_start), as funnel.toml writes it.
+inline constexpr NameTable<std::chrono::weekday, 7> kWeekdays{"weekday",
+                                                              {{std::chrono::Monday, "monday"},
+                                                               {std::chrono::Tuesday, "tuesday"},
+                                                               {std::chrono::Wednesday, "wednesday"},
+                                                               {std::chrono::Thursday, "thursday"},
+                                                               {std::chrono::Friday, "friday"},
+                                                               {std::chrono::Saturday, "saturday"},
+                                                               {std::chrono::Sunday, "sunday"}}};
 
 struct WorkspaceSettings {
   std::string name = "hopper";
   std::string currency = "CNY";
   std::optional<std::string> default_user;
-  std::string week_start = "monday";
+  std::chrono::weekday week_start = std::chrono::Monday;
   unsigned fiscal_year_start_month = 1;
 };
 
@@ -170,7 +182,7 @@ inline constexpr NameTable<FieldType, 6> kFieldTypes{"field type",
                                                       {FieldType::choice, "choice"}}};
 
 struct FieldDef {
-  std::string entity;  // lead | customer | opportunity
+  FieldEntity entity = FieldEntity::lead;
   std::string key;
   std::string name;
   FieldType type = FieldType::text;
@@ -205,7 +217,7 @@ struct Config {
   // Position in the funnel, or -1 (the abandoned layer is outside it).
   int layer_index(const std::string& key) const;  // includes the abandoned layer
   std::string layer_name(const std::string& key) const;
-  const FieldDef* find_field(const std::string& entity, const std::string& key) const;
+  const FieldDef* find_field(FieldEntity entity, const std::string& key) const;
   bool has_grade(const std::string& grade) const;
   bool has_segment(const std::string& segment) const;
 

@@ -16,7 +16,7 @@ namespace hopper {
 // Validates each KEY=VALUE against the field's type and stores it in its
 // canonical form (money in minor units, dates ISO); an empty VALUE clears it.
 // Returns the problems, one sentence each, for the caller's refusal.
-std::vector<FieldProblem> apply_field_settings(const Config& config, const std::string& entity,
+std::vector<FieldProblem> apply_field_settings(const Config& config, FieldEntity entity,
                                                const std::vector<std::string>& settings, Time now, Fields& fields);
 // Stored values as their canonical forms read back; nullopt when they do not
 // parse (the field's type changed in funnel.toml since they were stored).

@@ -14,6 +14,13 @@ namespace hopper {
 using Id = std::int64_t;
 using Fields = std::map<std::string, std::string>;  // custom fields, by key
 
+// The records that have custom fields ([[field]] entity in funnel.toml);
+// the name is also their table's.
+enum class FieldEntity { lead, customer, opportunity };
+inline constexpr NameTable<FieldEntity, 3> kFieldEntities{
+    "field entity",
+    {{FieldEntity::lead, "lead"}, {FieldEntity::customer, "customer"}, {FieldEntity::opportunity, "opportunity"}}};
+
 enum class Kind { rep, lead, customer, person, activity, conflict, opportunity, todo, reorder };
 
 struct Ref {

@@ -351,7 +351,7 @@ class Store {
   // record (and in history, so reports replay under the new key). `scope`
   // narrows a stage rename to one pipeline. Returns the records changed.
   std::vector<StoredKey> stored_keys();
-  std::vector<std::pair<std::string, int>> field_values(const std::string& entity, const std::string& key);
+  std::vector<std::pair<std::string, int>> field_values(FieldEntity entity, const std::string& key);
   int rename_key(KeyKind kind, const std::string& scope, const std::string& from, const std::string& to);
 
   // The whole workspace as data (`hopper export`, docs/json.md#export): every row of every table,

@@ -38,11 +38,11 @@ json config_json(const Config& c) {
   for (const auto& r : c.pool.rules)
     rules.push_back({{"name", r.name}, {"kind", kRecycleKinds.name(r.kind)}, {"days", r.days}, {"segments", r.segments}, {"grades", r.grades}});
   for (const auto& f : c.fields)
-    fields.push_back({{"entity", f.entity}, {"key", f.key}, {"name", f.name}, {"type", kFieldTypes.name(f.type)}, {"choices", f.choices}});
+    fields.push_back({{"entity", kFieldEntities.name(f.entity)}, {"key", f.key}, {"name", f.name}, {"type", kFieldTypes.name(f.type)}, {"choices", f.choices}});
   return {
       {"workspace", {{"name", c.workspace.name}, {"currency", c.workspace.currency},
                      {"default_user", c.workspace.default_user ? json(*c.workspace.default_user) : json()},
-                     {"week_start", c.workspace.week_start}, {"fiscal_year_start_month", c.workspace.fiscal_year_start_month}}},
+                     {"week_start", kWeekdays.name(c.workspace.week_start)}, {"fiscal_year_start_month", c.workspace.fiscal_year_start_month}}},
       {"grades", {{"order", c.grades}, {"describe", c.grade_descriptions}}},
       {"customer", {{"segments", c.segments}, {"default_segment", c.default_segment}}},
       {"lead", {{"required", c.lead.required}, {"phone_pattern", c.lead.phone_pattern}, {"duplicate_keys", c.lead.duplicate_keys}}},
@@ -73,7 +73,8 @@ std::string config_text(const Config& c) {
   auto safe = [](const std::string& text) { return terminal_safe(text); };
   auto list = [](const std::vector<std::string>& texts, std::string_view sep) { return terminal_safe(join(texts, sep)); };
   std::string out = fmt::format("workspace  {} ({}), fiscal year from month {}, weeks start {}\n", safe(c.workspace.name),
-                                safe(c.workspace.currency), c.workspace.fiscal_year_start_month, c.workspace.week_start);
+                                safe(c.workspace.currency), c.workspace.fiscal_year_start_month,
+                                kWeekdays.name(c.workspace.week_start));
   out += fmt::format("grades     {}\nsegments   {} (default {})\n", list(c.grades, " "), list(c.segments, " "),
                      safe(c.default_segment));
   out += "layers     ";

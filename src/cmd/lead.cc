@@ -30,7 +30,7 @@ void print_lead(Context& ctx, const Lead& lead) {
   std::vector<json> rows;
   for (const auto& a : activities) rows.push_back(activity_json(a));
   j["followups"] = rows;
-  print_record(ctx, j, with_custom_fields(ctx.session->config, "lead", kLeadFields));
+  print_record(ctx, j, with_custom_fields(ctx.session->config, FieldEntity::lead, kLeadFields));
   print_section(ctx, "Follow-ups", rows, kActivityColumns);
 }
 

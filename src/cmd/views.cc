@@ -15,7 +15,7 @@ static json optional_ref(Kind kind, const std::optional<Id>& id) { return id ? j
 
 // Typed values as numbers; a value that no longer parses as its field's type
 // (funnel.toml changed it; hopper config check lists them) shows as stored.
-static json fields_json(const Config& config, const std::string& entity, const Fields& fields) {
+static json fields_json(const Config& config, FieldEntity entity, const Fields& fields) {
   json out = json::object();
   for (const auto& [key, value] : fields) {
     const FieldDef* def = config.find_field(entity, key);
@@ -59,7 +59,7 @@ json lead_json(const Config& config, const Lead& l, bool contacts_visible) {
           {"status", kLeadStatuses.name(l.status)},
           {"drop_reason", l.drop_reason.empty() ? json() : json(l.drop_reason)},
           {"customer", optional_ref(Kind::customer, l.customer_id)},
-          {"fields", fields_json(config, "lead", l.fields)},
+          {"fields", fields_json(config, FieldEntity::lead, l.fields)},
           {"created_at", l.created_at}};
 }
 
@@ -86,7 +86,7 @@ json customer_json(const Config& config, const Customer& c, const std::optional<
           {"email", contact_value(c.email, contacts_visible)},
           {"lead", optional_ref(Kind::lead, c.lead_id)},
           {"cool_until", name_or_null(c.cool_until)},
-          {"fields", fields_json(config, "customer", c.fields)},
+          {"fields", fields_json(config, FieldEntity::customer, c.fields)},
           {"created_at", c.created_at}};
 }
 
@@ -152,7 +152,7 @@ json opportunity_json(Session& s, const Opportunity& o) {
                                            : json(o.close_date)},
           {"stage_since", o.stage_since},
           {"checked_actions", s.store.checked_actions(o.id)},
-          {"fields", fields_json(s.config, "opportunity", o.fields)},
+          {"fields", fields_json(s.config, FieldEntity::opportunity, o.fields)},
           {"created_at", o.created_at}};
 }
 
@@ -242,7 +242,7 @@ const std::vector<Column> kReorderColumns = {{"ref", "REF", ColumnKind::ref},   
                                              {"remind_days", "REMIND", ColumnKind::integer},
                                              {"active", "ACTIVE", ColumnKind::boolean}};
 
-std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns) {
+std::vector<Column> with_custom_fields(const Config& config, FieldEntity entity, std::vector<Column> columns) {
   for (const auto& f : config.fields) {
     if (f.entity != entity) continue;
     ColumnKind kind = f.type == FieldType::money     ? ColumnKind::money
@@ -284,7 +284,7 @@ void print_customer(Context& ctx, const Customer& c) {
   for (const auto& a : store.activities({Kind::customer, c.id})) followups.push_back(activity_json(a));
   j["people"] = people;
   j["followups"] = followups;
-  print_record(ctx, j, with_custom_fields(ctx.session->config, "customer", kCustomerFields));
+  print_record(ctx, j, with_custom_fields(ctx.session->config, FieldEntity::customer, kCustomerFields));
   print_section(ctx, "People", people, kPersonColumns);
   print_section(ctx, "Follow-ups", followups, kActivityColumns);
 }
@@ -295,7 +295,7 @@ void print_opportunity(Context& ctx, const Opportunity& o) {
   std::vector<json> followups;
   for (const auto& a : s.store.activities({Kind::opportunity, o.id})) followups.push_back(activity_json(a));
   j["followups"] = followups;
-  print_record(ctx, j, with_custom_fields(s.config, "opportunity", kOpportunityFields));
+  print_record(ctx, j, with_custom_fields(s.config, FieldEntity::opportunity, kOpportunityFields));
   print_section(ctx, "Follow-ups", followups, kActivityColumns);
 }
 

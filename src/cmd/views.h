@@ -38,7 +38,7 @@ extern const std::vector<Column> kOpportunityColumns, kOpportunityFields;
 extern const std::vector<Column> kTodoColumns;
 extern const std::vector<Column> kReorderColumns;
 // The record's custom fields as extra rows of a show view.
-std::vector<Column> with_custom_fields(const Config& config, const std::string& entity, std::vector<Column> columns);
+std::vector<Column> with_custom_fields(const Config& config, FieldEntity entity, std::vector<Column> columns);
 
 void print_list(const Context& ctx, const std::vector<json>& rows, const std::vector<Column>& columns);
 void print_record(const Context& ctx, const json& record, const std::vector<Column>& fields);

@@ -1,6 +1,8 @@
 // Rows of conflict (撞单), and when a record first saw a valid follow-up.
 #include "hopper/store.h"
 
+#include <fmt/format.h>
+
 #include "store/rows.h"
 
 namespace hopper {
@@ -49,7 +51,9 @@ WHERE ?1 = '' OR x.status = ?1 ORDER BY x.id)sql");
 }
 
 void Store::resolve_conflict(Id id, const std::string& to, const std::string& resolution) {
-  sql::Statement& st = statement("UPDATE conflict SET status = 'resolved', resolved_to = ?, resolution = ? WHERE id = ?");
+  static const std::string text = fmt::format("UPDATE conflict SET status = {}, resolved_to = ?, resolution = ? WHERE id = ?",
+                                              literal(kConflictStatuses, ConflictStatus::resolved));
+  sql::Statement& st = statement(text);
   st.bind(1, to);
   st.bind(2, resolution);
   st.bind(3, id);

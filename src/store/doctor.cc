@@ -86,12 +86,14 @@ void Store::each_stored_text(const std::function<void(const StoredText&)>& each)
 }
 
 std::vector<std::string> Store::deals_not_with_their_customer(int limit) {
-  sql::Statement& st = statement(R"sql(
+  static const std::string text = fmt::format(R"sql(
 SELECT 'O' || o.id || ' is open with ' || coalesce(r.name, 'nobody') || ' but customer C' || c.id || ' belongs to '
        || coalesce(cr.name, 'the pool')
 FROM opportunity o JOIN customer c ON c.id = o.customer_id
   LEFT JOIN rep r ON r.id = o.owner_id LEFT JOIN rep cr ON cr.id = c.owner_id
-WHERE o.status = 'open' AND o.owner_id IS DISTINCT FROM c.owner_id LIMIT ?)sql");
+WHERE o.status = {} AND o.owner_id IS DISTINCT FROM c.owner_id LIMIT ?)sql",
+                                              literal(kDealStatuses, DealStatus::open));
+  sql::Statement& st = statement(text);
   st.bind(1, limit);
   return sentences(st);
 }
@@ -118,12 +120,14 @@ FROM history h LEFT JOIN event e ON e.id = h.event_id WHERE e.id IS NULL LIMIT ?
 }
 
 std::vector<std::string> Store::records_of_departed_reps(int limit) {
-  sql::Statement& st = statement(R"sql(
+  static const std::string text = fmt::format(R"sql(
 SELECT 'customer C' || c.id || ' is owned by ' || r.name || ', who has left'
 FROM customer c JOIN rep r ON r.id = c.owner_id WHERE r.active = 0
 UNION ALL
 SELECT 'open lead L' || l.id || ' is owned by ' || r.name || ', who has left'
-FROM lead l JOIN rep r ON r.id = l.owner_id WHERE r.active = 0 AND l.status = 'open' LIMIT ?)sql");
+FROM lead l JOIN rep r ON r.id = l.owner_id WHERE r.active = 0 AND l.status = {} LIMIT ?)sql",
+                                              literal(kLeadStatuses, LeadStatus::open));
+  sql::Statement& st = statement(text);
   st.bind(1, limit);
   return sentences(st);
 }

@@ -12,12 +12,13 @@ namespace hopper {
 using namespace rows;
 
 namespace {
-// Table names come from this fixed list, never from input.
-const char* entity_table(const std::string& entity) {
-  if (entity == "lead") return "lead";
-  if (entity == "customer") return "customer";
-  if (entity == "opportunity") return "opportunity";
-  throw Error(Exit::internal, fmt::format("no record kind '{}' has custom fields", entity));
+// The records of a field entity are in the table of its name: table names
+// come from that fixed list, never from input.
+std::string_view entity_table(FieldEntity entity) { return kFieldEntities.name(entity); }
+// The entity a field key's scope names (stored_keys writes it).
+FieldEntity scope_entity(const std::string& scope) {
+  if (auto entity = kFieldEntities.parse(scope)) return *entity;
+  throw Error(Exit::internal, fmt::format("no record kind '{}' has custom fields", scope));
 }
 }  // namespace
 
@@ -36,17 +37,17 @@ UNION ALL SELECT 4, '', segment, count(*) FROM customer GROUP BY segment)sql");
   // Custom fields' keys are read here rather than by the database's JSON
   // functions, which fail on a record whose fields are damaged (doctor
   // names those).
-  for (const char* table : {"lead", "customer", "opportunity"}) {
+  for (const auto& [entity, name] : kFieldEntities.entries) {
     std::map<std::string, int> keys;
-    sql::Statement& fields = statement(fmt::format("SELECT fields FROM {} WHERE fields <> '{{}}'", table));
+    sql::Statement& fields = statement(fmt::format("SELECT fields FROM {} WHERE fields <> '{{}}'", entity_table(entity)));
     while (fields.step())
       for (const auto& [key, value] : parse_fields(fields.column(0).text())) ++keys[key];
-    for (const auto& [key, count] : keys) out.push_back({KeyKind::field, table, key, count});
+    for (const auto& [key, count] : keys) out.push_back({KeyKind::field, std::string(name), key, count});
   }
   return out;
 }
 
-std::vector<std::pair<std::string, int>> Store::field_values(const std::string& entity, const std::string& key) {
+std::vector<std::pair<std::string, int>> Store::field_values(FieldEntity entity, const std::string& key) {
   std::map<std::string, int> values;
   sql::Statement& st = statement(fmt::format("SELECT fields FROM {} WHERE fields <> '{{}}'", entity_table(entity)));
   while (st.step()) {
@@ -91,7 +92,7 @@ WHERE subject_kind = 'customer' AND field = 'layer' AND (from_value = :from OR t
       // Renamed here rather than by the database's JSON functions, which
       // fail on a record whose fields are damaged (doctor names those).
       std::vector<std::pair<Id, std::string>> renamed;
-      sql::Statement& st = statement(fmt::format("SELECT id, fields FROM {} WHERE fields <> '{{}}'", entity_table(scope)));
+      sql::Statement& st = statement(fmt::format("SELECT id, fields FROM {} WHERE fields <> '{{}}'", entity_table(scope_entity(scope))));
       while (st.step()) {
         auto fields = nlohmann::json::parse(st.column(1).text(), nullptr, false);
         if (!fields.is_object() || !fields.contains(from) || fields[from].is_null()) continue;
@@ -100,7 +101,7 @@ WHERE subject_kind = 'customer' AND field = 'layer' AND (from_value = :from OR t
         renamed.emplace_back(st.column(0).int64(), fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }
       for (const auto& [id, fields] : renamed) {
-        sql::Statement& update = statement(fmt::format("UPDATE {} SET fields = ? WHERE id = ?", entity_table(scope)));
+        sql::Statement& update = statement(fmt::format("UPDATE {} SET fields = ? WHERE id = ?", entity_table(scope_entity(scope))));
         update.bind(1, fields);
         update.bind(2, id);
         update.exec();

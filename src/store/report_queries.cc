@@ -1,6 +1,8 @@
 // What reports and assignment read beyond the records themselves.
 #include "hopper/store.h"
 
+#include <fmt/format.h>
+
 #include "store/rows.h"
 
 namespace hopper {
@@ -17,11 +19,13 @@ SELECT count(*), coalesce(sum(1 - valid), 0) FROM activity WHERE actor_id = ? AN
 }
 
 int Store::staked_signings(const std::string& rep, const std::string& from, const std::string& to) {
-  sql::Statement& st = statement(R"sql(
+  static const std::string text = fmt::format(R"sql(
 SELECT count(*) FROM opportunity o JOIN rep r ON r.id = o.owner_id
-WHERE o.status = 'won' AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?1
+WHERE o.status = {} AND o.closed_at >= ?2 AND o.closed_at < ?3 AND r.name = ?1
   AND EXISTS (SELECT 1 FROM history h WHERE h.subject_kind = 'customer' AND h.subject_id = o.customer_id
-              AND h.field = 'stake' AND h.to_value = ?1))sql");
+              AND h.field = 'stake' AND h.to_value = ?1))sql",
+                                              literal(kDealStatuses, DealStatus::won));
+  sql::Statement& st = statement(text);
   st.bind(1, rep);
   st.bind(2, from);
   st.bind(3, to);
@@ -39,9 +43,11 @@ ORDER BY id DESC LIMIT 1)sql");
 
 std::map<Id, double> Store::won_amounts_since(const std::string& since) {
   // A float sum: it ranks reps and cannot overflow.
-  sql::Statement& st = statement(R"sql(
+  static const std::string text = fmt::format(R"sql(
 SELECT owner_id, sum(CAST(amount AS DOUBLE PRECISION)) FROM opportunity
-WHERE status = 'won' AND closed_at >= ? AND owner_id IS NOT NULL GROUP BY owner_id)sql");
+WHERE status = {} AND closed_at >= ? AND owner_id IS NOT NULL GROUP BY owner_id)sql",
+                                              literal(kDealStatuses, DealStatus::won));
+  sql::Statement& st = statement(text);
   st.bind(1, since);
   std::map<Id, double> out;
   while (st.step()) out[st.column(0).int64()] = st.column(1).real();

@@ -17,6 +17,12 @@ std::string numbered_parameters(int first, std::size_t count) {
   return out;
 }
 
+std::string quoted(std::string_view name) {
+  std::string out = "'";
+  for (char c : name) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
 std::string fields_json(const Fields& fields) {
   return nlohmann::json(fields).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -50,6 +51,16 @@ class Where {
   std::string text_;
   std::vector<std::pair<const char*, Value>> values_;
 };
+
+// A name of a table of names as a SQL string literal, for statement text
+// formatted once: the planner sees the literal a hand-written query would
+// have (a partial index on that value still serves it), and the name is
+// still the table's.
+std::string quoted(std::string_view name);
+template <class E, std::size_t N>
+std::string literal(const NameTable<E, N>& table, E value) {
+  return quoted(table.name(value));
+}
 
 // "?3, ?4, …": `count` numbered parameters from `first`, for an IN list; a
 // list of none is an empty set.

@@ -6,6 +6,7 @@
 
 #include "hopper/error.h"
 #include "hopper/store.h"
+#include "store/rows.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -30,6 +31,14 @@ Rep rep(const std::string& name) {
   return r;
 }
 }  // namespace
+
+TEST_CASE("a status formatted into a statement is its table's name as a SQL literal") {
+  CHECK(rows::literal(kDealStatuses, DealStatus::won) == "'won'");
+  CHECK(rows::literal(kLeadStatuses, LeadStatus::open) == "'open'");
+  CHECK(rows::literal(kConflictStatuses, ConflictStatus::resolved) == "'resolved'");
+  CHECK(rows::quoted("it's") == "'it''s'");
+  CHECK(rows::quoted("") == "''");
+}
 
 TEST_CASE("a new database is private, current and empty") {
   TempDb t;

@@ -1,6 +1,8 @@
 // Rows of todo and reorder.
 #include "hopper/store.h"
 
+#include <fmt/format.h>
+
 #include "store/rows.h"
 
 namespace hopper {
@@ -69,8 +71,9 @@ std::optional<Todo> Store::find_todo(Id id) {
 }
 
 std::vector<Todo> Store::todos(const TodoFilter& f) {
+  static const std::string open = "t.status = " + literal(kTodoStatuses, TodoStatus::open);
   Where where;
-  where.add(f.open_only, "t.status = 'open'")
+  where.add(f.open_only, open.c_str())
       .add(f.owner_id.has_value(), "t.owner_id = :owner", ":owner", f.owner_id.value_or(0))
       // about the customer, or about one of its deals (todo_subject serves both)
       .add(f.customer_id.has_value(), R"sql(((t.subject_kind = 'customer' AND t.subject_id = :customer)
@@ -138,8 +141,10 @@ std::vector<Reorder> Store::reorders(bool active_only) {
 }
 
 std::optional<std::pair<std::string, bool>> Store::last_reorder_todo(Id reorder) {
-  sql::Statement& st = statement(R"sql(
-SELECT occurrence, status = 'open' FROM todo WHERE reorder_id = ? ORDER BY occurrence DESC LIMIT 1)sql");
+  static const std::string text = fmt::format(R"sql(
+SELECT occurrence, status = {} FROM todo WHERE reorder_id = ? ORDER BY occurrence DESC LIMIT 1)sql",
+                                              literal(kTodoStatuses, TodoStatus::open));
+  sql::Statement& st = statement(text);
   st.bind(1, reorder);
   if (!st.step()) return std::nullopt;
   return std::make_pair(st.column(0).text(), st.column(1).integer() != 0);
