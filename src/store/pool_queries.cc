@@ -17,9 +17,9 @@ namespace {
 // probability are bound as :p<i>, :s<i>, :prob<i>.
 std::string win_probability_sql(std::size_t stages) {
   std::string text = fmt::format(
-      "CASE WHEN o.status = '{}' THEN 100.0 WHEN o.status = '{}' THEN 0.0 "
+      "CASE WHEN o.status = {} THEN 100.0 WHEN o.status = {} THEN 0.0 "
       "WHEN o.manual_probability IS NOT NULL THEN o.manual_probability",
-      kDealStatuses.name(DealStatus::won), kDealStatuses.name(DealStatus::lost));
+      rows::literal(kDealStatuses, DealStatus::won), rows::literal(kDealStatuses, DealStatus::lost));
   for (std::size_t i = 0; i < stages; ++i) text += fmt::format(" WHEN o.pipeline = :p{0} AND o.stage = :s{0} THEN :prob{0}", i);
   return text + " ELSE 0.0 END";
 }
@@ -35,12 +35,13 @@ SELECT c.id, c.name, c.owner_id, r.name, c.segment, c.grade, c.locked, coalesce(
    WHERE a.customer_id = c.id AND a.valid <> 0 AND a.at >= coalesce(c.claimed_at, c.created_at)),
   (SELECT coalesce(min(a.at), '') FROM activity a
    WHERE a.customer_id = c.id AND a.valid <> 0 AND a.at >= coalesce(c.claimed_at, c.created_at)),
-  (SELECT coalesce(max(o.closed_at), '') FROM opportunity o WHERE o.customer_id = c.id AND o.status = 'won'),
-  (SELECT max({probability}) FROM opportunity o WHERE o.customer_id = c.id AND o.status = '{open}'),
+  (SELECT coalesce(max(o.closed_at), '') FROM opportunity o WHERE o.customer_id = c.id AND o.status = {won}),
+  (SELECT max({probability}) FROM opportunity o WHERE o.customer_id = c.id AND o.status = {open}),
   c.layer
 FROM customer c JOIN rep r ON r.id = c.owner_id )sql",
                                  fmt::arg("probability", win_probability_sql(stages.size())),
-                                 fmt::arg("open", kDealStatuses.name(DealStatus::open)));
+                                 fmt::arg("won", rows::literal(kDealStatuses, DealStatus::won)),
+                                 fmt::arg("open", rows::literal(kDealStatuses, DealStatus::open)));
   Where where;
   where.add(true, "c.layer <> :abandoned", ":abandoned", abandoned_layer)
       .add(owner.has_value(), "c.owner_id = :owner", ":owner", owner.value_or(0))
