@@ -14,7 +14,7 @@ template <class E, std::size_t N>
 void check_name_table(const NameTable<E, N>& table, std::string_view unknown) {
   std::set<std::string_view> names;
   for (std::size_t i = 0; i < N; ++i) {
-    E value = static_cast<E>(i);
+    E value = static_cast<E>(static_cast<unsigned>(i));  // an enum or std::chrono::weekday
     CAPTURE(i);
     CHECK(table.parse(table.name(value)) == value);
     CHECK(table.stored(table.name(value)) == value);
