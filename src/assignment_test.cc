@@ -11,15 +11,7 @@
 #include "hopper/reps.h"
 
 using namespace hopper;
-
-static Exit code_of(const std::function<void()>& act) {
-  try {
-    act();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return Exit::ok;
-}
+using testing::code_of;
 
 static Rep rep(Session& s, const std::string& name, std::optional<int> capacity = std::nullopt) {
   RepInput in;

@@ -10,15 +10,7 @@
 #include "hopper/reps.h"
 
 using namespace hopper;
-
-static Exit code_of(const std::function<void()>& act) {
-  try {
-    act();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return Exit::ok;
-}
+using testing::code_of;
 
 static RepInput role(const std::string& r) {
   RepInput in;

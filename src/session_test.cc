@@ -8,15 +8,7 @@
 #include "hopper/session.h"
 
 using namespace hopper;
-
-static Exit code_of(const std::function<void()>& act) {
-  try {
-    act();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return Exit::ok;
-}
+using testing::code_of;
 
 TEST_CASE("--at never lies in the future") {
   Time now = parse_absolute_time("2026-11-27T09:00:00");

@@ -3,15 +3,27 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "hopper/config.h"
 #include "hopper/customers.h"
+#include "hopper/error.h"
 #include "hopper/session.h"
 #include "hopper/store.h"
 #include "hopper/text.h"
 
 namespace hopper::testing {
+
+// The exit code an action ends with: Exit::ok, or the code of the Error it throws.
+inline Exit code_of(const std::function<void()>& act) {
+  try {
+    act();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return Exit::ok;
+}
 
 struct TestSession {
   std::filesystem::path dir;
