@@ -50,7 +50,7 @@ Rep read_rep(sql::Statement& st) {
   r.id = st.column("id").int64();
   r.name = st.column("name").text();
   r.team = st.column("team").text();
-  r.role = parse_role(st.column("role").text()).value_or(Role::rep);
+  r.role = kRoles.stored(st.column("role").text());
   r.active = st.column("active").integer() != 0;
   if (!st.column("capacity").null()) r.capacity = st.column("capacity").integer();
   r.created_at = st.column("created_at").text();
