@@ -207,10 +207,7 @@ probability = 90
 TEST_CASE("a closed deal is credited to the rep who closed it; an open one stays with its customer") {
   testing::TestSession t;
   Session& s = t.s();
-  Rep closer;
-  closer.name = "sarah";
-  closer.created_at = "2017-08-01T09:00:00";
-  closer.id = s.store.insert_rep(closer);
+  Rep closer = t.rep("sarah");
   OpportunityInput in;
   in.name = "Deal";
   in.amount = "1";

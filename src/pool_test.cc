@@ -118,10 +118,7 @@ days = 10
 TEST_CASE("ownership follows the customer: open deals and the owner's to-dos go along, closed deals stay") {
   testing::TestSession t;
   Session& s = t.s();
-  Rep li;
-  li.name = "li";
-  li.created_at = "2017-08-01T09:00:00";
-  li.id = s.store.insert_rep(li);
+  Rep li = t.rep("li");
   Id c = t.customer("Acme");
   OpportunityInput in;
   in.name = "open";

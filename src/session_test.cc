@@ -20,10 +20,7 @@ TEST_CASE("--at never lies in the future") {
 TEST_CASE("[security] strict: --as and a moved clock only for the OS account's admin rep") {
   testing::TestSession t("[security]\nstrict = true\n");
   Session& s = t.s();
-  Rep li;
-  li.name = "li";
-  li.created_at = "2017-08-01T09:00:00";
-  li.id = s.store.insert_rep(li);
+  Rep li = t.rep("li");
   auto check = [&](const std::string& os, const Rep& actor, bool write, bool moved) {
     return code_of([&] { require_strict_identity(s.config.security, s.store, os, actor, write, moved); });
   };
@@ -45,10 +42,7 @@ TEST_CASE("[security] strict recorded in the database holds whatever funnel.toml
   file.strict = true;
   CHECK(effective_security(file, s.store).strict);  // the file alone can turn it on
 
-  Rep li;
-  li.name = "li";
-  li.created_at = "2017-08-01T09:00:00";
-  li.id = s.store.insert_rep(li);
+  Rep li = t.rep("li");
   Session as_li{s.config, s.store, s.now, s.at, li};
   CHECK(code_of([&] { record_strict(as_li, true); }) == Exit::denied);
   CHECK_FALSE(s.store.recorded_strict());
@@ -82,13 +76,8 @@ TEST_CASE("who acts: --as, $HOPPER_USER, the OS account when strict, the server'
 TEST_CASE("a logged change shows its contacts to whoever may read the record's, or ran the command") {
   testing::TestSession t;
   Session& s = t.s();
-  Rep li;
-  li.name = "li";
-  li.created_at = "2017-08-01T09:00:00";
-  li.id = s.store.insert_rep(li);
-  Rep wang = li;
-  wang.name = "wang";
-  wang.id = s.store.insert_rep(wang);
+  Rep li = t.rep("li");
+  Rep wang = t.rep("wang");
   CustomerInput in;
   in.name = "Li's Co";
   in.owner = "li";
@@ -130,13 +119,8 @@ TEST_CASE("a logged change shows its contacts to whoever may read the record's, 
 TEST_CASE("a rep sees their own work; another rep's is for managers") {
   testing::TestSession t;
   Session& s = t.s();
-  Rep li;
-  li.name = "li";
-  li.created_at = "2017-08-01T09:00:00";
-  li.id = s.store.insert_rep(li);
-  Rep wang = li;
-  wang.name = "wang";
-  wang.id = s.store.insert_rep(wang);
+  Rep li = t.rep("li");
+  Rep wang = t.rep("wang");
   CHECK(rep_to_view(s, std::string("li")).id == li.id);  // the admin
   s.actor = li;
   CHECK(rep_to_view(s, std::nullopt).id == li.id);

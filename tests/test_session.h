@@ -62,6 +62,14 @@ struct TestSession {
     in.name = name;
     return add_customer(*session, in, true).customer.id;
   }
+  // A rep (role rep) added on the first day of the test.
+  Rep rep(const std::string& name) {
+    Rep r;
+    r.name = name;
+    r.created_at = "2017-08-01T09:00:00";
+    r.id = store->insert_rep(r);
+    return r;
+  }
   void set_now(const std::string& now) { session->now = session->at = parse_absolute_time(now); }
 };
 
